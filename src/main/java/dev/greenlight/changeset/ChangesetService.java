@@ -1,0 +1,233 @@
+package dev.greenlight.changeset;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import dev.greenlight.audit.AuditLog;
+import dev.greenlight.security.Actor;
+import dev.greenlight.security.Role;
+import dev.greenlight.web.ConflictException;
+import dev.greenlight.web.FieldError;
+import dev.greenlight.web.ForbiddenActionException;
+import dev.greenlight.web.InvalidInputException;
+import dev.greenlight.web.ResourceNotFoundException;
+import dev.greenlight.workspace.WorkspaceService;
+
+/** Receives changesets (Changesets markdown files or JSON) and hands pending ones to releases. */
+@ApplicationScoped
+public class ChangesetService {
+    /** Changesets names its files like "brave-cats-dance"; any file-name-safe slug will do. */
+    static final Pattern SLUG = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$");
+    static final int MAX_SUMMARY = 10_000;
+    private static final Set<Role> SUBMITTERS = Set.of(Role.AUTHOR, Role.MAINTAINER, Role.CI);
+
+    /** A Changesets markdown file as uploaded. */
+    public record ChangesetFile(String name, String content) {
+    }
+
+    private final AuditLog audit;
+    private final WorkspaceService workspace;
+    private final Clock clock;
+    private final ChangesetParser parser = new ChangesetParser();
+
+    @Inject
+    ChangesetService(AuditLog audit, WorkspaceService workspace, Clock clock) {
+        this.audit = audit;
+        this.workspace = workspace;
+        this.clock = clock;
+    }
+
+    public List<ChangesetView> pending() {
+        return ChangesetRecord.pending().stream().map(ChangesetView::of).toList();
+    }
+
+    public List<ChangesetView> ofRelease(long releaseId) {
+        return ChangesetRecord.ofRelease(releaseId).stream().map(ChangesetView::of).toList();
+    }
+
+    /** Parses every file first: one bad file stores nothing. */
+    @Transactional
+    public List<ChangesetView> submitFiles(Actor actor, List<ChangesetFile> files) {
+        if (files == null || files.isEmpty()) {
+            throw new InvalidInputException("files", "at least one changeset file is required");
+        }
+        List<Changeset> changesets = new ArrayList<>();
+        Map<String, String> sources = new LinkedHashMap<>();
+        for (int i = 0; i < files.size(); i++) {
+            ChangesetFile file = files.get(i);
+            if (file == null || file.name() == null || file.name().isBlank()) {
+                throw new InvalidInputException("files[" + i + "].name", "a file name such as brave-cats.md is required");
+            }
+            if (file.content() == null) {
+                throw new InvalidInputException("files[" + i + "].content", "the file is empty");
+            }
+            try {
+                Changeset changeset = parser.parse(file.name(), file.content());
+                changesets.add(changeset);
+                sources.put(changeset.id(), file.content());
+            } catch (ChangesetFormatException e) {
+                throw new InvalidInputException("files[" + i + "]", e.getMessage());
+            }
+        }
+        return store(actor, changesets, sources, "files");
+    }
+
+    @Transactional
+    public List<ChangesetView> submit(Actor actor, List<Changeset> changesets) {
+        if (changesets == null || changesets.isEmpty()) {
+            throw new InvalidInputException("changesets", "at least one changeset is required");
+        }
+        return store(actor, changesets, Map.of(), "changesets");
+    }
+
+    /** Removes a pending changeset (its author or a maintainer); released ones are history and stay. */
+    @Transactional
+    public void remove(Actor actor, String slug) {
+        ChangesetRecord record = ChangesetRecord.find("releaseId is null and slug = ?1", slug)
+                .<ChangesetRecord>firstResultOptional()
+                .orElseThrow(() -> new ResourceNotFoundException("Pending changeset", slug));
+        if (!actor.username().equals(record.author) && !actor.has(Role.MAINTAINER)) {
+            throw new ForbiddenActionException(
+                    "Only the changeset's author (" + record.author + ") or a maintainer may remove it.");
+        }
+        audit.record(actor, new AuditLog.Change("changeset.removed", "changeset", record.slug, null,
+                snapshot(record), null));
+        ReleaseChangeset.delete("changesetId", record.id);
+        record.delete();
+    }
+
+    /**
+     * Takes pending changesets for a new release, locking them so that two releases cannot take the same one. An empty
+     * list takes every pending changeset.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Changeset> takeForRelease(Actor actor, long releaseId, List<String> slugs) {
+        List<ChangesetRecord> records;
+        if (slugs == null || slugs.isEmpty()) {
+            records = ChangesetRecord.allPendingForUpdate();
+        } else {
+            Set<String> wanted = new LinkedHashSet<>(slugs);
+            records = ChangesetRecord.pendingForUpdate(wanted);
+            Set<String> found = new HashSet<>();
+            records.forEach(r -> found.add(r.slug));
+            wanted.removeAll(found);
+            if (!wanted.isEmpty()) {
+                throw new ConflictException("These changesets are not pending (unknown or already in a release): "
+                        + String.join(", ", wanted));
+            }
+        }
+        if (records.isEmpty()) {
+            throw new ConflictException("There are no pending changesets to release.");
+        }
+        for (ChangesetRecord record : records) {
+            record.releaseId = releaseId;
+            ReleaseChangeset link = new ReleaseChangeset();
+            link.releaseId = releaseId;
+            link.changesetId = record.id;
+            link.persist();
+            audit.record(actor, new AuditLog.Change("changeset.added-to-release", "changeset", record.slug,
+                    releaseId, null, Map.of("releaseId", releaseId)));
+        }
+        return records.stream().map(ChangesetRecord::toChangeset).toList();
+    }
+
+    /** A cancelled or declined release gives its changesets back. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void returnToPending(Actor actor, long releaseId) {
+        for (ChangesetRecord record : ChangesetRecord.<ChangesetRecord>list("releaseId", releaseId)) {
+            record.releaseId = null;
+            audit.record(actor, new AuditLog.Change("changeset.returned-to-pending", "changeset", record.slug,
+                    releaseId, Map.of("releaseId", releaseId), null));
+        }
+    }
+
+    private List<ChangesetView> store(Actor actor, List<Changeset> changesets, Map<String, String> sources,
+            String field) {
+        if (!actor.hasAny(SUBMITTERS)) {
+            throw new ForbiddenActionException("Only authors, maintainers and CI may submit changesets.");
+        }
+        validate(changesets, field);
+        Instant now = clock.instant();
+        List<ChangesetView> stored = new ArrayList<>();
+        for (Changeset changeset : changesets) {
+            ChangesetRecord record = new ChangesetRecord();
+            record.slug = changeset.id();
+            record.summary = changeset.summary().strip();
+            record.source = sources.get(changeset.id());
+            record.author = actor.username();
+            record.createdAt = now;
+            changeset.releases().forEach((name, bump) -> record.bumps.add(new ChangesetRecord.Bump(name, bump.id())));
+            record.persist();
+            audit.record(actor, new AuditLog.Change("changeset.submitted", "changeset", record.slug, null, null,
+                    snapshot(record)));
+            stored.add(ChangesetView.of(record));
+        }
+        return stored;
+    }
+
+    private void validate(List<Changeset> changesets, String field) {
+        Set<String> known = new HashSet<>();
+        workspace.manifests().forEach(m -> known.add(m.name()));
+        List<FieldError> errors = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < changesets.size(); i++) {
+            Changeset changeset = changesets.get(i);
+            String at = field + "[" + i + "]";
+            if (changeset == null) {
+                errors.add(new FieldError(at, "must not be null"));
+                continue;
+            }
+            if (changeset.id() == null || !SLUG.matcher(changeset.id()).matches()) {
+                errors.add(new FieldError(at + ".id",
+                        "must be a changeset name of letters, digits, '.', '_' or '-' (at most 100), such as brave-cats"));
+            } else if (!seen.add(changeset.id())) {
+                errors.add(new FieldError(at + ".id", "changeset " + changeset.id() + " is submitted twice"));
+            } else if (ChangesetRecord.count("releaseId is null and slug = ?1", changeset.id()) > 0) {
+                errors.add(new FieldError(at + ".id", "a pending changeset named " + changeset.id() + " exists already"));
+            }
+            if (changeset.summary() == null || changeset.summary().isBlank()) {
+                errors.add(new FieldError(at + ".summary", "must describe the change"));
+            } else if (changeset.summary().length() > MAX_SUMMARY) {
+                errors.add(new FieldError(at + ".summary", "must be at most " + MAX_SUMMARY + " characters"));
+            }
+            if (changeset.releases() == null || changeset.releases().isEmpty()) {
+                errors.add(new FieldError(at + ".releases", "must name at least one package and its bump"));
+            } else {
+                changeset.releases().forEach((name, bump) -> {
+                    if (!known.contains(name)) {
+                        errors.add(new FieldError(at + ".releases." + name, "unknown package " + name));
+                    }
+                    if (bump == null) {
+                        errors.add(new FieldError(at + ".releases." + name, "bump must be patch, minor, major or none"));
+                    }
+                });
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+    }
+
+    private static Map<String, Object> snapshot(ChangesetRecord record) {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("id", record.slug);
+        state.put("summary", record.summary);
+        Map<String, String> releases = new LinkedHashMap<>();
+        record.bumps.forEach(b -> releases.put(b.packageName(), b.bump()));
+        state.put("releases", releases);
+        state.put("author", record.author);
+        return state;
+    }
+}

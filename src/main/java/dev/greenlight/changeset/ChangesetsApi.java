@@ -1,0 +1,64 @@
+package dev.greenlight.changeset;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import dev.greenlight.security.CurrentUser;
+import dev.greenlight.security.Roles;
+import dev.greenlight.web.InvalidInputException;
+
+/** Changesets for CI and scripts: as Changesets markdown files or as JSON. */
+@Path("/api/v1/changesets")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+class ChangesetsApi {
+    private final ChangesetService changesets;
+    private final CurrentUser user;
+
+    @Inject
+    ChangesetsApi(ChangesetService changesets, CurrentUser user) {
+        this.changesets = changesets;
+        this.user = user;
+    }
+
+    /** Either {"files":[{"name":"brave-cats.md","content":"---\n…"}]} or {"changesets":[{…}]}, not both. */
+    record SubmitRequest(List<ChangesetService.ChangesetFile> files, List<ChangesetInput> changesets) {
+    }
+
+    @GET
+    public List<ChangesetView> pending() {
+        return changesets.pending();
+    }
+
+    @POST
+    @RolesAllowed({ Roles.AUTHOR, Roles.MAINTAINER, Roles.CI })
+    public Response submit(SubmitRequest request) {
+        if (request == null || (request.files() == null) == (request.changesets() == null)) {
+            throw new InvalidInputException("files", "send either files (Changesets markdown) or changesets (JSON)");
+        }
+        List<ChangesetView> stored = request.files() != null
+                ? changesets.submitFiles(user.actor(), request.files())
+                : changesets.submit(user.actor(), ChangesetInput.toChangesets("changesets", request.changesets()));
+        return Response.created(URI.create("/api/v1/changesets")).entity(stored).build();
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed({ Roles.AUTHOR, Roles.MAINTAINER })
+    public Response remove(@PathParam("id") String id) {
+        changesets.remove(user.actor(), id);
+        return Response.noContent().build();
+    }
+}

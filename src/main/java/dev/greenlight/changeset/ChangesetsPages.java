@@ -1,0 +1,106 @@
+package dev.greenlight.changeset;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+import dev.greenlight.security.CurrentUser;
+import dev.greenlight.web.FieldError;
+import dev.greenlight.web.Flash;
+import dev.greenlight.web.InvalidInputException;
+
+@Path("/changesets")
+@Produces(MediaType.TEXT_HTML)
+class ChangesetsPages {
+    /** Changesets files are a few lines; anything larger is not one. */
+    static final long MAX_FILE_BYTES = 64 * 1024;
+
+    private final ChangesetService changesets;
+    private final CurrentUser user;
+
+    @Inject
+    ChangesetsPages(ChangesetService changesets, CurrentUser user) {
+        this.changesets = changesets;
+        this.user = user;
+    }
+
+    record SubmitForm(String fileName, String content) {
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance list(List<ChangesetView> pending, SubmitForm form, List<FieldError> errors,
+                String nav);
+    }
+
+    @GET
+    public TemplateInstance list() {
+        return page(new SubmitForm("", ""), List.of());
+    }
+
+    /** A pasted Changesets file, uploaded files, or both. */
+    @POST
+    public Response submit(@RestForm String fileName, @RestForm String content, @RestForm("files") List<FileUpload> uploads) {
+        SubmitForm form = new SubmitForm(fileName, content);
+        try {
+            List<ChangesetService.ChangesetFile> files = new ArrayList<>();
+            if (content != null && !content.isBlank()) {
+                String name = fileName == null || fileName.isBlank() ? "" : fileName.strip();
+                if (name.isEmpty()) {
+                    throw new InvalidInputException("fileName", "name the file, for example brave-cats.md");
+                }
+                files.add(new ChangesetService.ChangesetFile(name.endsWith(".md") ? name : name + ".md", content));
+            }
+            for (FileUpload upload : uploads == null ? List.<FileUpload>of() : uploads) {
+                if (upload.fileName() == null || upload.fileName().isBlank() || upload.size() == 0) {
+                    continue;
+                }
+                if (upload.size() > MAX_FILE_BYTES) {
+                    throw new InvalidInputException("files", upload.fileName() + " is larger than 64 KiB");
+                }
+                files.add(new ChangesetService.ChangesetFile(upload.fileName(), Files.readString(upload.filePath())));
+            }
+            if (files.isEmpty()) {
+                throw new InvalidInputException("content", "paste a changeset or choose .md files to upload");
+            }
+            List<ChangesetView> stored = changesets.submitFiles(user.actor(), files);
+            return Flash.redirect(URI.create("/changesets"), stored.size() == 1
+                    ? "Changeset " + stored.get(0).id() + " submitted."
+                    : stored.size() + " changesets submitted.");
+        } catch (InvalidInputException e) {
+            return Response.status(400).entity(page(form, e.errors())).build();
+        } catch (IOException e) {
+            return Response.status(400)
+                    .entity(page(form, List.of(new FieldError("files", "the upload could not be read"))))
+                    .build();
+        }
+    }
+
+    @POST
+    @Path("/{id}/delete")
+    public Response remove(@PathParam("id") String id) {
+        changesets.remove(user.actor(), id);
+        return Flash.redirect(URI.create("/changesets"), "Changeset " + id + " removed.");
+    }
+
+    private TemplateInstance page(SubmitForm form, List<FieldError> errors) {
+        return Templates.list(changesets.pending(), form, errors, "changesets");
+    }
+}

@@ -1,0 +1,121 @@
+package dev.greenlight.release;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import org.hibernate.annotations.BatchSize;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.panache.common.Page;
+
+import dev.greenlight.changeset.PackageManifest;
+
+@Entity
+@Table(name = "release")
+class Release extends PanacheEntityBase {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(nullable = false)
+    public String title;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public ReleaseState state;
+
+    @Column(name = "pre_release")
+    public String preRelease;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public List<PackageManifest> manifests = new ArrayList<>();
+
+    /** Why it last changed state, when someone gave a reason. */
+    @Column(name = "state_reason")
+    public String stateReason;
+
+    @Column(name = "created_by", nullable = false)
+    public String createdBy;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    @Version
+    public long version;
+
+    @ElementCollection
+    @CollectionTable(name = "release_package", joinColumns = @JoinColumn(name = "release_id"))
+    @OrderColumn(name = "position")
+    @BatchSize(size = 100)
+    public List<PlannedPackage> packages = new ArrayList<>();
+
+    /** One package's bump in this release, with its changelog entry. */
+    @Embeddable
+    public record PlannedPackage(@Column(name = "package_name") String name,
+            @Column(name = "old_version") String oldVersion, @Column(name = "new_version") String newVersion,
+            @Column(name = "bump") String bump, @Column(name = "changelog") String changelog) {
+    }
+
+    static Optional<Release> findForUpdate(long id) {
+        return find("id", id).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+    }
+
+    /** A page of releases, newest first, optionally only those in a state or bumping a package. */
+    static List<Release> search(ReleaseState state, String packageName, Page page) {
+        return find(searchQuery(state, packageName) + " order by r.id desc", searchParameters(state, packageName))
+                .page(page)
+                .list();
+    }
+
+    static long countMatching(ReleaseState state, String packageName) {
+        return count(searchQuery(state, packageName), searchParameters(state, packageName));
+    }
+
+    private static String searchQuery(ReleaseState state, String packageName) {
+        StringBuilder query = new StringBuilder("from Release r where 1 = 1");
+        if (state != null) {
+            query.append(" and r.state = :state");
+        }
+        if (packageName != null) {
+            query.append(" and exists (select 1 from Release r2 join r2.packages p where r2 = r and p.name = :pkg)");
+        }
+        return query.toString();
+    }
+
+    private static Map<String, Object> searchParameters(ReleaseState state, String packageName) {
+        Map<String, Object> parameters = new HashMap<>();
+        if (state != null) {
+            parameters.put("state", state);
+        }
+        if (packageName != null) {
+            parameters.put("pkg", packageName);
+        }
+        return parameters;
+    }
+}

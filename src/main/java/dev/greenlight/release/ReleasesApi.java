@@ -1,0 +1,124 @@
+package dev.greenlight.release;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import dev.greenlight.audit.AuditEvent;
+import dev.greenlight.audit.AuditLog;
+import dev.greenlight.changeset.ChangesetService;
+import dev.greenlight.changeset.ChangesetView;
+import dev.greenlight.security.CurrentUser;
+import dev.greenlight.security.Roles;
+import dev.greenlight.web.InvalidInputException;
+
+@Path("/api/v1/releases")
+@Produces(MediaType.APPLICATION_JSON)
+class ReleasesApi {
+    static final int MAX_PAGE_SIZE = 100;
+
+    private final ReleaseService releases;
+    private final ChangesetService changesets;
+    private final AuditLog audit;
+    private final CurrentUser user;
+
+    @Inject
+    ReleasesApi(ReleaseService releases, ChangesetService changesets, AuditLog audit, CurrentUser user) {
+        this.releases = releases;
+        this.changesets = changesets;
+        this.audit = audit;
+        this.user = user;
+    }
+
+    /** Changesets to release by id; null or empty takes every pending changeset. */
+    record CreateRequest(String title, List<String> changesets, String preRelease) {
+    }
+
+    record ReasonRequest(String reason) {
+    }
+
+    record ReleaseDetail(ReleaseView release, List<ChangesetView> changesets) {
+    }
+
+    record HistoryEntry(long id, String occurredAt, String actor, String action, Object before, Object after) {
+        static HistoryEntry of(AuditEvent e) {
+            return new HistoryEntry(e.id, e.occurredAt.toString(), e.actor, e.action, e.before, e.after);
+        }
+    }
+
+    @GET
+    public ReleaseService.ReleasePage list(@QueryParam("state") String state, @QueryParam("package") String packageName,
+            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("20") int size) {
+        if (page < 0) {
+            throw new InvalidInputException("page", "must be 0 or more");
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw new InvalidInputException("size", "must be between 1 and " + MAX_PAGE_SIZE);
+        }
+        return releases.search(parseState(state), packageName, page, size);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.AUTHOR, Roles.MAINTAINER})
+    public Response create(CreateRequest request) {
+        if (request == null) {
+            throw new InvalidInputException("title", "must not be blank");
+        }
+        ReleaseView created = releases.create(user.actor(), request.title(), request.changesets(),
+                ReleasePlansApi.parsePreRelease(request.preRelease()));
+        return Response.created(URI.create("/api/v1/releases/" + created.id())).entity(created).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    public ReleaseDetail get(@PathParam("id") long id) {
+        return new ReleaseDetail(releases.get(id), changesets.ofRelease(id));
+    }
+
+    @GET
+    @Path("/{id}/history")
+    public List<HistoryEntry> history(@PathParam("id") long id) {
+        releases.get(id);
+        return audit.releaseHistory(id).stream().map(HistoryEntry::of).toList();
+    }
+
+    @POST
+    @Path("/{id}/submit")
+    @RolesAllowed({Roles.AUTHOR, Roles.MAINTAINER})
+    public ReleaseView submit(@PathParam("id") long id) {
+        return releases.submit(user.actor(), id);
+    }
+
+    @POST
+    @Path("/{id}/cancel")
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+    @RolesAllowed({Roles.AUTHOR, Roles.MAINTAINER, Roles.ADMIN})
+    public ReleaseView cancel(@PathParam("id") long id, ReasonRequest request) {
+        return releases.cancel(user.actor(), id, request == null ? null : request.reason());
+    }
+
+    static ReleaseState parseState(String state) {
+        if (state == null || state.isBlank()) {
+            return null;
+        }
+        try {
+            return ReleaseState.valueOf(state.strip().toUpperCase().replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("state", "must be one of draft, in-review, approved, published, "
+                    + "validated, rolled-back, rejected, cancelled");
+        }
+    }
+}

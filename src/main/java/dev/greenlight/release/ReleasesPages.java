@@ -1,0 +1,148 @@
+package dev.greenlight.release;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestForm;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+import dev.greenlight.audit.AuditEvent;
+import dev.greenlight.audit.AuditLog;
+import dev.greenlight.changeset.ChangesetService;
+import dev.greenlight.changeset.ChangesetView;
+import dev.greenlight.changeset.PreReleaseTag;
+import dev.greenlight.security.CurrentUser;
+import dev.greenlight.web.FieldError;
+import dev.greenlight.web.Flash;
+import dev.greenlight.web.InvalidInputException;
+import dev.greenlight.workspace.WorkspaceService;
+
+@Path("/releases")
+@Produces(MediaType.TEXT_HTML)
+class ReleasesPages {
+    static final int PAGE_SIZE = 20;
+
+    private final ReleaseService releases;
+    private final ChangesetService changesets;
+    private final WorkspaceService workspace;
+    private final AuditLog audit;
+    private final CurrentUser user;
+
+    @Inject
+    ReleasesPages(ReleaseService releases, ChangesetService changesets, WorkspaceService workspace, AuditLog audit,
+            CurrentUser user) {
+        this.releases = releases;
+        this.changesets = changesets;
+        this.workspace = workspace;
+        this.audit = audit;
+        this.user = user;
+    }
+
+    /** What the new-release form holds, so that a refused form comes back as the user typed it. */
+    record NewReleaseForm(String title, List<String> changesets, String preRelease) {
+        public boolean includes(String id) {
+            return changesets == null || changesets.isEmpty() || changesets.contains(id);
+        }
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance list(ReleaseService.ReleasePage page, String state, String packageName,
+                List<ReleaseState> states, List<String> packageNames, String nav);
+
+        static native TemplateInstance list$table(ReleaseService.ReleasePage page, String state, String packageName);
+
+        static native TemplateInstance create(NewReleaseForm form, List<ChangesetView> pending,
+                List<PreReleaseTag> preReleases, List<FieldError> errors, String nav);
+
+        static native TemplateInstance detail(ReleaseView release, List<ChangesetView> changesets,
+                List<AuditEvent> history, Set<ReleaseAction> actions, String nav);
+    }
+
+    @GET
+    public TemplateInstance list(@QueryParam("state") String state, @QueryParam("package") String packageName,
+            @QueryParam("page") @DefaultValue("0") int page, @HeaderParam("HX-Target") String htmxTarget) {
+        ReleaseState filter = parseStateOrNull(state);
+        String stateParam = filter == null ? "" : filter.name();
+        String pkg = packageName == null ? "" : packageName.strip();
+        ReleaseService.ReleasePage result = releases.search(filter, pkg, Math.max(0, page), PAGE_SIZE);
+        if ("release-table".equals(htmxTarget)) {
+            return Templates.list$table(result, stateParam, pkg);
+        }
+        List<String> packageNames = workspace.manifests().stream().map(m -> m.name()).toList();
+        return Templates.list(result, stateParam, pkg, List.of(ReleaseState.values()), packageNames, "releases");
+    }
+
+    @GET
+    @Path("/new")
+    public TemplateInstance createForm() {
+        return createPage(new NewReleaseForm("", List.of(), ""), List.of());
+    }
+
+    @POST
+    public Response create(@RestForm String title, @RestForm("changeset") List<String> changesetIds,
+            @RestForm String preRelease) {
+        NewReleaseForm form = new NewReleaseForm(title, changesetIds == null ? List.of() : changesetIds, preRelease);
+        try {
+            PreReleaseTag tag = preRelease == null || preRelease.isBlank()
+                    ? null
+                    : ReleasePlansApi.parsePreRelease(preRelease);
+            if (changesetIds == null || changesetIds.isEmpty()) {
+                throw new InvalidInputException("changeset", "choose at least one pending changeset");
+            }
+            ReleaseView created = releases.create(user.actor(), title, changesetIds, tag);
+            return Flash.redirect(URI.create("/releases/" + created.id()), "Release " + created.id() + " created.");
+        } catch (InvalidInputException e) {
+            return Response.status(400).entity(createPage(form, e.errors())).build();
+        }
+    }
+
+    @GET
+    @Path("/{id}")
+    public TemplateInstance detail(@PathParam("id") long id) {
+        ReleaseView release = releases.get(id);
+        return Templates.detail(release, changesets.ofRelease(id), audit.releaseHistory(id),
+                releases.actionsFor(user.actor(), release), "releases");
+    }
+
+    @POST
+    @Path("/{id}/submit")
+    public Response submit(@PathParam("id") long id) {
+        releases.submit(user.actor(), id);
+        return Flash.redirect(URI.create("/releases/" + id), "Release " + id + " submitted for review.");
+    }
+
+    @POST
+    @Path("/{id}/cancel")
+    public Response cancel(@PathParam("id") long id, @RestForm String reason) {
+        releases.cancel(user.actor(), id, reason);
+        return Flash.redirect(URI.create("/releases/" + id), "Release " + id + " cancelled.");
+    }
+
+    private TemplateInstance createPage(NewReleaseForm form, List<FieldError> errors) {
+        return Templates.create(form, changesets.pending(), List.of(PreReleaseTag.values()), errors, "releases");
+    }
+
+    private static ReleaseState parseStateOrNull(String state) {
+        try {
+            return ReleasesApi.parseState(state);
+        } catch (InvalidInputException e) {
+            return null;
+        }
+    }
+}

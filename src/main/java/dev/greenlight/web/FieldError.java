@@ -1,0 +1,5 @@
+package dev.greenlight.web;
+
+/** One invalid input: which field and why. */
+public record FieldError(String field, String message) {
+}

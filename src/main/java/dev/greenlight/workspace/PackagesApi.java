@@ -1,0 +1,46 @@
+package dev.greenlight.workspace;
+
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import dev.greenlight.changeset.PackageManifest;
+import dev.greenlight.security.CurrentUser;
+import dev.greenlight.security.Roles;
+
+/** The workspace's package manifests, as CI reports them from the repository. */
+@Path("/api/v1/packages")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+class PackagesApi {
+    private final WorkspaceService workspace;
+    private final CurrentUser user;
+
+    @Inject
+    PackagesApi(WorkspaceService workspace, CurrentUser user) {
+        this.workspace = workspace;
+        this.user = user;
+    }
+
+    record PackagesRequest(List<PackageManifest> packages) {
+    }
+
+    @GET
+    public List<PackageManifest> list() {
+        return workspace.manifests();
+    }
+
+    /** Adds or updates the named packages and answers the whole workspace. */
+    @PUT
+    @RolesAllowed({Roles.MAINTAINER, Roles.ADMIN, Roles.CI})
+    public List<PackageManifest> save(PackagesRequest request) {
+        return workspace.save(user.actor(), request == null ? null : request.packages());
+    }
+}

@@ -1,0 +1,119 @@
+package dev.greenlight.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+import dev.greenlight.testsupport.Fixtures;
+import dev.greenlight.testsupport.Users;
+
+/**
+ * The real thing in Debian's Chromium: sign in through the OIDC provider's login page, create a release from a pending
+ * changeset, submit it. Elements are found by role and label, as people find them.
+ */
+@QuarkusTest
+class BrowserJourneyTest {
+    /** Debian's Chromium; override with -Dgreenlight.chromium=/path. */
+    private static final Path CHROMIUM = Path.of(System.getProperty("greenlight.chromium", "/usr/bin/chromium"));
+
+    private static Playwright playwright;
+    private static Browser browser;
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @Inject
+    Fixtures fixtures;
+
+    private BrowserContext context;
+    private Page page;
+
+    @BeforeAll
+    static void launch() {
+        if (!Files.isExecutable(CHROMIUM)) {
+            throw new IllegalStateException(
+                    CHROMIUM + " is missing: install Debian's chromium (apt-get install chromium)");
+        }
+        playwright = Playwright.create();
+        browser = playwright.chromium()
+                .launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
+                        .setHeadless(true)
+                        .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                                "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+    }
+
+    @AfterAll
+    static void close() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @BeforeEach
+    void open() {
+        context = browser.newContext();
+        page = context.newPage();
+        page.setDefaultTimeout(15_000);
+    }
+
+    @AfterEach
+    void closeContext() {
+        context.close();
+    }
+
+    private void signInAs(Users user, String path) {
+        page.navigate(base + path.substring(1));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(user.username).setExact(true)).click();
+    }
+
+    @Test
+    void authorSignsInAndCreatesAReleaseFromAChangeset() {
+        fixtures.neuronxWorkspace();
+        fixtures.changeset(Users.ALICE, "browser-evidence", "\"@neuronx/core\": minor", "Add the evidence API");
+
+        signInAs(Users.ALICE, "/releases/new");
+
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("New release"))).isVisible();
+        page.getByLabel("Title").fill("Evidence API");
+        assertThat(page.getByRole(AriaRole.CHECKBOX, new Page.GetByRoleOptions().setName(
+                Pattern.compile("browser-evidence")))).isChecked();
+        page.getByLabel("Pre-release").selectOption("");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create release")).click();
+
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("created");
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                .containsText("Evidence API");
+        assertThat(page.getByRole(AriaRole.TABLE).first()).containsText("1.5.0");
+        assertThat(page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Changelog")))
+                .containsText("Add the evidence API");
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit for review")).click();
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("submitted for review");
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).containsText("In review");
+    }
+}

@@ -1,0 +1,53 @@
+package dev.greenlight.testsupport;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import dev.greenlight.changeset.ChangesetService;
+import dev.greenlight.changeset.ChangesetService.ChangesetFile;
+import dev.greenlight.changeset.ChangesetView;
+import dev.greenlight.changeset.PreReleaseTag;
+import dev.greenlight.demo.NeuronxWorkspace;
+import dev.greenlight.release.ReleaseService;
+import dev.greenlight.release.ReleaseView;
+import dev.greenlight.workspace.WorkspaceService;
+
+/** Named starting points for tests, built through the services as users would build them. */
+@ApplicationScoped
+public class Fixtures {
+    @Inject
+    ChangesetService changesets;
+    @Inject
+    ReleaseService releases;
+    @Inject
+    WorkspaceService workspace;
+
+    /** The five NeuronX packages. */
+    public void neuronxWorkspace() {
+        workspace.save(Users.MAX.actor(), NeuronxWorkspace.packages());
+    }
+
+    /** A pending changeset; {@code frontMatter} is the YAML between the dashes, e.g. "\"@neuronx/core\": minor". */
+    public ChangesetView changeset(Users author, String id, String frontMatter, String summary) {
+        return changesets
+                .submitFiles(author.actor(),
+                        List.of(new ChangesetFile(id + ".md", "---\n" + frontMatter + "\n---\n\n" + summary + "\n")))
+                .get(0);
+    }
+
+    /** A draft release of the named pending changesets. */
+    public ReleaseView draftRelease(Users author, String title, String... changesetIds) {
+        return releases.create(author.actor(), title, List.of(changesetIds), null);
+    }
+
+    public ReleaseView draftRelease(Users author, String title, PreReleaseTag preRelease, String... changesetIds) {
+        return releases.create(author.actor(), title, List.of(changesetIds), preRelease);
+    }
+
+    public ReleaseView submittedRelease(Users author, String title, String... changesetIds) {
+        ReleaseView draft = draftRelease(author, title, changesetIds);
+        return releases.submit(author.actor(), draft.id());
+    }
+}
