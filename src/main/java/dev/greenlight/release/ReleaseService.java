@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -57,14 +58,17 @@ public class ReleaseService {
     private final ChangesetService changesets;
     private final WorkspaceService workspace;
     private final AuditLog audit;
+    private final Event<ReleaseStateChanged> stateChanged;
     private final Clock clock;
     private final ReleasePlanner planner = new ReleasePlanner();
 
     @Inject
-    ReleaseService(ChangesetService changesets, WorkspaceService workspace, AuditLog audit, Clock clock) {
+    ReleaseService(ChangesetService changesets, WorkspaceService workspace, AuditLog audit,
+            Event<ReleaseStateChanged> stateChanged, Clock clock) {
         this.changesets = changesets;
         this.workspace = workspace;
         this.audit = audit;
+        this.stateChanged = stateChanged;
         this.clock = clock;
     }
 
@@ -133,6 +137,8 @@ public class ReleaseService {
         }
         audit.record(actor, new AuditLog.Change("release.created", "release", release.id, release.id, null,
                 snapshot(release)));
+        stateChanged.fire(new ReleaseStateChanged(release.id, release.title, null, release.state, null,
+                actor.username(), null, release.createdBy, now));
         return ReleaseView.of(release);
     }
 
@@ -164,6 +170,7 @@ public class ReleaseService {
             throw new ForbiddenActionException(refusal);
         }
         Map<String, Object> before = snapshot(release);
+        ReleaseState from = release.state;
         release.state = release.state.next(action);
         release.stateReason = reason == null || reason.isBlank() ? null : reason.strip();
         release.updatedAt = clock.instant();
@@ -172,6 +179,8 @@ public class ReleaseService {
         }
         audit.record(actor, new AuditLog.Change("release." + action.event(), "release", release.id, release.id, before,
                 snapshot(release)));
+        stateChanged.fire(new ReleaseStateChanged(release.id, release.title, from, release.state, action,
+                actor.username(), release.stateReason, release.createdBy, release.updatedAt));
         return ReleaseView.of(release);
     }
 
