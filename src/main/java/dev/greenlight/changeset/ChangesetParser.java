@@ -105,7 +105,7 @@ public final class ChangesetParser {
         if (root == null) {
             return Map.of();
         }
-        Reader reader = new Reader(fileName, firstLine);
+        FrontMatterReader reader = new FrontMatterReader(fileName, firstLine);
         if (root instanceof MappingNode mapping) {
             return reader.releases(mapping);
         }
@@ -135,7 +135,7 @@ public final class ChangesetParser {
     }
 
     /** Turns YAML nodes into the values js-yaml would produce, reporting problems at file lines. */
-    private record Reader(String fileName, int firstLine) {
+    private record FrontMatterReader(String fileName, int firstLine) {
 
         Map<String, BumpType> releases(MappingNode mapping) {
             Map<String, Node> keys = new LinkedHashMap<>();
@@ -223,7 +223,7 @@ public final class ChangesetParser {
 
         /** Object.entries order: integer-like keys first, ascending, then the rest in insertion order. */
         private static List<String> javaScriptKeyOrder(Set<String> keys) {
-            List<String> ordered = new ArrayList<>(keys.stream().filter(Reader::isArrayIndex)
+            List<String> ordered = new ArrayList<>(keys.stream().filter(FrontMatterReader::isArrayIndex)
                     .sorted(Comparator.comparingLong(Long::parseLong)).toList());
             keys.stream().filter(key -> !isArrayIndex(key)).forEach(ordered::add);
             return ordered;
