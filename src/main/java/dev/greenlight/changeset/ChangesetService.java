@@ -143,6 +143,35 @@ public class ChangesetService {
         return records.stream().map(ChangesetRecord::toChangeset).toList();
     }
 
+    /** The changesets a release holds now (a cancelled release holds none). */
+    public List<ChangesetView> heldBy(long releaseId) {
+        return ChangesetRecord.<ChangesetRecord>list("releaseId = ?1 order by createdAt, id", releaseId)
+                .stream()
+                .map(ChangesetView::of)
+                .toList();
+    }
+
+    /** The changesets a release holds now, as the planner reads them. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Changeset> planInputOf(long releaseId) {
+        return ChangesetRecord.<ChangesetRecord>list("releaseId = ?1 order by createdAt, id", releaseId)
+                .stream()
+                .map(ChangesetRecord::toChangeset)
+                .toList();
+    }
+
+    /** Takes a changeset out of an open release; it is pending again. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void removeFromRelease(Actor actor, long releaseId, String slug) {
+        ChangesetRecord record = ChangesetRecord.find("releaseId = ?1 and slug = ?2", releaseId, slug)
+                .<ChangesetRecord>firstResultOptional()
+                .orElseThrow(() -> new ResourceNotFoundException("Changeset", slug + " in release " + releaseId));
+        record.releaseId = null;
+        ReleaseChangeset.delete("releaseId = ?1 and changesetId = ?2", releaseId, record.id);
+        audit.record(actor, new AuditLog.Change("changeset.removed-from-release", "changeset", record.slug,
+                releaseId, Map.of("releaseId", releaseId), null));
+    }
+
     /** A cancelled or declined release gives its changesets back. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void returnToPending(Actor actor, long releaseId) {

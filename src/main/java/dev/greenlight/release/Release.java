@@ -66,6 +66,28 @@ class Release extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    /** Bumped whenever changesets are added or removed; older approvals and gate results are stale. */
+    @Column(name = "content_version", nullable = false)
+    public int contentVersion = 1;
+
+    @Column(name = "published_at")
+    public Instant publishedAt;
+
+    @Column(name = "published_by")
+    public String publishedBy;
+
+    /** Version tags the publish created, "@neuronx/core@1.5.0". */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<String> tags;
+
+    /** When the release's code merged to main, as CI reports it. */
+    @Column(name = "merged_at")
+    public Instant mergedAt;
+
+    /** When it reached production, as CI reports it. */
+    @Column(name = "deployed_at")
+    public Instant deployedAt;
+
     @Version
     public long version;
 

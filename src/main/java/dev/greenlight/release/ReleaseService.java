@@ -2,23 +2,29 @@ package dev.greenlight.release;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.panache.common.Page;
 
 import dev.greenlight.audit.AuditLog;
-import dev.greenlight.changeset.Changeset;
+import dev.greenlight.changeset.BumpType;
 import dev.greenlight.changeset.ChangesetService;
+import dev.greenlight.changeset.ChangesetView;
 import dev.greenlight.changeset.PlannedRelease;
 import dev.greenlight.changeset.PlanningException;
 import dev.greenlight.changeset.PreReleaseTag;
@@ -38,6 +44,7 @@ public class ReleaseService {
     static final int MAX_TITLE = 200;
     private static final Set<Role> CREATORS = Set.of(Role.AUTHOR, Role.MAINTAINER);
     /** Actions an author may take only on a release they created; maintainers may take them on any. */
+    private static final Set<Role> DEPLOYMENT_REPORTERS = Set.of(Role.CI, Role.MAINTAINER);
     private static final Set<ReleaseAction> OWN_RELEASE_ONLY = EnumSet.of(ReleaseAction.SUBMIT, ReleaseAction.CANCEL);
 
     /** A page of results with what the pager needs. */
@@ -59,16 +66,21 @@ public class ReleaseService {
     private final WorkspaceService workspace;
     private final AuditLog audit;
     private final Event<ReleaseStateChanged> stateChanged;
+    private final Event<ReleaseContentChanged> contentChanged;
+    private final Instance<ReleaseRequirement> requirements;
     private final Clock clock;
     private final ReleasePlanner planner = new ReleasePlanner();
 
     @Inject
     ReleaseService(ChangesetService changesets, WorkspaceService workspace, AuditLog audit,
-            Event<ReleaseStateChanged> stateChanged, Clock clock) {
+            Event<ReleaseStateChanged> stateChanged, Event<ReleaseContentChanged> contentChanged,
+            @Any Instance<ReleaseRequirement> requirements, Clock clock) {
         this.changesets = changesets;
         this.workspace = workspace;
         this.audit = audit;
         this.stateChanged = stateChanged;
+        this.contentChanged = contentChanged;
+        this.requirements = requirements;
         this.clock = clock;
     }
 
@@ -122,19 +134,8 @@ public class ReleaseService {
         release.updatedAt = now;
         release.persist();
 
-        List<Changeset> taken = changesets.takeForRelease(actor, release.id, changesetIds);
-        ReleasePlan plan;
-        try {
-            plan = planner.plan(workspace.manifests(), taken, preRelease);
-        } catch (PlanningException e) {
-            throw new ConflictException("The changesets cannot be planned against the current packages: "
-                    + e.field() + ": " + e.problem());
-        }
-        release.manifests = plan.packages();
-        for (PlannedRelease planned : plan.releases()) {
-            release.packages.add(new Release.PlannedPackage(planned.name(), planned.oldVersion(), planned.newVersion(),
-                    planned.type().id(), planned.changelog()));
-        }
+        changesets.takeForRelease(actor, release.id, changesetIds);
+        replan(release);
         audit.record(actor, new AuditLog.Change("release.created", "release", release.id, release.id, null,
                 snapshot(release)));
         stateChanged.fire(new ReleaseStateChanged(release.id, release.title, null, release.state, null,
@@ -144,7 +145,132 @@ public class ReleaseService {
 
     @Transactional
     public ReleaseView submit(Actor actor, long id) {
-        return transition(actor, id, ReleaseAction.SUBMIT, null);
+        ReleaseView submitted = transition(actor, id, ReleaseAction.SUBMIT, null);
+        return approveIfReady(id).orElse(submitted);
+    }
+
+    /** Adds pending changesets to an open release; approvals and gate results given so far no longer apply. */
+    @Transactional
+    public ReleaseView addChangesets(Actor actor, long id, List<String> changesetIds) {
+        if (changesetIds == null || changesetIds.isEmpty()) {
+            throw new InvalidInputException("changesets", "name at least one pending changeset");
+        }
+        Release release = lockForContentChange(actor, id);
+        changesets.takeForRelease(actor, id, changesetIds);
+        return contentChanged(actor, release);
+    }
+
+    @Transactional
+    public ReleaseView removeChangeset(Actor actor, long id, String changesetId) {
+        Release release = lockForContentChange(actor, id);
+        changesets.removeFromRelease(actor, id, changesetId);
+        if (changesets.planInputOf(id).isEmpty()) {
+            throw new ConflictException("A release needs at least one changeset; cancel it instead.");
+        }
+        return contentChanged(actor, release);
+    }
+
+    /** Called by reviews and gates after they record something: approves the release once nothing is missing. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<ReleaseView> approveIfReady(long id) {
+        Release release = Release.findForUpdate(id).orElseThrow(() -> new ResourceNotFoundException("Release", id));
+        if (release.state != ReleaseState.IN_REVIEW || !unmet(facts(release)).isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(apply(Actor.SYSTEM, release, ReleaseAction.APPROVE, null));
+    }
+
+    /** Called when something a release relied on no longer holds (a gate failed after approval). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void reopenReview(long id, String reason) {
+        Release release = Release.findForUpdate(id).orElseThrow(() -> new ResourceNotFoundException("Release", id));
+        if (release.state == ReleaseState.APPROVED) {
+            apply(Actor.SYSTEM, release, ReleaseAction.INVALIDATE, reason);
+        }
+    }
+
+    /** A reviewer's rejection: back to draft with the reason. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public ReleaseView sendBackToDraft(Actor actor, long id, String reason) {
+        return transition(actor, id, ReleaseAction.REJECT, reason);
+    }
+
+    /**
+     * Ships an approved release: only a maintainer, only while every requirement still holds. Records the version tags
+     * and moves the workspace's packages to their new versions.
+     */
+    @Transactional
+    public ReleaseView publish(Actor actor, long id) {
+        Release release = Release.findForUpdate(id).orElseThrow(() -> new ResourceNotFoundException("Release", id));
+        refuseUnlessAllowed(actor, release, ReleaseAction.PUBLISH);
+        release.state.next(ReleaseAction.PUBLISH);
+        List<String> missing = unmet(facts(release));
+        if (!missing.isEmpty()) {
+            throw new ConflictException("Release " + id + " may not be published: " + String.join(" ", missing));
+        }
+        release.publishedAt = clock.instant();
+        release.publishedBy = actor.username();
+        release.tags = release.packages.stream().map(p -> p.name() + "@" + p.newVersion()).toList();
+        workspace.applyVersions(actor, release.manifests);
+        return apply(actor, release, ReleaseAction.PUBLISH, null);
+    }
+
+    /** CI reports when the release merged and when it reached production: "time to deploy" is measured from these. */
+    @Transactional
+    public ReleaseView recordDeployment(Actor actor, long id, Instant mergedAt, Instant deployedAt) {
+        if (!actor.hasAny(DEPLOYMENT_REPORTERS)) {
+            throw new ForbiddenActionException("Only CI or a maintainer may report deployments.");
+        }
+        if (mergedAt == null && deployedAt == null) {
+            throw new InvalidInputException("deployedAt", "give mergedAt, deployedAt or both");
+        }
+        Release release = Release.findForUpdate(id).orElseThrow(() -> new ResourceNotFoundException("Release", id));
+        if (release.publishedAt == null) {
+            throw new ConflictException(
+                    "Release " + id + " is not published; deployments are reported after publishing.");
+        }
+        Instant merged = mergedAt != null ? mergedAt : release.mergedAt;
+        Instant deployed = deployedAt != null ? deployedAt : release.deployedAt;
+        if (merged != null && deployed != null && deployed.isBefore(merged)) {
+            throw new InvalidInputException("deployedAt", "must not be before mergedAt");
+        }
+        Map<String, Object> before = new LinkedHashMap<>();
+        before.put("mergedAt", release.mergedAt == null ? null : release.mergedAt.toString());
+        before.put("deployedAt", release.deployedAt == null ? null : release.deployedAt.toString());
+        release.mergedAt = merged;
+        release.deployedAt = deployed;
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("mergedAt", merged == null ? null : merged.toString());
+        after.put("deployedAt", deployed == null ? null : deployed.toString());
+        audit.record(actor, new AuditLog.Change("release.deployment-reported", "release", id, id, before, after));
+        return ReleaseView.of(release);
+    }
+
+    /** What other features need to judge a release. */
+    public ReleaseFacts facts(long id) {
+        return facts(find(id));
+    }
+
+    /**
+     * The same, with the release locked until the transaction ends: decisions on one release (approvals, gate
+     * results, cancel) happen one after the other, never interleaved.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public ReleaseFacts lockFacts(long id) {
+        return facts(Release.findForUpdate(id).orElseThrow(() -> new ResourceNotFoundException("Release", id)));
+    }
+
+    /** Releases in review, oldest first: the reviewers' queue. */
+    public List<ReleaseView> inReviewOldestFirst() {
+        return Release.<Release>list("state = ?1 order by updatedAt, id", ReleaseState.IN_REVIEW)
+                .stream()
+                .map(ReleaseView::of)
+                .toList();
+    }
+
+    /** What the release still needs before it may be approved, from every requirement. */
+    public List<String> unmet(long id) {
+        return unmet(facts(id));
     }
 
     @Transactional
@@ -165,10 +291,18 @@ public class ReleaseService {
 
     private ReleaseView transition(Actor actor, long id, ReleaseAction action, String reason) {
         Release release = Release.findForUpdate(id).orElseThrow(() -> new ResourceNotFoundException("Release", id));
+        refuseUnlessAllowed(actor, release, action);
+        return apply(actor, release, action, reason);
+    }
+
+    private static void refuseUnlessAllowed(Actor actor, Release release, ReleaseAction action) {
         String refusal = whyNot(actor, release.createdBy, action);
         if (refusal != null) {
             throw new ForbiddenActionException(refusal);
         }
+    }
+
+    private ReleaseView apply(Actor actor, Release release, ReleaseAction action, String reason) {
         Map<String, Object> before = snapshot(release);
         ReleaseState from = release.state;
         release.state = release.state.next(action);
@@ -201,6 +335,71 @@ public class ReleaseService {
 
     private static String roleList(Set<Role> roles) {
         return roles.stream().sorted().map(r -> r.label().toLowerCase() + "s").collect(Collectors.joining(", "));
+    }
+
+    private Release lockForContentChange(Actor actor, long id) {
+        Release release = Release.findForUpdate(id).orElseThrow(() -> new ResourceNotFoundException("Release", id));
+        if (!release.state.isOpen()) {
+            throw new ConflictException("A release that is " + release.state.label().toLowerCase()
+                    + " cannot change its changesets.");
+        }
+        if (!actor.has(Role.MAINTAINER) && !actor.username().equals(release.createdBy)) {
+            throw new ForbiddenActionException(
+                    "Only the release's author (" + release.createdBy + ") or a maintainer may change its changesets.");
+        }
+        return release;
+    }
+
+    private ReleaseView contentChanged(Actor actor, Release release) {
+        Map<String, Object> before = snapshot(release);
+        replan(release);
+        release.contentVersion++;
+        release.updatedAt = clock.instant();
+        audit.record(actor, new AuditLog.Change("release.content-changed", "release", release.id, release.id, before,
+                snapshot(release)));
+        contentChanged.fire(new ReleaseContentChanged(release.id, release.contentVersion, actor.username()));
+        if (release.state == ReleaseState.APPROVED) {
+            return apply(Actor.SYSTEM, release, ReleaseAction.INVALIDATE,
+                    "Changesets changed after approval; reviews and gates must be given again.");
+        }
+        return ReleaseView.of(release);
+    }
+
+    /** Plans the release's current changesets against the workspace as it is now. */
+    private void replan(Release release) {
+        ReleasePlan plan;
+        try {
+            plan = planner.plan(workspace.manifests(), changesets.planInputOf(release.id),
+                    release.preRelease == null ? null : PreReleaseTag.parse(release.preRelease));
+        } catch (PlanningException e) {
+            throw new ConflictException("The changesets cannot be planned against the current packages: "
+                    + e.field() + ": " + e.problem());
+        }
+        release.manifests = plan.packages();
+        release.packages.clear();
+        // a "none" bump (a devDependency-only dependent) ships nothing
+        for (PlannedRelease planned : plan.releases()) {
+            if (planned.type() == BumpType.NONE) {
+                continue;
+            }
+            release.packages.add(new Release.PlannedPackage(planned.name(), planned.oldVersion(), planned.newVersion(),
+                    planned.type().id(), planned.changelog()));
+        }
+    }
+
+    private ReleaseFacts facts(Release release) {
+        List<ChangesetView> held = changesets.heldBy(release.id);
+        Set<String> authors = new LinkedHashSet<>();
+        held.forEach(c -> authors.add(c.author()));
+        return new ReleaseFacts(release.id, release.title, release.state, release.createdBy, release.contentVersion,
+                authors, held.stream().map(ChangesetView::summary).toList(),
+                release.packages.stream().anyMatch(p -> "major".equals(p.bump())), ReleaseView.of(release).packages());
+    }
+
+    private List<String> unmet(ReleaseFacts facts) {
+        List<String> missing = new ArrayList<>();
+        requirements.forEach(requirement -> missing.addAll(requirement.unmet(facts)));
+        return missing;
     }
 
     private Release find(long id) {

@@ -5,7 +5,13 @@ import java.util.List;
 
 /** A release as pages and the API show it. */
 public record ReleaseView(long id, String title, ReleaseState state, String preRelease, String stateReason,
-        String createdBy, Instant createdAt, Instant updatedAt, List<PackageChange> packages) {
+        String createdBy, Instant createdAt, Instant updatedAt, int contentVersion, List<PackageChange> packages,
+        Publication publication) {
+
+    /** Who published it and when, its tags, and CI's merge and production deploy times. */
+    public record Publication(String publishedBy, Instant publishedAt, List<String> tags, Instant mergedAt,
+            Instant deployedAt) {
+    }
 
     /** One package the release bumps. */
     public record PackageChange(String name, String oldVersion, String newVersion, String type, String changelog) {
@@ -13,10 +19,18 @@ public record ReleaseView(long id, String title, ReleaseState state, String preR
 
     static ReleaseView of(Release release) {
         return new ReleaseView(release.id, release.title, release.state, release.preRelease, release.stateReason,
-                release.createdBy, release.createdAt, release.updatedAt,
+                release.createdBy, release.createdAt, release.updatedAt, release.contentVersion,
                 release.packages.stream()
                         .map(p -> new PackageChange(p.name(), p.oldVersion(), p.newVersion(), p.bump(), p.changelog()))
-                        .toList());
+                        .toList(),
+                release.publishedAt == null
+                        ? null
+                        : new Publication(release.publishedBy, release.publishedAt, release.tags, release.mergedAt,
+                                release.deployedAt));
+    }
+
+    public boolean hasMajorBump() {
+        return packages.stream().anyMatch(p -> "major".equals(p.type()));
     }
 
     /** "@neuronx/core 1.3.0, @neuronx/api 2.0.1": what a list row says the release ships. */

@@ -1,11 +1,13 @@
 package dev.greenlight.release;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -104,10 +106,50 @@ class ReleasesApi {
 
     @POST
     @Path("/{id}/cancel")
-    @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.AUTHOR, Roles.MAINTAINER, Roles.ADMIN})
     public ReleaseView cancel(@PathParam("id") long id, ReasonRequest request) {
         return releases.cancel(user.actor(), id, request == null ? null : request.reason());
+    }
+
+    @POST
+    @Path("/{id}/publish")
+    @RolesAllowed(Roles.MAINTAINER)
+    public ReleaseView publish(@PathParam("id") long id) {
+        return releases.publish(user.actor(), id);
+    }
+
+    /** {"mergedAt": "2026-11-27T10:00:00Z", "deployedAt": "2026-11-27T10:12:00Z"}, either or both. */
+    record DeploymentReport(Instant mergedAt, Instant deployedAt) {
+    }
+
+    @POST
+    @Path("/{id}/deployment")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.CI, Roles.MAINTAINER})
+    public ReleaseView deployment(@PathParam("id") long id, DeploymentReport report) {
+        if (report == null) {
+            throw new InvalidInputException("deployedAt", "give mergedAt, deployedAt or both");
+        }
+        return releases.recordDeployment(user.actor(), id, report.mergedAt(), report.deployedAt());
+    }
+
+    record ChangesetsRequest(List<String> changesets) {
+    }
+
+    @POST
+    @Path("/{id}/changesets")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.AUTHOR, Roles.MAINTAINER})
+    public ReleaseView addChangesets(@PathParam("id") long id, ChangesetsRequest request) {
+        return releases.addChangesets(user.actor(), id, request == null ? null : request.changesets());
+    }
+
+    @DELETE
+    @Path("/{id}/changesets/{changeset}")
+    @RolesAllowed({Roles.AUTHOR, Roles.MAINTAINER})
+    public ReleaseView removeChangeset(@PathParam("id") long id, @PathParam("changeset") String changeset) {
+        return releases.removeChangeset(user.actor(), id, changeset);
     }
 
     static ReleaseState parseState(String state) {

@@ -1,6 +1,9 @@
 package dev.greenlight.release;
 
+import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.URI;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.Set;
 
@@ -17,16 +20,24 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
+import dev.greenlight.approval.ApprovalService;
+import dev.greenlight.approval.SlotStatus;
 import dev.greenlight.audit.AuditEvent;
 import dev.greenlight.audit.AuditLog;
 import dev.greenlight.changeset.ChangesetService;
 import dev.greenlight.changeset.ChangesetView;
 import dev.greenlight.changeset.PreReleaseTag;
+import dev.greenlight.gate.Gate;
+import dev.greenlight.gate.GateService;
+import dev.greenlight.gate.GateStatus;
+import dev.greenlight.security.Actor;
 import dev.greenlight.security.CurrentUser;
+import dev.greenlight.security.Role;
 import dev.greenlight.web.FieldError;
 import dev.greenlight.web.Flash;
 import dev.greenlight.web.InvalidInputException;
@@ -40,17 +51,38 @@ class ReleasesPages {
     private final ReleaseService releases;
     private final ChangesetService changesets;
     private final WorkspaceService workspace;
+    private final ApprovalService approvals;
+    private final GateService gates;
     private final AuditLog audit;
     private final CurrentUser user;
 
     @Inject
-    ReleasesPages(ReleaseService releases, ChangesetService changesets, WorkspaceService workspace, AuditLog audit,
-            CurrentUser user) {
+    ReleasesPages(ReleaseService releases, ChangesetService changesets, WorkspaceService workspace,
+            ApprovalService approvals, GateService gates, AuditLog audit, CurrentUser user) {
         this.releases = releases;
         this.changesets = changesets;
         this.workspace = workspace;
+        this.approvals = approvals;
+        this.gates = gates;
         this.audit = audit;
         this.user = user;
+    }
+
+    /** A review slot on the page: its state, and why the viewer may not fill it (null when they may). */
+    record SlotView(SlotStatus status, String refusal) {
+        public boolean isOpenToMe() { return refusal == null; }
+    }
+
+    /** What the forms on the release page held when they were refused. */
+    record DetailForm(String slot, String comment, String gate, String value, String note, String url) {
+        static final DetailForm EMPTY = new DetailForm("", "", "", "", "", "");
+    }
+
+    /** Everything the release page shows: the release's whole story and what the viewer may do next. */
+    record Detail(ReleaseView release, List<ChangesetView> changesets, List<ChangesetView> pending,
+            List<SlotView> slots, List<GateStatus> gates, List<String> unmet, List<AuditEvent> history,
+            Set<ReleaseAction> actions, boolean mayReportGates, boolean mayEditContent, List<Gate> reportableGates,
+            DetailForm form, List<FieldError> errors) {
     }
 
     /** What the new-release form holds, so that a refused form comes back as the user typed it. */
@@ -70,8 +102,7 @@ class ReleasesPages {
         static native TemplateInstance create(NewReleaseForm form, List<ChangesetView> pending,
                 List<PreReleaseTag> preReleases, List<FieldError> errors, String nav);
 
-        static native TemplateInstance detail(ReleaseView release, List<ChangesetView> changesets,
-                List<AuditEvent> history, Set<ReleaseAction> actions, String nav);
+        static native TemplateInstance detail(Detail d, String nav);
     }
 
     @GET
@@ -115,9 +146,119 @@ class ReleasesPages {
     @GET
     @Path("/{id}")
     public TemplateInstance detail(@PathParam("id") long id) {
+        return detailPage(id, DetailForm.EMPTY, List.of());
+    }
+
+    /** A reviewer approves or rejects one slot. */
+    @POST
+    @Path("/{id}/reviews")
+    public Response review(@PathParam("id") long id, @RestForm String slot, @RestForm String decision,
+            @RestForm String comment) {
+        DetailForm form = new DetailForm(slot, comment, "", "", "", "");
+        try {
+            if ("reject".equals(decision)) {
+                approvals.reject(user.actor(), id, slot, comment);
+                return Flash.redirect(URI.create("/releases/" + id), "You rejected release " + id
+                        + "; it is back in draft with your reason.");
+            }
+            approvals.approve(user.actor(), id, slot, comment);
+            return Flash.redirect(URI.create("/releases/" + id), "Your " + slot + " approval is recorded.");
+        } catch (InvalidInputException e) {
+            return Response.status(400).entity(detailPage(id, form, e.errors())).build();
+        }
+    }
+
+    /** A maintainer (or the security team for vulnerabilities) records a gate result by hand, with evidence. */
+    @POST
+    @Path("/{id}/gates")
+    public Response recordGate(@PathParam("id") long id, @RestForm String gate, @RestForm String value,
+            @RestForm String note, @RestForm String url, @RestForm("file") FileUpload file) {
+        DetailForm form = new DetailForm("", "", gate, value, note, url);
+        try {
+            GateService.EvidenceInput evidence = null;
+            if (file != null && file.fileName() != null && !file.fileName().isBlank() && file.size() > 0) {
+                evidence = GateService.EvidenceInput.file(file.fileName(), file.contentType(),
+                        Files.readAllBytes(file.filePath()));
+            } else if (url != null && !url.isBlank()) {
+                evidence = GateService.EvidenceInput.link(url);
+            }
+            GateStatus status = gates.record(user.actor(), id, gate, numberOrNull(value), evidence, note);
+            return Flash.redirect(URI.create("/releases/" + id), "Gate " + status.gate().label() + ": "
+                    + status.state().name().toLowerCase() + ".");
+        } catch (InvalidInputException e) {
+            return Response.status(400).entity(detailPage(id, form, e.errors())).build();
+        } catch (IOException e) {
+            return Response.status(400)
+                    .entity(detailPage(id, form, List.of(new FieldError("file", "the upload could not be read"))))
+                    .build();
+        }
+    }
+
+    @POST
+    @Path("/{id}/publish")
+    public Response publish(@PathParam("id") long id) {
+        ReleaseView published = releases.publish(user.actor(), id);
+        return Flash.redirect(URI.create("/releases/" + id), "Release " + id + " published: "
+                + String.join(", ", published.publication().tags()) + ".");
+    }
+
+    @POST
+    @Path("/{id}/changesets")
+    public Response addChangesets(@PathParam("id") long id, @RestForm("changeset") List<String> changesetIds) {
+        try {
+            releases.addChangesets(user.actor(), id, changesetIds);
+            return Flash.redirect(URI.create("/releases/" + id),
+                    "Changesets added; approvals and gates given so far must be given again.");
+        } catch (InvalidInputException e) {
+            return Response.status(400).entity(detailPage(id, DetailForm.EMPTY, e.errors())).build();
+        }
+    }
+
+    @POST
+    @Path("/{id}/changesets/{changeset}/remove")
+    public Response removeChangeset(@PathParam("id") long id, @PathParam("changeset") String changeset) {
+        releases.removeChangeset(user.actor(), id, changeset);
+        return Flash.redirect(URI.create("/releases/" + id), "Changeset " + changeset
+                + " removed; approvals and gates given so far must be given again.");
+    }
+
+    @GET
+    @Path("/{id}/evidence/{evidence}")
+    @Produces(MediaType.WILDCARD)
+    public Response evidence(@PathParam("id") long id, @PathParam("evidence") long evidence) {
+        return gates.downloadResponse(id, evidence);
+    }
+
+    private TemplateInstance detailPage(long id, DetailForm form, List<FieldError> errors) {
         ReleaseView release = releases.get(id);
-        return Templates.detail(release, changesets.ofRelease(id), audit.releaseHistory(id),
-                releases.actionsFor(user.actor(), release), "releases");
+        ReleaseFacts facts = releases.facts(id);
+        Actor actor = user.actor();
+        List<SlotView> slots = approvals.slots(facts)
+                .stream()
+                .map(slot -> new SlotView(slot, approvals.whyNot(actor, facts, slot.requirement().slot())))
+                .toList();
+        List<Gate> reportable = gates.required()
+                .stream()
+                .filter(g -> !g.isComputed() && actor.hasAny(gates.reporters(g)))
+                .toList();
+        boolean mayEdit = release.state().isOpen()
+                && (actor.has(Role.MAINTAINER) || actor.username().equals(release.createdBy()));
+        Detail detail = new Detail(release, changesets.ofRelease(id), mayEdit ? changesets.pending() : List.of(),
+                slots, gates.status(facts), releases.unmet(id), audit.releaseHistory(id),
+                releases.actionsFor(actor, release), release.state().isOpen() && !reportable.isEmpty(), mayEdit,
+                reportable, form, errors);
+        return Templates.detail(detail, "releases");
+    }
+
+    private static BigDecimal numberOrNull(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return new BigDecimal(value.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("value", "must be a number, not " + value);
+        }
     }
 
     @POST

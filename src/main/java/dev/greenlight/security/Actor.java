@@ -6,6 +6,8 @@ import java.util.Set;
 
 /** Who performs an action: a person or a CI client, with the roles their token carried. */
 public record Actor(String username, String displayName, String email, Set<Role> roles) {
+    /** Greenlight itself, for the steps it takes when their conditions are met. */
+    public static final Actor SYSTEM = new Actor("greenlight", "Greenlight", null, Set.of());
 
     public Actor {
         roles = roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);

@@ -17,6 +17,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -48,6 +49,12 @@ class ErrorMappers {
                 .sorted(Comparator.comparing(FieldError::field))
                 .toList();
         return respond(uri, 400, "Invalid input", errors.isEmpty() ? "Invalid input" : summary(errors), errors);
+    }
+
+    /** Declared for the subtype too, so that it wins over Quarkus' own mapper for it. */
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e, UriInfo uri) {
+        return unreadableJson(e, uri);
     }
 
     @ServerExceptionMapper

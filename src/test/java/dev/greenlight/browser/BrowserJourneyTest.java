@@ -2,6 +2,7 @@ package dev.greenlight.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import java.net.URI;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,8 +31,9 @@ import dev.greenlight.testsupport.Fixtures;
 import dev.greenlight.testsupport.Users;
 
 /**
- * The real thing in Debian's Chromium: sign in through the OIDC provider's login page, create a release from a pending
- * changeset, submit it. Elements are found by role and label, as people find them.
+ * The real thing in Debian's Chromium: each person signs in through the OIDC provider's login page; the author creates
+ * a release from a pending changeset and submits it, CI reports the gates, three reviewers approve, a maintainer
+ * publishes. Elements are found by role and label, as people find them.
  */
 @QuarkusTest
 class BrowserJourneyTest {
@@ -92,12 +94,11 @@ class BrowserJourneyTest {
     }
 
     @Test
-    void authorSignsInAndCreatesAReleaseFromAChangeset() {
+    void authorCreatesReviewersApproveCiReportsGatesMaintainerPublishes() {
         fixtures.neuronxWorkspace();
         fixtures.changeset(Users.ALICE, "browser-evidence", "\"@neuronx/core\": minor", "Add the evidence API");
 
         signInAs(Users.ALICE, "/releases/new");
-
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("New release"))).isVisible();
         page.getByLabel("Title").fill("Evidence API");
         assertThat(page.getByRole(AriaRole.CHECKBOX, new Page.GetByRoleOptions().setName(
@@ -108,12 +109,44 @@ class BrowserJourneyTest {
         assertThat(page.getByRole(AriaRole.STATUS)).containsText("created");
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
                 .containsText("Evidence API");
-        assertThat(page.getByRole(AriaRole.TABLE).first()).containsText("1.5.0");
+        assertThat(page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Plan"))).containsText("1.5.0");
         assertThat(page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Changelog")))
                 .containsText("Add the evidence API");
-
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit for review")).click();
         assertThat(page.getByRole(AriaRole.STATUS)).containsText("submitted for review");
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).containsText("In review");
+        String releasePath = URI.create(page.url()).getPath();
+        long releaseId = Long.parseLong(releasePath.substring(releasePath.lastIndexOf('/') + 1));
+
+        fixtures.passAllGates(releaseId);
+
+        approveAs(Users.CAROL, releasePath, "code");
+        approveAs(Users.SAM, releasePath, "security");
+        approveAs(Users.PAULA, releasePath, "product");
+
+        switchUser();
+        signInAs(Users.MAX, releasePath);
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).containsText("Approved");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Publish")).click();
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("@neuronx/core@1.5.0");
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).containsText("Published");
+        assertThat(page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Published")))
+                .containsText("max");
+    }
+
+    private void approveAs(Users reviewer, String releasePath, String slot) {
+        switchUser();
+        signInAs(reviewer, releasePath);
+        page.getByLabel(Pattern.compile("^Comment")).fill("Reviewed by " + reviewer.username);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Approve " + slot)).click();
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("Your " + slot + " approval is recorded.");
+    }
+
+    /** A fresh browser profile: the next sign-in is someone else. */
+    private void switchUser() {
+        context.close();
+        context = browser.newContext();
+        page = context.newPage();
+        page.setDefaultTimeout(15_000);
     }
 }

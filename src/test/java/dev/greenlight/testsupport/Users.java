@@ -17,14 +17,22 @@ public enum Users {
     LEAH("leah", Role.ENGINEERING_LEADER),
     MAX("max", Role.MAINTAINER),
     ADA("ada", Role.ADMIN),
-    CI("ci", Role.CI);
+    CI("ci", Role.CI),
+    /** Author and code reviewer: may not review what she created or wrote. */
+    RITA("rita", Role.AUTHOR, Role.CODE_REVIEWER),
+    /** Code and security reviewer: fills at most one slot of a release. */
+    VICTOR("victor", Role.CODE_REVIEWER, Role.SECURITY_REVIEWER),
+    /** A second code reviewer, for slots that need two. */
+    CARL("carl", Role.CODE_REVIEWER);
 
     public final String username;
     public final Role role;
+    private final Role[] roles;
 
-    Users(String username, Role role) {
+    Users(String username, Role... roles) {
         this.username = username;
-        this.role = role;
+        this.role = roles[0];
+        this.roles = roles;
     }
 
     public String bearer() {
@@ -32,7 +40,7 @@ public enum Users {
     }
 
     public Actor actor() {
-        return Actor.of(username, role);
+        return Actor.of(username, roles);
     }
 
     /** One user per role. */

@@ -1,0 +1,223 @@
+package dev.greenlight.approval;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import dev.greenlight.audit.AuditLog;
+import dev.greenlight.policy.ReviewRequirements;
+import dev.greenlight.policy.SlotRequirement;
+import dev.greenlight.release.ReleaseContentChanged;
+import dev.greenlight.release.ReleaseFacts;
+import dev.greenlight.release.ReleaseRequirement;
+import dev.greenlight.release.ReleaseService;
+import dev.greenlight.release.ReleaseState;
+import dev.greenlight.release.ReleaseView;
+import dev.greenlight.security.Actor;
+import dev.greenlight.web.ConflictException;
+import dev.greenlight.web.ForbiddenActionException;
+import dev.greenlight.web.InvalidInputException;
+
+/**
+ * Review slots and the people who fill them, with segregation of duties enforced here, on the server: nobody reviews a
+ * release they created or that holds their changeset, one person fills one slot, only the slot's role may fill it.
+ */
+@ApplicationScoped
+public class ApprovalService implements ReleaseRequirement {
+    static final int MAX_COMMENT = 4000;
+
+    private final ReleaseService releases;
+    private final ReviewRequirements requirements;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    @Inject
+    ApprovalService(ReleaseService releases, ReviewRequirements requirements, AuditLog audit, Clock clock) {
+        this.releases = releases;
+        this.requirements = requirements;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** The release's slots with the current (not stale) approvals in each. */
+    public List<SlotStatus> slots(ReleaseFacts release) {
+        List<Approval> current = Approval.current(release.id());
+        List<SlotStatus> slots = new ArrayList<>();
+        for (SlotRequirement requirement : requirementsOf(release)) {
+            slots.add(new SlotStatus(requirement, current.stream()
+                    .filter(a -> a.decision == Approval.Decision.APPROVED && a.slot.equals(requirement.slot()))
+                    .map(ApprovalService::decision)
+                    .toList()));
+        }
+        return slots;
+    }
+
+    /** Every decision ever taken on the release, stale ones included, for its story. */
+    public List<SlotStatus.Decision> history(long releaseId) {
+        return Approval.all(releaseId).stream().map(ApprovalService::decision).toList();
+    }
+
+    @Override
+    public List<String> unmet(ReleaseFacts release) {
+        return slots(release).stream()
+                .filter(slot -> !slot.isFilled())
+                .map(slot -> slot.requirement().label() + " needs " + slot.missing() + " more approval"
+                        + (slot.missing() == 1 ? "" : "s") + ".")
+                .toList();
+    }
+
+    /**
+     * Null when the actor may fill the slot now, else why not and who may. Used for the buttons a page shows and,
+     * again under the release's lock, before recording.
+     */
+    public String whyNot(Actor actor, ReleaseFacts release, String slot) {
+        if (release.state() != ReleaseState.IN_REVIEW) {
+            return "Reviews are open while a release is in review; this one is "
+                    + release.state().label().toLowerCase() + ".";
+        }
+        Optional<SlotRequirement> requirement = requirementsOf(release).stream()
+                .filter(r -> r.slot().equals(slot))
+                .findFirst();
+        if (requirement.isEmpty()) {
+            return "This release has no " + slot + " review slot.";
+        }
+        if (!actor.has(requirement.get().role())) {
+            return "Only " + requirement.get().role().label().toLowerCase() + "s may fill the "
+                    + requirement.get().label().toLowerCase() + " slot.";
+        }
+        if (actor.username().equals(release.createdBy())) {
+            return "You created this release: another " + requirement.get().role().label().toLowerCase()
+                    + " must review it.";
+        }
+        if (release.changesetAuthors().contains(actor.username())) {
+            return "You wrote a changeset in this release: another " + requirement.get().role().label().toLowerCase()
+                    + " must review it.";
+        }
+        Optional<Approval> other = Approval.current(release.id())
+                .stream()
+                .filter(a -> a.decision == Approval.Decision.APPROVED && a.approver.equals(actor.username())
+                        && !a.slot.equals(slot))
+                .findFirst();
+        if (other.isPresent()) {
+            return "You already approved the " + other.get().slot + " slot; one person fills at most one slot.";
+        }
+        return null;
+    }
+
+    @Transactional
+    public SlotStatus.Decision approve(Actor actor, long releaseId, String slot, String comment) {
+        ReleaseFacts release = releases.lockFacts(releaseId);
+        check(actor, release, slot, comment);
+        Optional<Approval> already = Approval.current(releaseId)
+                .stream()
+                .filter(a -> a.decision == Approval.Decision.APPROVED && a.approver.equals(actor.username())
+                        && a.slot.equals(slot))
+                .findFirst();
+        if (already.isPresent()) {
+            return decision(already.get());
+        }
+        Approval approval = record(actor, release, slot, Approval.Decision.APPROVED, comment);
+        releases.approveIfReady(releaseId);
+        return decision(approval);
+    }
+
+    /** A rejection ends the review round: the release goes back to draft with the reason, approvals start over. */
+    @Transactional
+    public SlotStatus.Decision reject(Actor actor, long releaseId, String slot, String comment) {
+        if (comment == null || comment.isBlank()) {
+            throw new InvalidInputException("comment", "say why the release is rejected");
+        }
+        ReleaseFacts release = releases.lockFacts(releaseId);
+        check(actor, release, slot, comment);
+        Approval rejection = record(actor, release, slot, Approval.Decision.REJECTED, comment);
+        Approval.markStale(releaseId, clock.instant());
+        releases.sendBackToDraft(actor, releaseId, comment.strip());
+        return decision(rejection);
+    }
+
+    /** Releases waiting for this reviewer, oldest first: in review, a slot they may fill still open. */
+    public List<ReviewTask> queue(Actor actor) {
+        List<ReviewTask> tasks = new ArrayList<>();
+        for (ReleaseView release : releases.inReviewOldestFirst()) {
+            ReleaseFacts facts = releases.facts(release.id());
+            for (SlotStatus slot : slots(facts)) {
+                if (!slot.isFilled() && whyNot(actor, facts, slot.requirement().slot()) == null
+                        && slot.approvals().stream().noneMatch(a -> a.approver().equals(actor.username()))) {
+                    tasks.add(new ReviewTask(release, slot));
+                }
+            }
+        }
+        return tasks;
+    }
+
+    /** A release waiting in one of the reviewer's slots. */
+    public record ReviewTask(ReleaseView release, SlotStatus slot) {
+    }
+
+    void contentChanged(@Observes ReleaseContentChanged event) {
+        long stale = Approval.markStale(event.releaseId(), clock.instant());
+        if (stale > 0) {
+            audit.record(Actor.SYSTEM, new AuditLog.Change("approvals.stale", "release", event.releaseId(),
+                    event.releaseId(), null,
+                    Map.of("staleApprovals", stale, "contentVersion", event.contentVersion())));
+        }
+    }
+
+    private void check(Actor actor, ReleaseFacts release, String slot, String comment) {
+        if (slot == null || slot.isBlank()) {
+            throw new InvalidInputException("slot", "name the review slot, e.g. code");
+        }
+        if (comment != null && comment.length() > MAX_COMMENT) {
+            throw new InvalidInputException("comment", "must be at most " + MAX_COMMENT + " characters");
+        }
+        if (requirementsOf(release).stream().noneMatch(r -> r.slot().equals(slot))) {
+            throw new InvalidInputException("slot", "this release has no " + slot + " review slot");
+        }
+        if (release.state() != ReleaseState.IN_REVIEW) {
+            throw new ConflictException(whyNot(actor, release, slot));
+        }
+        String refusal = whyNot(actor, release, slot);
+        if (refusal != null) {
+            throw new ForbiddenActionException(refusal);
+        }
+    }
+
+    private Approval record(Actor actor, ReleaseFacts release, String slot, Approval.Decision decision,
+            String comment) {
+        Approval approval = new Approval();
+        approval.releaseId = release.id();
+        approval.slot = slot;
+        approval.approver = actor.username();
+        approval.decision = decision;
+        approval.comment = comment == null || comment.isBlank() ? null : comment.strip();
+        approval.contentVersion = release.contentVersion();
+        approval.decidedAt = clock.instant();
+        approval.persistAndFlush();
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("slot", slot);
+        after.put("decision", decision.name());
+        after.put("comment", approval.comment);
+        after.put("contentVersion", approval.contentVersion);
+        audit.record(actor, new AuditLog.Change(decision == Approval.Decision.APPROVED
+                ? "approval.approved"
+                : "approval.rejected", "approval", approval.id, release.id(), null, after));
+        return approval;
+    }
+
+    private List<SlotRequirement> requirementsOf(ReleaseFacts release) {
+        return requirements.forRelease(release.hasMajorBump(), release.changesetSummaries());
+    }
+
+    private static SlotStatus.Decision decision(Approval approval) {
+        return new SlotStatus.Decision(approval.approver, approval.decision.name().toLowerCase(), approval.comment,
+                approval.decidedAt);
+    }
+}

@@ -1,0 +1,20 @@
+package dev.greenlight.approval;
+
+import java.time.Instant;
+import java.util.List;
+
+import dev.greenlight.policy.SlotRequirement;
+
+/** Where one review slot of a release stands. */
+public record SlotStatus(SlotRequirement requirement, List<Decision> approvals) {
+
+    /** Who decided what, when and why. */
+    public record Decision(String approver, String decision, String comment, Instant at) {
+    }
+
+    public int missing() {
+        return Math.max(0, requirement.approvals() - approvals.size());
+    }
+
+    public boolean isFilled() { return missing() == 0; }
+}

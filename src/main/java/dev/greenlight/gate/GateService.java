@@ -1,0 +1,351 @@
+package dev.greenlight.gate;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.Response;
+
+import dev.greenlight.audit.AuditLog;
+import dev.greenlight.policy.ReleasePolicy;
+import dev.greenlight.release.ReleaseFacts;
+import dev.greenlight.release.ReleaseRequirement;
+import dev.greenlight.release.ReleaseService;
+import dev.greenlight.release.ReleaseView;
+import dev.greenlight.security.Actor;
+import dev.greenlight.security.Role;
+import dev.greenlight.web.ConflictException;
+import dev.greenlight.web.ForbiddenActionException;
+import dev.greenlight.web.InvalidInputException;
+import dev.greenlight.web.ResourceNotFoundException;
+
+/**
+ * Quality gates: CI or people report what they measured, Greenlight decides pass or fail against the policy's
+ * threshold (never trusting the caller's verdict) and keeps the evidence.
+ */
+@ApplicationScoped
+public class GateService implements ReleaseRequirement {
+    static final int MAX_NOTE = 2000;
+    static final int MAX_URL = 2000;
+
+    /** A link or a file offered as evidence. */
+    public record EvidenceInput(String url, String fileName, String contentType, byte[] content) {
+        public static EvidenceInput link(String url) {
+            return new EvidenceInput(url, null, null, null);
+        }
+
+        public static EvidenceInput file(String fileName, String contentType, byte[] content) {
+            return new EvidenceInput(null, fileName, contentType, content);
+        }
+    }
+
+    /** An evidence file as it is downloaded. */
+    public record EvidenceFile(String fileName, String contentType, String sha256, byte[] content) {
+    }
+
+    private final ReleaseService releases;
+    private final ReleasePolicy policy;
+    private final AuditLog audit;
+    private final Event<GateRecorded> recorded;
+    private final Clock clock;
+
+    @Inject
+    GateService(ReleaseService releases, ReleasePolicy policy, AuditLog audit, Event<GateRecorded> recorded,
+            Clock clock) {
+        this.releases = releases;
+        this.policy = policy;
+        this.audit = audit;
+        this.recorded = recorded;
+        this.clock = clock;
+    }
+
+    /** The gates the policy requires, in policy order. */
+    public List<Gate> required() {
+        Set<Gate> gates = EnumSet.noneOf(Gate.class);
+        for (String id : policy.gates().required()) {
+            gates.add(Gate.fromId(id)
+                    .orElseThrow(
+                            () -> new IllegalStateException("greenlight.policy.gates.required: unknown gate " + id)));
+        }
+        return List.copyOf(gates);
+    }
+
+    /** "≥ 85 %": the rule a gate's value is judged by. */
+    public String threshold(Gate gate) {
+        return switch (gate) {
+            case TESTS -> "at most " + policy.gates().maxFailedTests() + " failed tests";
+            case COVERAGE -> "at least " + format(BigDecimal.valueOf(policy.gates().minCoverage())) + " %";
+            case CRITICAL_VULNERABILITIES -> "at most " + policy.gates().maxCriticalVulnerabilities()
+                    + " critical vulnerabilities";
+            case CHANGELOG -> "every package in the plan has changelog entries";
+            case EVIDENCE -> "release evidence attached";
+        };
+    }
+
+    /** Who may report the gate besides CI. */
+    public Set<Role> reporters(Gate gate) {
+        return gate == Gate.CRITICAL_VULNERABILITIES
+                ? Set.of(Role.CI, Role.MAINTAINER, Role.SECURITY_TEAM)
+                : Set.of(Role.CI, Role.MAINTAINER);
+    }
+
+    public List<GateStatus> status(ReleaseFacts release) {
+        List<GateResult> results = GateResult.ofRelease(release.id());
+        Map<Long, Evidence> evidence = new LinkedHashMap<>();
+        List<Long> evidenceIds = results.stream().map(r -> r.evidenceId).filter(id -> id != null).toList();
+        if (!evidenceIds.isEmpty()) {
+            Evidence.<Evidence>list("id in ?1", evidenceIds).forEach(e -> evidence.put(e.id, e));
+        }
+        List<GateStatus> statuses = new ArrayList<>();
+        for (Gate gate : required()) {
+            if (gate == Gate.CHANGELOG) {
+                statuses.add(changelogStatus(release));
+                continue;
+            }
+            GateResult latest = results.stream()
+                    .filter(r -> r.gate.equals(gate.id()) && r.contentVersion == release.contentVersion())
+                    .findFirst()
+                    .orElse(null);
+            if (latest == null) {
+                boolean staleExists = results.stream().anyMatch(r -> r.gate.equals(gate.id()));
+                statuses.add(new GateStatus(gate, GateStatus.State.MISSING, threshold(gate), null,
+                        staleExists ? "reported for earlier changesets; report again" : "not reported yet", null,
+                        null, null));
+            } else {
+                statuses.add(new GateStatus(gate, latest.passed ? GateStatus.State.PASSED : GateStatus.State.FAILED,
+                        latest.threshold, latest.measured, latest.note,
+                        latest.evidenceId == null ? null : view(evidence.get(latest.evidenceId)), latest.recordedBy,
+                        latest.recordedAt));
+            }
+        }
+        return statuses;
+    }
+
+    @Override
+    public List<String> unmet(ReleaseFacts release) {
+        return status(release).stream()
+                .filter(s -> !s.isPassed())
+                .map(s -> "Gate \"" + s.gate().label() + "\" " + (s.state() == GateStatus.State.FAILED
+                        ? "failed (" + s.threshold() + ")."
+                        : "has no result yet."))
+                .toList();
+    }
+
+    /** Records what was measured; Greenlight decides whether it passes. Invalid input stores nothing. */
+    @Transactional
+    public GateStatus record(Actor actor, long releaseId, String gateId, BigDecimal value, EvidenceInput evidence,
+            String note) {
+        Gate gate = Gate.fromId(gateId == null ? "" : gateId)
+                .orElseThrow(() -> new InvalidInputException("gate", "unknown gate " + gateId + "; gates are "
+                        + String.join(", ", EnumSet.allOf(Gate.class).stream().map(Gate::id).toList())));
+        if (gate.isComputed()) {
+            throw new InvalidInputException("gate", "the changelog gate is computed by Greenlight from the plan");
+        }
+        if (!actor.hasAny(reporters(gate))) {
+            throw new ForbiddenActionException("Only CI or "
+                    + (gate == Gate.CRITICAL_VULNERABILITIES ? "a maintainer or the security team" : "a maintainer")
+                    + " may report the " + gate.id() + " gate.");
+        }
+        boolean passed = judge(gate, value, evidence);
+        if (note != null && note.length() > MAX_NOTE) {
+            throw new InvalidInputException("note", "must be at most " + MAX_NOTE + " characters");
+        }
+        ReleaseFacts release = releases.lockFacts(releaseId);
+        if (!release.state().isOpen()) {
+            throw new ConflictException("Gates are reported while a release is open; this one is "
+                    + release.state().label().toLowerCase() + ".");
+        }
+        Evidence stored = evidence == null ? null : store(actor, releaseId, evidence);
+
+        GateResult result = new GateResult();
+        result.releaseId = releaseId;
+        result.gate = gate.id();
+        result.measured = value;
+        result.passed = passed;
+        result.threshold = threshold(gate);
+        result.evidenceId = stored == null ? null : stored.id;
+        result.note = note == null || note.isBlank() ? null : note.strip();
+        result.contentVersion = release.contentVersion();
+        result.recordedBy = actor.username();
+        result.recordedAt = clock.instant();
+        result.persistAndFlush();
+
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("gate", gate.id());
+        after.put("measured", value);
+        after.put("passed", passed);
+        after.put("threshold", result.threshold);
+        after.put("evidenceSha256", stored == null ? null : stored.sha256);
+        audit.record(actor, new AuditLog.Change(passed ? "gate.passed" : "gate.failed", "gate-result", result.id,
+                releaseId, null, after));
+        recorded.fire(new GateRecorded(releaseId, release.title(), gate, passed, value, result.threshold,
+                actor.username()));
+        if (passed) {
+            releases.approveIfReady(releaseId);
+        } else {
+            releases.reopenReview(releaseId, "Gate \"" + gate.label() + "\" failed: " + format(value) + " "
+                    + gate.unit() + " (" + result.threshold + ").");
+        }
+        return status(releases.facts(releaseId)).stream().filter(s -> s.gate() == gate).findFirst().orElseThrow();
+    }
+
+    /** The file as an attachment; with a release id, only that release's evidence. */
+    public Response downloadResponse(Long releaseId, long evidenceId) {
+        return EvidenceDownloads.response(download(releaseId, evidenceId));
+    }
+
+    EvidenceFile download(Long releaseId, long evidenceId) {
+        Evidence evidence = Evidence.<Evidence>findByIdOptional(evidenceId)
+                .filter(e -> e.kind == Evidence.Kind.FILE)
+                .filter(e -> releaseId == null || e.releaseId == releaseId)
+                .orElseThrow(() -> new ResourceNotFoundException("Evidence file", evidenceId));
+        return new EvidenceFile(evidence.fileName, evidence.contentType, evidence.sha256, evidence.content);
+    }
+
+    private boolean judge(Gate gate, BigDecimal value, EvidenceInput evidence) {
+        if (gate.isMeasured() && value == null) {
+            throw new InvalidInputException("value", "the measured " + gate.unit() + " is required");
+        }
+        return switch (gate) {
+            case TESTS -> wholeNumber(value).compareTo(BigDecimal.valueOf(policy.gates().maxFailedTests())) <= 0;
+            case COVERAGE -> {
+                if (value.signum() < 0 || value.compareTo(BigDecimal.valueOf(100)) > 0) {
+                    throw new InvalidInputException("value", "coverage is a percentage between 0 and 100");
+                }
+                yield value.compareTo(BigDecimal.valueOf(policy.gates().minCoverage())) >= 0;
+            }
+            case CRITICAL_VULNERABILITIES -> wholeNumber(value)
+                    .compareTo(BigDecimal.valueOf(policy.gates().maxCriticalVulnerabilities())) <= 0;
+            case EVIDENCE -> {
+                if (value != null) {
+                    throw new InvalidInputException("value", "the evidence gate takes evidence, not a value");
+                }
+                if (evidence == null) {
+                    throw new InvalidInputException("evidence", "attach a link or a file");
+                }
+                yield true;
+            }
+            case CHANGELOG -> throw new IllegalStateException("computed gate");
+        };
+    }
+
+    private static BigDecimal wholeNumber(BigDecimal value) {
+        if (value.signum() < 0 || value.stripTrailingZeros().scale() > 0) {
+            throw new InvalidInputException("value", "must be a whole number, 0 or more");
+        }
+        return value;
+    }
+
+    private Evidence store(Actor actor, long releaseId, EvidenceInput input) {
+        Evidence evidence = new Evidence();
+        evidence.releaseId = releaseId;
+        evidence.recordedBy = actor.username();
+        evidence.recordedAt = clock.instant();
+        boolean hasUrl = input.url() != null && !input.url().isBlank();
+        boolean hasFile = input.content() != null;
+        if (hasUrl == hasFile) {
+            throw new InvalidInputException("evidence", "attach either a link or a file");
+        }
+        if (hasUrl) {
+            evidence.kind = Evidence.Kind.LINK;
+            evidence.url = validLink(input.url().strip());
+            evidence.sha256 = sha256(evidence.url.getBytes(StandardCharsets.UTF_8));
+        } else {
+            if (input.content().length == 0) {
+                throw new InvalidInputException("evidence.file", "the file is empty");
+            }
+            if (input.content().length > policy.evidence().maxBytes()) {
+                throw new InvalidInputException("evidence.file", "is larger than the limit of "
+                        + policy.evidence().maxBytes() + " bytes");
+            }
+            String type = input.contentType() == null
+                    ? ""
+                    : input.contentType().split(";")[0].strip()
+                            .toLowerCase(Locale.ROOT);
+            if (!policy.evidence().contentTypes().contains(type)) {
+                throw new InvalidInputException("evidence.contentType", "files of type " + (type.isEmpty()
+                        ? "unknown"
+                        : type) + " are not accepted; accepted: "
+                        + String.join(", ", policy.evidence().contentTypes()));
+            }
+            evidence.kind = Evidence.Kind.FILE;
+            evidence.fileName = input.fileName() == null || input.fileName().isBlank()
+                    ? "evidence"
+                    : input.fileName().strip();
+            evidence.contentType = type;
+            evidence.sizeBytes = (long) input.content().length;
+            evidence.content = input.content();
+            evidence.sha256 = sha256(input.content());
+        }
+        evidence.persistAndFlush();
+        audit.record(actor, new AuditLog.Change("evidence.recorded", "evidence", evidence.id, releaseId, null,
+                Map.of("kind", evidence.kind.name(), "sha256", evidence.sha256,
+                        "name", evidence.kind == Evidence.Kind.LINK ? evidence.url : evidence.fileName)));
+        return evidence;
+    }
+
+    private String validLink(String url) {
+        if (url.length() > MAX_URL) {
+            throw new InvalidInputException("evidence.url", "must be at most " + MAX_URL + " characters");
+        }
+        try {
+            URI uri = new URI(url);
+            if (uri.getScheme() == null || !policy.evidence().linkSchemes().contains(uri.getScheme().toLowerCase())
+                    || uri.getHost() == null) {
+                throw new InvalidInputException("evidence.url", "must be an absolute "
+                        + String.join(" or ", policy.evidence().linkSchemes()) + " link");
+            }
+            return url;
+        } catch (URISyntaxException e) {
+            throw new InvalidInputException("evidence.url", "is not a valid link: " + e.getReason());
+        }
+    }
+
+    private GateStatus changelogStatus(ReleaseFacts release) {
+        List<String> missing = release.packages()
+                .stream()
+                .filter(p -> p.changelog() == null || p.changelog().lines().noneMatch(l -> l.startsWith("- ")))
+                .map(ReleaseView.PackageChange::name)
+                .toList();
+        return new GateStatus(Gate.CHANGELOG, missing.isEmpty() && !release.packages().isEmpty()
+                ? GateStatus.State.PASSED
+                : GateStatus.State.FAILED, threshold(Gate.CHANGELOG), null,
+                missing.isEmpty() ? "computed from the plan" : "no entries for " + String.join(", ", missing), null,
+                "greenlight", null);
+    }
+
+    private static GateStatus.EvidenceView view(Evidence e) {
+        return e == null
+                ? null
+                : new GateStatus.EvidenceView(e.id, e.kind.name().toLowerCase(), e.url, e.fileName, e.contentType,
+                        e.sizeBytes, e.sha256);
+    }
+
+    static String format(BigDecimal value) {
+        return value == null ? "" : value.stripTrailingZeros().toPlainString();
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

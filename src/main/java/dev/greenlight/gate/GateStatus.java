@@ -1,0 +1,23 @@
+package dev.greenlight.gate;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/** Where one gate of a release stands now. */
+public record GateStatus(Gate gate, State state, String threshold, BigDecimal measured, String detail,
+        EvidenceView evidence, String recordedBy, Instant recordedAt) {
+
+    public enum State {
+        PASSED,
+        FAILED,
+        /** Never reported, or reported for an earlier content of the release. */
+        MISSING
+    }
+
+    /** Evidence as pages and the API show it: no content. */
+    public record EvidenceView(long id, String kind, String url, String fileName, String contentType, Long sizeBytes,
+            String sha256) {
+    }
+
+    public boolean isPassed() { return state == State.PASSED; }
+}

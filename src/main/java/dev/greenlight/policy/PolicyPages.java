@@ -1,0 +1,38 @@
+package dev.greenlight.policy;
+
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/** The release policy in force, as configured. */
+@Path("/policy")
+@Produces(MediaType.TEXT_HTML)
+class PolicyPages {
+    private final ReleasePolicy policy;
+    private final ReviewRequirements reviews;
+
+    @Inject
+    PolicyPages(ReleasePolicy policy, ReviewRequirements reviews) {
+        this.policy = policy;
+        this.reviews = reviews;
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance show(ReleasePolicy policy, List<SlotRequirement> normal,
+                List<SlotRequirement> major, List<SlotRequirement> securityFix, String nav);
+    }
+
+    @GET
+    public TemplateInstance show() {
+        return Templates.show(policy, reviews.forRelease(false, List.of()), reviews.forRelease(true, List.of()),
+                reviews.forRelease(false, List.of("security fix")), "policy");
+    }
+}

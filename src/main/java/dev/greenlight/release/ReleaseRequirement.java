@@ -1,0 +1,13 @@
+package dev.greenlight.release;
+
+import java.util.List;
+
+/**
+ * Something a release needs before it may be approved and published (review slots, quality gates). Features implement
+ * it as beans; the release feature asks all of them without knowing their tables.
+ */
+public interface ReleaseRequirement {
+
+    /** What is still missing for the release, one sentence each; empty when satisfied. */
+    List<String> unmet(ReleaseFacts release);
+}

@@ -1,0 +1,320 @@
+package dev.greenlight.approval;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+
+import dev.greenlight.release.ReleaseView;
+import dev.greenlight.testsupport.Fixtures;
+import dev.greenlight.testsupport.Users;
+
+@QuarkusTest
+class ApprovalsApiTest {
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+
+    @Inject
+    Fixtures fixtures;
+
+    @BeforeEach
+    void workspace() {
+        fixtures.neuronxWorkspace();
+    }
+
+    private String changeset(Users author, String bump) {
+        String id = "appr-" + COUNTER.incrementAndGet();
+        fixtures.changeset(author, id, "\"@neuronx/cli\": " + bump, "Change " + id);
+        return id;
+    }
+
+    private ReleaseView inReview(Users author) {
+        return fixtures.submittedRelease(author, "Review me", changeset(author, "patch"));
+    }
+
+    private static ValidatableResponse decide(Users who, long release, String slot, String decision, String comment) {
+        return given().header("Authorization", who.bearer())
+                .contentType(ContentType.JSON)
+                .body(comment == null
+                        ? Map.of("slot", slot, "decision", decision)
+                        : Map.of("slot", slot, "decision", decision, "comment", comment))
+                .post("/api/v1/releases/" + release + "/approvals")
+                .then();
+    }
+
+    private static String state(long release) {
+        return given().header("Authorization", Users.PETE.bearer())
+                .get("/api/v1/releases/" + release)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("release.state");
+    }
+
+    @Test
+    void authorCreatesReviewersApproveCiReportsGatesMaintainerPublishes() {
+        ReleaseView release = inReview(Users.ALICE);
+        long id = release.id();
+        decide(Users.CAROL, id, "code", "approve", "LGTM").statusCode(201).body("approver", equalTo("carol"));
+        decide(Users.SAM, id, "security", "approve", null).statusCode(201);
+        decide(Users.PAULA, id, "product", "approve", "Ship it").statusCode(201);
+        // every slot filled, but no gate reported yet: still in review
+        assertEquals("IN_REVIEW", state(id));
+
+        fixtures.passAllGates(id);
+        assertEquals("APPROVED", state(id));
+
+        given().header("Authorization", Users.MAX.bearer())
+                .post("/api/v1/releases/" + id + "/publish")
+                .then()
+                .statusCode(200)
+                .body("state", equalTo("PUBLISHED"))
+                .body("publication.publishedBy", equalTo("max"))
+                .body("publication.tags", hasItem("@neuronx/cli@0.9.2"));
+
+        given().header("Authorization", Users.PETE.bearer())
+                .get("/api/v1/packages")
+                .then()
+                .body("find { it.name == '@neuronx/cli' }.version", equalTo("0.9.2"));
+
+        given().header("Authorization", Users.CI.bearer())
+                .contentType(ContentType.JSON)
+                .body(Map.of("mergedAt", "2026-11-27T10:00:00Z", "deployedAt", "2026-11-27T10:12:00Z"))
+                .post("/api/v1/releases/" + id + "/deployment")
+                .then()
+                .statusCode(200)
+                .body("publication.deployedAt", equalTo("2026-11-27T10:12:00Z"));
+    }
+
+    // --- segregation of duties and roles: every refusal changes nothing ---
+
+    @Test
+    void creatorMayNotReviewTheirOwnRelease() {
+        ReleaseView release = inReview(Users.RITA);
+        decide(Users.RITA, release.id(), "code", "approve", null)
+                .statusCode(403)
+                .body("detail", containsString("You created this release"));
+    }
+
+    @Test
+    void changesetAuthorMayNotReviewTheReleaseHoldingIt() {
+        String ritas = changeset(Users.RITA, "patch");
+        ReleaseView release = fixtures.submittedRelease(Users.ALICE, "Holds Rita's work", ritas);
+        decide(Users.RITA, release.id(), "code", "approve", null)
+                .statusCode(403)
+                .body("detail", containsString("You wrote a changeset in this release"));
+    }
+
+    @Test
+    void onePersonFillsAtMostOneSlot() {
+        ReleaseView release = inReview(Users.ALICE);
+        decide(Users.VICTOR, release.id(), "code", "approve", null).statusCode(201);
+        decide(Users.VICTOR, release.id(), "security", "approve", null)
+                .statusCode(403)
+                .body("detail", containsString("one person fills at most one slot"));
+    }
+
+    @Test
+    void onlyTheSlotsRoleMayFillIt() {
+        ReleaseView release = inReview(Users.ALICE);
+        decide(Users.CAROL, release.id(), "security", "approve", null)
+                .statusCode(403)
+                .body("detail", containsString("Only security reviewers"));
+        decide(Users.SAM, release.id(), "product", "approve", null).statusCode(403);
+    }
+
+    @Test
+    void authorsMaintainersLeadersAndCiMayNotApprove() {
+        ReleaseView release = inReview(Users.ALICE);
+        for (Users who : List.of(Users.BOB, Users.MAX, Users.LEAH, Users.CI, Users.ADA, Users.SEAN)) {
+            decide(who, release.id(), "code", "approve", null).statusCode(403);
+        }
+        given().header("Authorization", Users.PETE.bearer())
+                .get("/api/v1/releases/" + release.id() + "/approvals")
+                .then()
+                .body("approvals.flatten()", hasSize(0));
+    }
+
+    @Test
+    void draftIsNotOpenForReview() {
+        ReleaseView draft = fixtures.draftRelease(Users.ALICE, "Draft", changeset(Users.ALICE, "patch"));
+        decide(Users.CAROL, draft.id(), "code", "approve", null)
+                .statusCode(409)
+                .body("detail", containsString("in review"));
+    }
+
+    @Test
+    void cancelledReleaseIsNotOpenForReview() {
+        ReleaseView release = inReview(Users.ALICE);
+        given().header("Authorization", Users.ALICE.bearer())
+                .contentType(ContentType.JSON)
+                .body(Map.of("reason", "Withdrawn"))
+                .post("/api/v1/releases/" + release.id() + "/cancel")
+                .then()
+                .statusCode(200);
+        decide(Users.CAROL, release.id(), "code", "approve", null).statusCode(409);
+    }
+
+    @Test
+    void unknownSlotIsBadInput() {
+        ReleaseView release = inReview(Users.ALICE);
+        decide(Users.CAROL, release.id(), "legal", "approve", null)
+                .statusCode(400)
+                .body("errors[0].field", equalTo("slot"));
+    }
+
+    @Test
+    void unknownDecisionIsBadInput() {
+        ReleaseView release = inReview(Users.ALICE);
+        decide(Users.CAROL, release.id(), "code", "maybe", null)
+                .statusCode(400)
+                .body("errors[0].field", equalTo("decision"));
+    }
+
+    @Test
+    void rejectionNeedsAReason() {
+        ReleaseView release = inReview(Users.ALICE);
+        decide(Users.CAROL, release.id(), "code", "reject", " ")
+                .statusCode(400)
+                .body("errors[0].field", equalTo("comment"));
+        assertEquals("IN_REVIEW", state(release.id()));
+    }
+
+    @Test
+    void authorMayNotPublishAndReviewInProgressCannotBePublished() {
+        ReleaseView release = inReview(Users.ALICE);
+        given().header("Authorization", Users.ALICE.bearer())
+                .post("/api/v1/releases/" + release.id() + "/publish")
+                .then()
+                .statusCode(403);
+        given().header("Authorization", Users.MAX.bearer())
+                .post("/api/v1/releases/" + release.id() + "/publish")
+                .then()
+                .statusCode(409)
+                .body("detail", containsString("cannot be published"));
+    }
+
+    @Test
+    void deploymentIsReportedOnlyForPublishedReleasesAndInOrder() {
+        ReleaseView release = inReview(Users.ALICE);
+        given().header("Authorization", Users.CI.bearer())
+                .contentType(ContentType.JSON)
+                .body(Map.of("deployedAt", "2026-11-27T10:12:00Z"))
+                .post("/api/v1/releases/" + release.id() + "/deployment")
+                .then()
+                .statusCode(409);
+        given().header("Authorization", Users.ALICE.bearer())
+                .contentType(ContentType.JSON)
+                .body(Map.of("deployedAt", "2026-11-27T10:12:00Z"))
+                .post("/api/v1/releases/" + release.id() + "/deployment")
+                .then()
+                .statusCode(403);
+    }
+
+    // --- rejection, staleness, escalation ---
+
+    @Test
+    void rejectionSendsTheReleaseBackToDraftWithTheReasonAndApprovalsStartOver() {
+        ReleaseView release = inReview(Users.ALICE);
+        decide(Users.SAM, release.id(), "security", "approve", null).statusCode(201);
+        decide(Users.CAROL, release.id(), "code", "reject", "Missing migration rollback").statusCode(201);
+
+        given().header("Authorization", Users.PETE.bearer())
+                .get("/api/v1/releases/" + release.id())
+                .then()
+                .body("release.state", equalTo("DRAFT"))
+                .body("release.stateReason", equalTo("Missing migration rollback"));
+        given().header("Authorization", Users.PETE.bearer())
+                .get("/api/v1/releases/" + release.id() + "/approvals")
+                .then()
+                .body("find { it.requirement.slot == 'security' }.approvals", hasSize(0));
+    }
+
+    @Test
+    void changingChangesetsAfterApprovalMakesApprovalsStaleAndGatesReEvaluated() {
+        ReleaseView approved = fixtures.approvedRelease(Users.ALICE, "Approved", changeset(Users.ALICE, "patch"));
+        assertEquals("APPROVED", approved.state().name());
+        String extra = changeset(Users.ALICE, "minor");
+
+        given().header("Authorization", Users.ALICE.bearer())
+                .contentType(ContentType.JSON)
+                .body(Map.of("changesets", List.of(extra)))
+                .post("/api/v1/releases/" + approved.id() + "/changesets")
+                .then()
+                .statusCode(200)
+                .body("state", equalTo("IN_REVIEW"))
+                .body("contentVersion", equalTo(2))
+                .body("packages.find { it.name == '@neuronx/cli' }.newVersion", equalTo("0.10.0"));
+
+        given().header("Authorization", Users.PETE.bearer())
+                .get("/api/v1/releases/" + approved.id() + "/approvals")
+                .then()
+                .body("approvals.flatten()", hasSize(0));
+        given().header("Authorization", Users.PETE.bearer())
+                .get("/api/v1/releases/" + approved.id() + "/gates")
+                .then()
+                .body("find { it.gate == 'COVERAGE' }.state", equalTo("MISSING"))
+                .body("find { it.gate == 'CHANGELOG' }.state", equalTo("PASSED"));
+    }
+
+    @Test
+    void majorBumpNeedsASecondCodeReviewer() {
+        String major = "appr-major-" + COUNTER.incrementAndGet();
+        fixtures.changeset(Users.ALICE, major, "\"@neuronx/core\": major", "Drop Node 16");
+        ReleaseView release = fixtures.submittedRelease(Users.ALICE, "Breaking", major);
+        fixtures.passAllGates(release.id());
+        fixtures.approveAllSlots(release.id());
+        assertEquals("IN_REVIEW", state(release.id()));
+        given().header("Authorization", Users.PETE.bearer())
+                .get("/api/v1/releases/" + release.id() + "/approvals")
+                .then()
+                .body("find { it.requirement.slot == 'code' }.requirement.approvals", equalTo(2));
+
+        decide(Users.CARL, release.id(), "code", "approve", "Second look").statusCode(201);
+        assertEquals("APPROVED", state(release.id()));
+    }
+
+    @Test
+    void myReviewsListsWhatWaitsOldestFirstAndNotWhatIDecided() {
+        ReleaseView first = inReview(Users.ALICE);
+        ReleaseView second = inReview(Users.BOB);
+        given().header("Authorization", Users.PAULA.bearer())
+                .get("/api/v1/reviews/mine")
+                .then()
+                .statusCode(200)
+                .body("release.id", hasItem((int) first.id()))
+                .body("release.id", hasItem((int) second.id()));
+        decide(Users.PAULA, first.id(), "product", "approve", null).statusCode(201);
+        given().header("Authorization", Users.PAULA.bearer())
+                .get("/api/v1/reviews/mine")
+                .then()
+                .body("release.id", not(hasItem((int) first.id())))
+                .body("release.id", hasItem((int) second.id()));
+    }
+
+    @Test
+    void approvingTwiceRecordsOneApproval() {
+        ReleaseView release = inReview(Users.ALICE);
+        decide(Users.CAROL, release.id(), "code", "approve", null).statusCode(201);
+        decide(Users.CAROL, release.id(), "code", "approve", null).statusCode(201);
+        given().header("Authorization", Users.PETE.bearer())
+                .get("/api/v1/releases/" + release.id() + "/approvals")
+                .then()
+                .body("find { it.requirement.slot == 'code' }.approvals", hasSize(1));
+    }
+}
