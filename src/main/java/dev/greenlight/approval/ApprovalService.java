@@ -21,6 +21,8 @@ import dev.greenlight.release.ReleaseRequirement;
 import dev.greenlight.release.ReleaseService;
 import dev.greenlight.release.ReleaseState;
 import dev.greenlight.release.ReleaseView;
+import dev.greenlight.release.RequirementWaivers;
+import dev.greenlight.release.Waivers;
 import dev.greenlight.security.Actor;
 import dev.greenlight.web.ConflictException;
 import dev.greenlight.web.ForbiddenActionException;
@@ -35,13 +37,16 @@ public class ApprovalService implements ReleaseRequirement {
     static final int MAX_COMMENT = 4000;
 
     private final ReleaseService releases;
+    private final Waivers waivers;
     private final ReviewRequirements requirements;
     private final AuditLog audit;
     private final Clock clock;
 
     @Inject
-    ApprovalService(ReleaseService releases, ReviewRequirements requirements, AuditLog audit, Clock clock) {
+    ApprovalService(ReleaseService releases, Waivers waivers, ReviewRequirements requirements, AuditLog audit,
+            Clock clock) {
         this.releases = releases;
+        this.waivers = waivers;
         this.requirements = requirements;
         this.audit = audit;
         this.clock = clock;
@@ -50,12 +55,13 @@ public class ApprovalService implements ReleaseRequirement {
     /** The release's slots with the current (not stale) approvals in each. */
     public List<SlotStatus> slots(ReleaseFacts release) {
         List<Approval> current = Approval.current(release.id());
+        Map<String, RequirementWaivers.Waiver> waived = waivers.of(release.id());
         List<SlotStatus> slots = new ArrayList<>();
         for (SlotRequirement requirement : requirementsOf(release)) {
             slots.add(new SlotStatus(requirement, current.stream()
                     .filter(a -> a.decision == Approval.Decision.APPROVED && a.slot.equals(requirement.slot()))
                     .map(ApprovalService::decision)
-                    .toList()));
+                    .toList(), waived.get(RequirementWaivers.slotKey(requirement.slot()))));
         }
         return slots;
     }

@@ -4,9 +4,10 @@ import java.time.Instant;
 import java.util.List;
 
 import dev.greenlight.policy.SlotRequirement;
+import dev.greenlight.release.RequirementWaivers;
 
 /** Where one review slot of a release stands. */
-public record SlotStatus(SlotRequirement requirement, List<Decision> approvals) {
+public record SlotStatus(SlotRequirement requirement, List<Decision> approvals, RequirementWaivers.Waiver bypass) {
 
     /** Who decided what, when and why. */
     public record Decision(String approver, String decision, String comment, Instant at) {

@@ -28,6 +28,8 @@ import dev.greenlight.release.ReleaseFacts;
 import dev.greenlight.release.ReleaseRequirement;
 import dev.greenlight.release.ReleaseService;
 import dev.greenlight.release.ReleaseView;
+import dev.greenlight.release.RequirementWaivers;
+import dev.greenlight.release.Waivers;
 import dev.greenlight.security.Actor;
 import dev.greenlight.security.Role;
 import dev.greenlight.web.ConflictException;
@@ -60,15 +62,17 @@ public class GateService implements ReleaseRequirement {
     }
 
     private final ReleaseService releases;
+    private final Waivers waivers;
     private final ReleasePolicy policy;
     private final AuditLog audit;
     private final Event<GateRecorded> recorded;
     private final Clock clock;
 
     @Inject
-    GateService(ReleaseService releases, ReleasePolicy policy, AuditLog audit, Event<GateRecorded> recorded,
-            Clock clock) {
+    GateService(ReleaseService releases, Waivers waivers, ReleasePolicy policy, AuditLog audit,
+            Event<GateRecorded> recorded, Clock clock) {
         this.releases = releases;
+        this.waivers = waivers;
         this.policy = policy;
         this.audit = audit;
         this.recorded = recorded;
@@ -112,8 +116,15 @@ public class GateService implements ReleaseRequirement {
         if (!evidenceIds.isEmpty()) {
             Evidence.<Evidence>list("id in ?1", evidenceIds).forEach(e -> evidence.put(e.id, e));
         }
+        Map<String, RequirementWaivers.Waiver> waived = waivers.of(release.id());
         List<GateStatus> statuses = new ArrayList<>();
         for (Gate gate : required()) {
+            RequirementWaivers.Waiver waiver = waived.get(RequirementWaivers.gateKey(gate.id()));
+            if (waiver != null) {
+                statuses.add(new GateStatus(gate, GateStatus.State.BYPASSED, threshold(gate), null,
+                        "bypassed: " + waiver.reason(), null, waiver.waivedBy(), waiver.waivedAt()));
+                continue;
+            }
             if (gate == Gate.CHANGELOG) {
                 statuses.add(changelogStatus(release));
                 continue;

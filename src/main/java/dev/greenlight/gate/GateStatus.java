@@ -11,7 +11,9 @@ public record GateStatus(Gate gate, State state, String threshold, BigDecimal me
         PASSED,
         FAILED,
         /** Never reported, or reported for an earlier content of the release. */
-        MISSING
+        MISSING,
+        /** Waived for this release by someone with the authority, with a reason (an emergency). */
+        BYPASSED
     }
 
     /** Evidence as pages and the API show it: no content. */

@@ -1,0 +1,26 @@
+package dev.greenlight.release;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * Requirements someone with the authority waived for a release (an emergency's bypassed gates and review slots, an
+ * admin override). Implemented by the feature that grants waivers; reviews and gates ask it and show every waiver.
+ */
+public interface RequirementWaivers {
+
+    /** Who waived what, and why. */
+    record Waiver(String requirement, String reason, String waivedBy, Instant waivedAt) {
+    }
+
+    /** Waivers in force for the release, by requirement key: "gate:coverage", "slot:security". */
+    Map<String, Waiver> waivers(long releaseId);
+
+    static String gateKey(String gate) {
+        return "gate:" + gate;
+    }
+
+    static String slotKey(String slot) {
+        return "slot:" + slot;
+    }
+}

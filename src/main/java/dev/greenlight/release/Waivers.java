@@ -1,0 +1,26 @@
+package dev.greenlight.release;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+
+/** Every waiver for a release, from every feature that grants them; none when no such feature is installed. */
+@ApplicationScoped
+public class Waivers {
+    private final Instance<RequirementWaivers> sources;
+
+    @Inject
+    Waivers(@Any Instance<RequirementWaivers> sources) {
+        this.sources = sources;
+    }
+
+    public Map<String, RequirementWaivers.Waiver> of(long releaseId) {
+        Map<String, RequirementWaivers.Waiver> all = new HashMap<>();
+        sources.forEach(source -> all.putAll(source.waivers(releaseId)));
+        return all;
+    }
+}
