@@ -1,5 +1,8 @@
 package dev.greenlight.demo;
 
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import jakarta.enterprise.event.Observes;
@@ -10,9 +13,11 @@ import org.jboss.logging.Logger;
 import io.quarkus.arc.profile.IfBuildProfile;
 import io.quarkus.runtime.StartupEvent;
 
+import dev.greenlight.approval.ApprovalService;
 import dev.greenlight.changeset.ChangesetService;
 import dev.greenlight.changeset.ChangesetService.ChangesetFile;
 import dev.greenlight.changeset.PreReleaseTag;
+import dev.greenlight.gate.GateService;
 import dev.greenlight.release.ReleaseService;
 import dev.greenlight.release.ReleaseView;
 import dev.greenlight.security.Actor;
@@ -27,15 +32,25 @@ class DemoData {
     private static final Actor ALICE = Actor.of("alice", Role.AUTHOR);
     private static final Actor BOB = Actor.of("bob", Role.AUTHOR);
 
+    private static final Actor CI = Actor.of("ci", Role.CI);
+    private static final Actor CAROL = Actor.of("carol", Role.CODE_REVIEWER);
+    private static final Actor SAM = Actor.of("sam", Role.SECURITY_REVIEWER);
+    private static final Actor PAULA = Actor.of("paula", Role.PRODUCT_REVIEWER);
+
     private final WorkspaceService workspace;
     private final ChangesetService changesets;
     private final ReleaseService releases;
+    private final GateService gates;
+    private final ApprovalService approvals;
 
     @Inject
-    DemoData(WorkspaceService workspace, ChangesetService changesets, ReleaseService releases) {
+    DemoData(WorkspaceService workspace, ChangesetService changesets, ReleaseService releases, GateService gates,
+            ApprovalService approvals) {
         this.workspace = workspace;
         this.changesets = changesets;
         this.releases = releases;
+        this.gates = gates;
+        this.approvals = approvals;
     }
 
     void load(@Observes StartupEvent event) {
@@ -46,10 +61,30 @@ class DemoData {
         workspace.save(MAX, NeuronxWorkspace.packages());
 
         changesets.submitFiles(ALICE, List.of(
+                file("calm-seals-swim", "\"@neuronx/sdk\": minor", "Stream release events from the SDK")));
+        ReleaseView published = releases.create(ALICE, "SDK event streaming", List.of("calm-seals-swim"), null);
+        releases.submit(ALICE, published.id());
+        passGates(published.id(), "91.2");
+        approveAll(published.id());
+        releases.publish(MAX, published.id());
+        releases.recordDeployment(CI, published.id(), Instant.now().minus(Duration.ofMinutes(40)),
+                Instant.now().minus(Duration.ofMinutes(29)));
+
+        changesets.submitFiles(BOB, List.of(
+                file("keen-ants-build", "\"@neuronx/core\": patch", "Fix rounding of coverage figures")));
+        ReleaseView approved = releases.create(BOB, "Coverage rounding fix", List.of("keen-ants-build"), null);
+        releases.submit(BOB, approved.id());
+        passGates(approved.id(), "88.0");
+        approveAll(approved.id());
+
+        changesets.submitFiles(ALICE, List.of(
                 file("brave-cats-dance", "\"@neuronx/core\": minor", "Add release evidence capture to the core API"),
                 file("quiet-owls-sing", "\"@neuronx/cli\": patch", "Fix `neuronx login` hanging behind a proxy")));
         ReleaseView inReview = releases.create(ALICE, "Evidence capture and CLI proxy fix", List.of(), null);
         releases.submit(ALICE, inReview.id());
+        // coverage below the policy's 85 %: the gate fails until CI reports again
+        gates.record(CI, inReview.id(), "coverage", new BigDecimal("82.4"), null, "Evidence module lacks tests");
+        approvals.approve(SAM, inReview.id(), "security", "No new attack surface");
 
         changesets.submitFiles(BOB, List.of(
                 file("lazy-dogs-run", "\"@neuronx/ui\": minor", "Dark mode for the release dashboard"),
@@ -64,6 +99,20 @@ class DemoData {
         changesets.submitFiles(BOB, List.of(
                 file("green-bees-hum", "\"@neuronx/core\": patch\n\"@neuronx/api\": patch",
                         "Tighten input validation on release plans")));
+    }
+
+    private void passGates(long releaseId, String coverage) {
+        gates.record(CI, releaseId, "tests", BigDecimal.ZERO, null, "1,204 tests");
+        gates.record(CI, releaseId, "coverage", new BigDecimal(coverage), null, null);
+        gates.record(CI, releaseId, "critical-vulnerabilities", BigDecimal.ZERO, null, null);
+        gates.record(CI, releaseId, "evidence", null,
+                GateService.EvidenceInput.link("https://ci.neuronx.dev/releases/" + releaseId), null);
+    }
+
+    private void approveAll(long releaseId) {
+        approvals.approve(CAROL, releaseId, "code", "Reviewed the diff and the migration");
+        approvals.approve(SAM, releaseId, "security", "No new attack surface");
+        approvals.approve(PAULA, releaseId, "product", "Matches the roadmap");
     }
 
     private static ChangesetFile file(String id, String frontMatter, String summary) {

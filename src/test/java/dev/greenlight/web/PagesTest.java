@@ -206,4 +206,50 @@ class PagesTest {
         carol.submit("/", "/logout", Map.of()).then().statusCode(302);
         carol.get("/").then().statusCode(302).header("Location", containsString("/authorize"));
     }
+    @Test
+    void reviewerApprovesOnThePageAndTheCreatorIsToldWhoMayInstead() {
+        String cs = changeset(Users.ALICE, "\"@neuronx/core\": patch");
+        ReleaseView release = fixtures.submittedRelease(Users.RITA, "Rita's release", cs);
+        String path = "/releases/" + release.id();
+
+        PageSession rita = PageSession.signIn(Users.RITA);
+        rita.get(path)
+                .then()
+                .statusCode(200)
+                .body(containsString("You created this release: another code reviewer must review it."))
+                .body(not(containsString("Approve code")));
+        rita.submit(path, path + "/reviews", Map.of("slot", "code", "decision", "approve"))
+                .then()
+                .statusCode(403)
+                .body(containsString("You created this release"));
+
+        PageSession carol = PageSession.signIn(Users.CAROL);
+        carol.submit(path, path + "/reviews", Map.of("slot", "code", "decision", "approve", "comment", "Fine"))
+                .then()
+                .statusCode(303);
+        carol.get(path).then().body(containsString("Your code approval is recorded.")).body(containsString("Fine"));
+        carol.get("/reviews").then().statusCode(200).body(not(containsString("Rita&#39;s release")));
+    }
+
+    @Test
+    void rejectingWithoutAReasonComesBackWithTheMessage() {
+        String cs = changeset(Users.ALICE, "\"@neuronx/core\": patch");
+        ReleaseView release = fixtures.submittedRelease(Users.ALICE, "Needs a reason", cs);
+        String path = "/releases/" + release.id();
+        PageSession sam = PageSession.signIn(Users.SAM);
+        sam.submit(path, path + "/reviews", Map.of("slot", "security", "decision", "reject", "comment", ""))
+                .then()
+                .statusCode(400)
+                .body(containsString("say why the release is rejected"));
+    }
+
+    @Test
+    void policyPageShowsTheConfiguredRules() {
+        PageSession.signIn(Users.PETE)
+                .get("/policy")
+                .then()
+                .statusCode(200)
+                .body(containsString("Code review"))
+                .body(containsString("Coverage: at least 85.0 %"));
+    }
 }
