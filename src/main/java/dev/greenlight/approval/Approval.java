@@ -1,6 +1,7 @@
 package dev.greenlight.approval;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 
 import jakarta.persistence.Column;
@@ -53,6 +54,10 @@ class Approval extends PanacheEntityBase {
 
     static List<Approval> current(long releaseId) {
         return list("releaseId = ?1 and staleAt is null order by id", releaseId);
+    }
+
+    static List<Approval> current(Collection<Long> releaseIds) {
+        return releaseIds.isEmpty() ? List.of() : list("releaseId in ?1 and staleAt is null order by id", releaseIds);
     }
 
     static List<Approval> all(long releaseId) {

@@ -2,6 +2,7 @@ package dev.greenlight.approval;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,8 +55,11 @@ public class ApprovalService implements ReleaseRequirement {
 
     /** The release's slots with the current (not stale) approvals in each. */
     public List<SlotStatus> slots(ReleaseFacts release) {
-        List<Approval> current = Approval.current(release.id());
-        Map<String, RequirementWaivers.Waiver> waived = waivers.of(release.id());
+        return slots(release, Approval.current(release.id()), waivers.of(release.id()));
+    }
+
+    private List<SlotStatus> slots(ReleaseFacts release, List<Approval> current,
+            Map<String, RequirementWaivers.Waiver> waived) {
         List<SlotStatus> slots = new ArrayList<>();
         for (SlotRequirement requirement : requirementsOf(release)) {
             slots.add(new SlotStatus(requirement, current.stream()
@@ -85,6 +89,10 @@ public class ApprovalService implements ReleaseRequirement {
      * again under the release's lock, before recording.
      */
     public String whyNot(Actor actor, ReleaseFacts release, String slot) {
+        return whyNot(actor, release, slot, Approval.current(release.id()));
+    }
+
+    private String whyNot(Actor actor, ReleaseFacts release, String slot, List<Approval> current) {
         if (release.state() != ReleaseState.IN_REVIEW) {
             return "Reviews are open while a release is in review; this one is "
                     + release.state().label().toLowerCase() + ".";
@@ -107,8 +115,7 @@ public class ApprovalService implements ReleaseRequirement {
             return "You wrote a changeset in this release: another " + requirement.get().role().label().toLowerCase()
                     + " must review it.";
         }
-        Optional<Approval> other = Approval.current(release.id())
-                .stream()
+        Optional<Approval> other = current.stream()
                 .filter(a -> a.decision == Approval.Decision.APPROVED && a.approver.equals(actor.username())
                         && !a.slot.equals(slot))
                 .findFirst();
@@ -149,15 +156,25 @@ public class ApprovalService implements ReleaseRequirement {
         return decision(rejection);
     }
 
-    /** Releases waiting for this reviewer, oldest first: in review, a slot they may fill still open. */
+    /**
+     * Releases waiting for this reviewer, oldest first: in review, a slot they may fill still open. A fixed number of
+     * queries however long the queue.
+     */
     public List<ReviewTask> queue(Actor actor) {
+        List<ReleaseService.Judged> inReview = releases.inReviewOldestFirst();
+        List<Long> ids = inReview.stream().map(j -> j.release().id()).toList();
+        Map<Long, List<Approval>> approvalsByRelease = new HashMap<>();
+        Approval.current(ids)
+                .forEach(a -> approvalsByRelease.computeIfAbsent(a.releaseId, k -> new ArrayList<>()).add(a));
+        Map<Long, Map<String, RequirementWaivers.Waiver>> waived = waivers.of(ids);
         List<ReviewTask> tasks = new ArrayList<>();
-        for (ReleaseView release : releases.inReviewOldestFirst()) {
-            ReleaseFacts facts = releases.facts(release.id());
-            for (SlotStatus slot : slots(facts)) {
-                if (!slot.isFilled() && whyNot(actor, facts, slot.requirement().slot()) == null
+        for (ReleaseService.Judged judged : inReview) {
+            ReleaseFacts facts = judged.facts();
+            List<Approval> current = approvalsByRelease.getOrDefault(facts.id(), List.of());
+            for (SlotStatus slot : slots(facts, current, waived.get(facts.id()))) {
+                if (!slot.isFilled() && whyNot(actor, facts, slot.requirement().slot(), current) == null
                         && slot.approvals().stream().noneMatch(a -> a.approver().equals(actor.username()))) {
-                    tasks.add(new ReviewTask(release, slot));
+                    tasks.add(new ReviewTask(judged.release(), slot));
                 }
             }
         }

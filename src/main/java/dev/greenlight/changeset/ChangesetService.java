@@ -3,6 +3,8 @@ package dev.greenlight.changeset;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -149,6 +151,17 @@ public class ChangesetService {
                 .stream()
                 .map(ChangesetView::of)
                 .toList();
+    }
+
+    /** The changesets each of these releases holds now, in one query. */
+    public Map<Long, List<ChangesetView>> heldBy(Collection<Long> releaseIds) {
+        Map<Long, List<ChangesetView>> held = new HashMap<>();
+        releaseIds.forEach(id -> held.put(id, new ArrayList<>()));
+        if (!releaseIds.isEmpty()) {
+            ChangesetRecord.<ChangesetRecord>list("releaseId in ?1 order by createdAt, id", releaseIds)
+                    .forEach(record -> held.get(record.releaseId).add(ChangesetView.of(record)));
+        }
+        return held;
     }
 
     /** The changesets a release holds now, as the planner reads them. */

@@ -260,12 +260,15 @@ public class ReleaseService {
         return facts(Release.findForUpdate(id).orElseThrow(() -> new ResourceNotFoundException("Release", id)));
     }
 
-    /** Releases in review, oldest first: the reviewers' queue. */
-    public List<ReleaseView> inReviewOldestFirst() {
-        return Release.<Release>list("state = ?1 order by updatedAt, id", ReleaseState.IN_REVIEW)
-                .stream()
-                .map(ReleaseView::of)
-                .toList();
+    /** A release with what other features need to judge it. */
+    public record Judged(ReleaseView release, ReleaseFacts facts) {
+    }
+
+    /** Releases in review, oldest first, with their facts: the reviewers' queue, in a fixed number of queries. */
+    public List<Judged> inReviewOldestFirst() {
+        List<Release> inReview = Release.list("state = ?1 order by updatedAt, id", ReleaseState.IN_REVIEW);
+        Map<Long, List<ChangesetView>> held = changesets.heldBy(inReview.stream().map(r -> r.id).toList());
+        return inReview.stream().map(r -> new Judged(ReleaseView.of(r), facts(r, held.get(r.id)))).toList();
     }
 
     /** What the release still needs before it may be approved, from every requirement. */
@@ -388,7 +391,10 @@ public class ReleaseService {
     }
 
     private ReleaseFacts facts(Release release) {
-        List<ChangesetView> held = changesets.heldBy(release.id);
+        return facts(release, changesets.heldBy(release.id));
+    }
+
+    private static ReleaseFacts facts(Release release, List<ChangesetView> held) {
         Set<String> authors = new LinkedHashSet<>();
         held.forEach(c -> authors.add(c.author()));
         return new ReleaseFacts(release.id, release.title, release.state, release.createdBy, release.contentVersion,

@@ -1,6 +1,8 @@
 package dev.greenlight.release;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -15,6 +17,13 @@ public interface RequirementWaivers {
 
     /** Waivers in force for the release, by requirement key: "gate:coverage", "slot:security". */
     Map<String, Waiver> waivers(long releaseId);
+
+    /** The same for many releases at once; override with one query where lists are long. */
+    default Map<Long, Map<String, Waiver>> waivers(Collection<Long> releaseIds) {
+        Map<Long, Map<String, Waiver>> all = new HashMap<>();
+        releaseIds.forEach(id -> all.put(id, waivers(id)));
+        return all;
+    }
 
     static String gateKey(String gate) {
         return "gate:" + gate;

@@ -1,5 +1,6 @@
 package dev.greenlight.release;
 
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -16,6 +17,13 @@ public class Waivers {
     @Inject
     Waivers(@Any Instance<RequirementWaivers> sources) {
         this.sources = sources;
+    }
+
+    public Map<Long, Map<String, RequirementWaivers.Waiver>> of(Collection<Long> releaseIds) {
+        Map<Long, Map<String, RequirementWaivers.Waiver>> all = new HashMap<>();
+        releaseIds.forEach(id -> all.put(id, new HashMap<>()));
+        sources.forEach(source -> source.waivers(releaseIds).forEach((id, waivers) -> all.get(id).putAll(waivers)));
+        return all;
     }
 
     public Map<String, RequirementWaivers.Waiver> of(long releaseId) {
