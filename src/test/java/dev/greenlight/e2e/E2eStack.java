@@ -1,0 +1,172 @@
+package dev.greenlight.e2e;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+import org.jboss.logging.Logger;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * The production-like stack the end-to-end tests share: one Keycloak with Greenlight's realm, one PostgreSQL schema,
+ * and two Greenlight instances (A and B) of the packaged application behind no load balancer, with the same
+ * configuration and session encryption secret. Started once for the whole run, stopped when it ends.
+ * <p>
+ * Instance B writes JSON logs ({@code QUARKUS_LOG_CONSOLE_JSON_ENABLED=true}); A the default console format.
+ */
+public final class E2eStack implements BeforeAllCallback, ExtensionContext.Store.CloseableResource, AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(E2eStack.class);
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(E2eStack.class);
+
+    /** The realm file's confidential clients (dev secrets, see deploy/keycloak/greenlight-realm.json). */
+    public static final String CLIENT_ID = "greenlight";
+    public static final String CLIENT_SECRET = "greenlight-secret";
+    public static final String CI_CLIENT_ID = "greenlight-ci";
+    public static final String CI_CLIENT_SECRET = "greenlight-ci-secret";
+
+    private static volatile E2eStack running;
+
+    private KeycloakServer keycloak;
+    private GreenlightProcess a;
+    private GreenlightProcess b;
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        running = context.getRoot()
+                .getStore(NAMESPACE)
+                .getOrComputeIfAbsent(E2eStack.class, key -> start(),
+                        E2eStack.class);
+    }
+
+    public static KeycloakServer keycloak() {
+        return current().keycloak;
+    }
+
+    public static GreenlightProcess instanceA() {
+        return current().a;
+    }
+
+    public static GreenlightProcess instanceB() {
+        return current().b;
+    }
+
+    private static E2eStack current() {
+        if (running == null) {
+            throw new IllegalStateException("Annotate the test class with @ExtendWith(E2eStack.class)");
+        }
+        return running;
+    }
+
+    private static E2eStack start() {
+        Path keycloakHome = Path.of(required("greenlight.keycloak.home"));
+        Path appDir = Path.of(required("greenlight.app.dir"));
+        Path logDir = Path.of(required("greenlight.build.dir"), "e2e");
+        Database database = Database.fromSystemProperties();
+
+        E2eStack stack = new E2eStack();
+        try {
+            Instant begin = Instant.now();
+            CompletableFuture<Void> schema = CompletableFuture.runAsync(database::recreate);
+            stack.keycloak = KeycloakServer.start(keycloakHome, logDir);
+            schema.join();
+            Instant keycloakReady = Instant.now();
+
+            Map<String, String> env = new HashMap<>();
+            env.put("QUARKUS_DATASOURCE_JDBC_URL", database.url());
+            env.put("QUARKUS_DATASOURCE_USERNAME", database.username());
+            if (!database.password().isEmpty()) {
+                env.put("QUARKUS_DATASOURCE_PASSWORD", database.password());
+            }
+            env.put("QUARKUS_FLYWAY_SCHEMAS", database.schema());
+            env.put("QUARKUS_OIDC_AUTH_SERVER_URL", stack.keycloak.realmUrl());
+            env.put("QUARKUS_OIDC_CLIENT_ID", CLIENT_ID);
+            env.put("QUARKUS_OIDC_CREDENTIALS_SECRET", CLIENT_SECRET);
+            env.put("QUARKUS_OIDC_API_AUTH_SERVER_URL", stack.keycloak.realmUrl());
+            env.put("QUARKUS_OIDC_API_CLIENT_ID", CLIENT_ID);
+            // The one setting that makes a session portable between instances
+            env.put("QUARKUS_OIDC_TOKEN_STATE_MANAGER_ENCRYPTION_SECRET", "e2e-" + UUID.randomUUID());
+            env.put("GREENLIGHT_OIDC_ORIGIN", stack.keycloak.origin());
+
+            Map<String, String> jsonLogs = new HashMap<>(env);
+            jsonLogs.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "true");
+            stack.a = GreenlightProcess.start("a", appDir, logDir, env);
+            stack.b = GreenlightProcess.start("b", appDir, logDir, jsonLogs);
+            // Both migrate the same empty schema at once: Flyway's lock must make that safe
+            stack.a.awaitReady();
+            stack.b.awaitReady();
+            LOG.infof("End-to-end stack ready in %d s (Keycloak %d s, Greenlight A and B %d s), schema %s",
+                    Duration.between(begin, Instant.now()).toSeconds(),
+                    Duration.between(begin, keycloakReady).toSeconds(),
+                    Duration.between(keycloakReady, Instant.now()).toSeconds(), database.schema());
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public void close() {
+        if (a != null) {
+            a.close();
+        }
+        if (b != null) {
+            b.close();
+        }
+        if (keycloak != null) {
+            keycloak.close();
+        }
+        running = null;
+    }
+
+    private static String required(String property) {
+        String value = System.getProperty(property);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("System property " + property + " is not set: run through ./mvnw verify");
+        }
+        return value;
+    }
+
+    /**
+     * The end-to-end schema: the test schema's name plus {@code _e2e}, on the same server as the other tests (so
+     * {@code -Dquarkus.datasource.jdbc.url=...?currentSchema=x -Dquarkus.flyway.schemas=x} moves it to {@code x_e2e}).
+     */
+    record Database(String server, String schema, String username, String password) {
+        static Database fromSystemProperties() {
+            String url = System.getProperty("quarkus.datasource.jdbc.url",
+                    "jdbc:postgresql://localhost:5432/postgres?currentSchema=greenlight_test");
+            String schema = System.getProperty("quarkus.flyway.schemas", "greenlight_test").split(",")[0].strip();
+            int query = url.indexOf('?');
+            return new Database(query < 0 ? url : url.substring(0, query), schema + "_e2e",
+                    System.getProperty("quarkus.datasource.username", "postgres"),
+                    System.getProperty("quarkus.datasource.password", ""));
+        }
+
+        String url() {
+            return server + "?currentSchema=" + schema;
+        }
+
+        /** An empty schema, so that every run starts from nothing and both instances migrate it together. */
+        void recreate() {
+            if (!schema.matches("[a-z_][a-z0-9_]*")) {
+                throw new IllegalArgumentException("Unexpected schema name " + schema);
+            }
+            try (Connection connection = DriverManager.getConnection(server, username, password);
+                    Statement statement = connection.createStatement()) {
+                statement.execute("drop schema if exists " + schema + " cascade");
+                statement.execute("create schema " + schema);
+            } catch (SQLException e) {
+                throw new IllegalStateException("Cannot prepare schema " + schema + " on " + server, e);
+            }
+        }
+    }
+}
