@@ -102,7 +102,7 @@ class KeycloakJourneyIT {
                 new Page.GetByRoleOptions().setName(Pattern.compile("keycloak-evidence")))).isChecked();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create release")).click();
         assertThat(page.getByRole(AriaRole.STATUS)).containsText("created");
-        assertThat(page.getByRole(AriaRole.TABLE).first()).containsText("1.5.0");
+        assertThat(page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Plan"))).containsText("1.5.0");
 
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit for review")).click();
         assertThat(page.getByRole(AriaRole.STATUS)).containsText("submitted for review");
@@ -123,6 +123,12 @@ class KeycloakJourneyIT {
         // A reviewer cannot submit or cancel someone else's release
         assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit for review")))
                 .hasCount(0);
+        // but signs off the code review, with the role Keycloak's groups claim carried
+        page.getByLabel(Pattern.compile("^Comment")).fill("Reviewed through Keycloak");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Approve code")).click();
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("Your code approval is recorded.");
+        assertThat(page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Reviews")))
+                .containsText("Reviewed through Keycloak");
     }
 
     @Test
