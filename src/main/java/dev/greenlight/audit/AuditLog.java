@@ -2,8 +2,11 @@ package dev.greenlight.audit;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -15,7 +18,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.hibernate.Session;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
@@ -39,7 +45,10 @@ public class AuditLog {
     AuditLog(EntityManager em, Clock clock, ObjectMapper mapper) {
         this.em = em;
         this.clock = clock;
-        this.canonicalJson = mapper.copy().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+        // sorted keys and exact decimals, so that a jsonb round trip hashes the same
+        this.canonicalJson = mapper.copy()
+                .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
+                .configure(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, true);
     }
 
     /** What changed: the subject, its state before and after (null where there is none). */
@@ -71,6 +80,111 @@ public class AuditLog {
         event.persist();
         em.flush();
         return event;
+    }
+
+    /** What {@link #verify()} found: intact through event N, or the first broken link and why. */
+    public record ChainVerification(boolean intact, long checked, Long lastIntactId, Long brokenAtId, String problem) {
+    }
+
+    /**
+     * Walks the whole chain in id order, recomputing each hash from the stored row, streaming so that memory stays
+     * flat however long the log is.
+     */
+    @Transactional
+    public ChainVerification verify() {
+        Session session = em.unwrap(Session.class);
+        ChainVerification[] result = new ChainVerification[1];
+        session.doWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("select id, occurred_at, actor, action, "
+                    + "entity_type, entity_id, release_id, before_state::text, after_state::text, prev_hash, hash "
+                    + "from audit_event order by id")) {
+                statement.setFetchSize(1000);
+                try (ResultSet rows = statement.executeQuery()) {
+                    String previous = GENESIS;
+                    Long lastIntact = null;
+                    long checked = 0;
+                    while (rows.next()) {
+                        AuditEvent event = new AuditEvent();
+                        event.id = rows.getLong(1);
+                        event.occurredAt = rows.getObject(2, OffsetDateTime.class).toInstant();
+                        event.actor = rows.getString(3);
+                        event.action = rows.getString(4);
+                        event.entityType = rows.getString(5);
+                        event.entityId = rows.getString(6);
+                        long releaseId = rows.getLong(7);
+                        event.releaseId = rows.wasNull() ? null : releaseId;
+                        event.before = readJson(rows.getString(8));
+                        event.after = readJson(rows.getString(9));
+                        event.prevHash = rows.getString(10);
+                        event.hash = rows.getString(11);
+                        checked++;
+                        if (!event.prevHash.equals(previous)) {
+                            result[0] = new ChainVerification(false, checked, lastIntact, event.id, "event " + event.id
+                                    + " does not link to the event before it: an event was removed or reordered");
+                            return;
+                        }
+                        if (!hash(event).equals(event.hash)) {
+                            result[0] = new ChainVerification(false, checked, lastIntact, event.id, "event " + event.id
+                                    + " was changed after it was written: its content no longer matches its hash");
+                            return;
+                        }
+                        previous = event.hash;
+                        lastIntact = event.id;
+                    }
+                    result[0] = new ChainVerification(true, checked, lastIntact, null, null);
+                }
+            }
+        });
+        return result[0];
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> readJson(String json) {
+        try {
+            return json == null ? null : canonicalJson.readValue(json, Map.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable audit event content", e);
+        }
+    }
+
+    /**
+     * A page of events, newest first. Keyset pagination (id below the last one shown) keeps deep pages as fast as the
+     * first, however many millions of events there are.
+     */
+    public AuditPage search(AuditQuery query) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        if (query.actor() != null && !query.actor().isBlank()) {
+            where.append(" and e.actor = :actor");
+            parameters.put("actor", query.actor().strip());
+        }
+        if (query.action() != null && !query.action().isBlank()) {
+            where.append(" and e.action = :action");
+            parameters.put("action", query.action().strip());
+        }
+        if (query.releaseId() != null) {
+            where.append(" and e.releaseId = :release");
+            parameters.put("release", query.releaseId());
+        }
+        if (query.from() != null) {
+            where.append(" and e.occurredAt >= :from");
+            parameters.put("from", query.from());
+        }
+        if (query.to() != null) {
+            where.append(" and e.occurredAt < :to");
+            parameters.put("to", query.to());
+        }
+        if (query.before() != null) {
+            where.append(" and e.id < :before");
+            parameters.put("before", query.before());
+        }
+        var typed = em.createQuery("select e from AuditEvent e where " + where + " order by e.id desc",
+                AuditEvent.class).setMaxResults(query.size() + 1);
+        parameters.forEach(typed::setParameter);
+        List<AuditEvent> events = typed.getResultList();
+        boolean more = events.size() > query.size();
+        List<AuditEvent> page = more ? events.subList(0, query.size()) : events;
+        return new AuditPage(List.copyOf(page), more ? page.get(page.size() - 1).id : null);
     }
 
     /** Everything that happened to a release, oldest first. */

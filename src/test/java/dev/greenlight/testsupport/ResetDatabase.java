@@ -27,7 +27,11 @@ public class ResetDatabase implements QuarkusTestBeforeEachCallback {
             return;
         }
         lastResetFor = testClass;
-        DataSource dataSource = Arc.container().instance(DataSource.class).get();
+        emptyAllTables(Arc.container().instance(DataSource.class).get());
+    }
+
+    /** For a test class whose every test needs a fresh database. */
+    public static void emptyAllTables(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             List<String> tables = new ArrayList<>();
             try (ResultSet rs = statement
