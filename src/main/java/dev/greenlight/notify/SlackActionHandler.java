@@ -1,0 +1,12 @@
+package dev.greenlight.notify;
+
+/**
+ * Carries out a button pressed in Slack, for a verified request from a mapped Greenlight user. It must apply the same
+ * rules as the web (roles, segregation of duties) by calling the feature's service with {@link SlackAction#actor()},
+ * and answer quickly: Slack gives up after 3 seconds. The default answers that approving from Slack is not available
+ * yet; the approval feature replaces it with a bean of its own.
+ */
+public interface SlackActionHandler {
+
+    SlackActionReply handle(SlackAction action);
+}
