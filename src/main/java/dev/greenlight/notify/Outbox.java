@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -266,8 +267,7 @@ public class Outbox {
         if (!settings.configured()) {
             throw new ConflictException("Slack is not configured: set GREENLIGHT_SLACK_BOT_TOKEN first.");
         }
-        OutboxMessage message = OutboxMessage.<OutboxMessage>findByIdOptional(id,
-                jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+        OutboxMessage message = OutboxMessage.<OutboxMessage>findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
                 .orElseThrow(() -> new ResourceNotFoundException("Slack message", id));
         if (!message.status.retryable()) {
             throw new ConflictException("Slack message " + id + " is " + message.status.label().toLowerCase()
