@@ -1,0 +1,91 @@
+package dev.greenlight.notify;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Something people should hear of in Slack, handed to {@link Outbox#enqueue(Notice)} by the feature where it happened,
+ * in the transaction that made it happen. Each kind has its template in {@code templates/SlackMessages/} and its
+ * channel under {@code greenlight.slack.channels."<eventType>"}. Notices about one release are delivered in the order
+ * they were enqueued.
+ */
+public sealed interface Notice {
+
+    /** Routing key and audit name, e.g. {@code gate.failed}. */
+    String eventType();
+
+    long releaseId();
+
+    /** Makes enqueueing idempotent: a second notice with the same key is dropped. Null for none. */
+    default String dedupeKey() {
+        return null;
+    }
+
+    /** A quality gate of a release failed. */
+    record GateFailed(long releaseId, String releaseTitle, String gate, String detail, String recordedBy)
+            implements
+                Notice {
+        @Override
+        public String eventType() {
+            return "gate.failed";
+        }
+    }
+
+    /** Someone asked for the emergency path; engineering leaders are paged (urgent). */
+    record EmergencyRequested(long emergencyId, long releaseId, String releaseTitle, String criterion,
+            String justification, String requestedBy) implements Notice {
+        @Override
+        public String eventType() {
+            return "emergency.requested";
+        }
+    }
+
+    /** The security or product team assessed an emergency request. */
+    record EmergencyAssessed(long emergencyId, long releaseId, String releaseTitle, String assessedBy,
+            String assessment) implements Notice {
+        @Override
+        public String eventType() {
+            return "emergency.assessed";
+        }
+    }
+
+    /** Engineering leadership approved or denied an emergency release. */
+    record EmergencyDecided(long emergencyId, long releaseId, String releaseTitle, boolean approved, String decidedBy,
+            String reason) implements Notice {
+        @Override
+        public String eventType() {
+            return approved ? "emergency.approved" : "emergency.denied";
+        }
+    }
+
+    /** A post-mortem is due soon ({@code greenlight.slack.post-mortem-reminder} before its due time); sent once. */
+    record PostMortemDueSoon(long postMortemId, long releaseId, String releaseTitle, Instant dueAt,
+            List<String> owners) implements Notice {
+        @Override
+        public String eventType() {
+            return "post-mortem.due";
+        }
+
+        @Override
+        public String dedupeKey() {
+            return "post-mortem:" + postMortemId + ":due";
+        }
+    }
+
+    /**
+     * A post-mortem is overdue; {@code escalation} counts from 1 and each one is sent once, see
+     * {@link Outbox#escalationsDue(Instant, Instant)}.
+     */
+    record PostMortemOverdue(long postMortemId, long releaseId, String releaseTitle, Instant dueAt, int escalation,
+            List<String> owners) implements Notice {
+        @Override
+        public String eventType() {
+            return "post-mortem.overdue";
+        }
+
+        @Override
+        public String dedupeKey() {
+            return "post-mortem:" + postMortemId + ":overdue:" + escalation;
+        }
+    }
+}
