@@ -1,6 +1,7 @@
 package dev.greenlight.release;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -15,6 +16,14 @@ public interface RequirementWaivers {
 
     /** Waivers in force for the release, by requirement key: "gate:coverage", "slot:security". */
     Map<String, Waiver> waivers(long releaseId);
+
+    /**
+     * What the release page and its changelog must say about these waivers, one sentence each ("Emergency release:
+     * bypassed …"); the stored changelog text is never changed.
+     */
+    default List<String> notices(long releaseId) {
+        return List.of();
+    }
 
     static String gateKey(String gate) {
         return "gate:" + gate;
