@@ -20,6 +20,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
 import dev.greenlight.testsupport.Fixtures;
+import dev.greenlight.testsupport.PageSession;
 import dev.greenlight.testsupport.Users;
 
 /** "Manual Releases: Override": one admin asks, a second admin or a leader approves, with an incident report. */
@@ -107,6 +108,34 @@ class OverridesApiTest {
                 .body("action", hasItems("override.requested", "override.approved", "waiver.granted",
                         "release.approved"));
         post(Users.MAX, "/releases/" + release + "/publish", Map.of()).statusCode(200);
+    }
+
+    @Test
+    void onThePagesAnAdminAsksAndASecondAdminApproves() {
+        PageSession ada = PageSession.signIn(Users.ADA);
+        ada.get("/releases/" + release).then().statusCode(200).body(containsString("Ask for an override"));
+        String form = "/overrides/new?release=" + release;
+        ada.submit(form, "/overrides", Map.of("release", release, "reason", "Payments down", "incidentTitle",
+                "Payments failing", "incidentSeverity", "SEV1", "incidentReport", ""))
+                .then()
+                .statusCode(400)
+                .body(containsString("incidentReport"))
+                .body(containsString("Payments down"));
+        String location = ada.submit(form, "/overrides", Map.of("release", release, "reason", "Payments down",
+                "incidentTitle", "Payments failing", "incidentSeverity", "SEV1", "incidentReport",
+                "Card processor rejected every call")).then().statusCode(303).extract().header("Location");
+        String overridePage = java.net.URI.create(location).getPath();
+        ada.get(overridePage).then().statusCode(200).body(containsString("You asked for this override"));
+        PageSession adrian = PageSession.signIn(Users.ADRIAN);
+        adrian.submit(overridePage, overridePage + "/decision", Map.of("decision", "approve", "reason", "Agreed"))
+                .then()
+                .statusCode(303);
+        adrian.get("/releases/" + release)
+                .then()
+                .statusCode(200)
+                .body(containsString("Override #"))
+                .body(containsString("approved by adrian"));
+        assertThat(releaseState(release)).isEqualTo("APPROVED");
     }
 
     @Test
