@@ -236,8 +236,7 @@ public class EmergencyService {
                 for (EmergencyApproval.Bypass bypass : a.bypasses) {
                     if (GrantedWaiver.count("releaseId = ?1 and requirement = ?2", emergency.releaseId,
                             bypass.requirement()) == 0) {
-                        grant(actor.username().equals(a.approver) ? actor : Actor.of(a.approver),
-                                emergency.releaseId, GrantedWaiver.Source.EMERGENCY, id, bypass.requirement(),
+                        grant(actor, emergency.releaseId, GrantedWaiver.Source.EMERGENCY, id, bypass.requirement(),
                                 bypass.reason(), a.approver, now);
                     }
                 }
@@ -427,6 +426,7 @@ public class EmergencyService {
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("requirement", requirement);
         after.put("reason", reason);
+        after.put("waivedBy", waivedBy);
         after.put("source", source.name().toLowerCase());
         after.put("sourceId", sourceId);
         audit.record(actor, new AuditLog.Change("waiver.granted", "waiver", waiver.id, releaseId, null, after));
