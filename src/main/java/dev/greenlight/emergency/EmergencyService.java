@@ -307,7 +307,11 @@ public class EmergencyService {
 
     /** Requests waiting for someone, oldest first: for a leader (assessed) and the assessors (requested). */
     public List<EmergencyView> waiting(EmergencyState state) {
-        return EmergencyRequest.inStates(List.of(state), Page.ofSize(100)).stream().map(this::view).toList();
+        return EmergencyRequest.inStates(List.of(state), Page.ofSize(100))
+                .stream()
+                .map(this::view)
+                .filter(e -> e.releaseState().isOpen())
+                .toList();
     }
 
     public List<EmergencyView> recent(int page, int size) {
@@ -493,6 +497,7 @@ public class EmergencyService {
             throw new ForbiddenActionException(
                     "You requested this emergency: another member of the security or product team must assess it.");
         }
+        refuseUnlessReleaseOpen(emergency);
         Map<String, Object> before = snapshot(emergency, incident(emergency));
         emergency.state = emergency.state.next(action);
         emergency.assessedBy = actor.username();
@@ -519,7 +524,17 @@ public class EmergencyService {
         if (actor.username().equals(emergency.assessedBy)) {
             throw new ForbiddenActionException("You assessed this emergency: another engineering leader must decide.");
         }
+        refuseUnlessReleaseOpen(emergency);
         return emergency;
+    }
+
+    /** A cancelled or rejected release has no emergency left to decide. */
+    private void refuseUnlessReleaseOpen(EmergencyRequest emergency) {
+        ReleaseState state = releases.get(emergency.releaseId).state();
+        if (!state.isOpen()) {
+            throw new ConflictException("Release " + emergency.releaseId + " is " + state.label().toLowerCase()
+                    + "; its emergency request can no longer be decided.");
+        }
     }
 
     private List<EmergencyApproval.Bypass> validBypasses(long releaseId, List<BypassInput> bypasses) {

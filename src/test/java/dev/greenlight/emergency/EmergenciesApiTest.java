@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -296,6 +297,21 @@ class EmergenciesApiTest {
                 .then()
                 .statusCode(200)
                 .body("releaseId", hasItem((int) release));
+    }
+
+    @Test
+    void anEmergencyForACancelledReleaseLeavesTheQueueAndCannotBeDecided() {
+        long id = assessed(Users.ALICE, "report");
+        long release = releaseOf(id);
+        post(Users.ALICE, "/releases/" + release + "/cancel", Map.of("reason", "Fixed by a config change"))
+                .statusCode(200);
+        given().header("Authorization", Users.LEAH.bearer())
+                .get("/api/v1/emergencies?state=ASSESSED")
+                .then()
+                .statusCode(200)
+                .body("id", not(hasItem((int) id)));
+        post(Users.LEAH, "/emergencies/" + id + "/approve", Map.of("bypasses", ALL_SLOTS)).statusCode(409)
+                .body("detail", containsString("cancelled"));
     }
 
     @Test
