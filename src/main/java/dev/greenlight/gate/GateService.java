@@ -151,7 +151,7 @@ public class GateService implements ReleaseRequirement {
     @Override
     public List<String> unmet(ReleaseFacts release) {
         return status(release).stream()
-                .filter(s -> !s.isPassed())
+                .filter(s -> !s.isSatisfied())
                 .map(s -> "Gate \"" + s.gate().label() + "\" " + (s.state() == GateStatus.State.FAILED
                         ? "failed (" + s.threshold() + ")."
                         : "has no result yet."))

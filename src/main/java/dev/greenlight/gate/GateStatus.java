@@ -22,4 +22,9 @@ public record GateStatus(Gate gate, State state, String threshold, BigDecimal me
     }
 
     public boolean isPassed() { return state == State.PASSED; }
+
+    /** Passed, or bypassed with a reason by someone with the authority: it no longer holds the release back. */
+    public boolean isSatisfied() {
+        return state == State.PASSED || state == State.BYPASSED;
+    }
 }

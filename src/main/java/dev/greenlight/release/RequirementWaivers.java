@@ -3,6 +3,7 @@ package dev.greenlight.release;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -23,6 +24,14 @@ public interface RequirementWaivers {
         Map<Long, Map<String, Waiver>> all = new HashMap<>();
         releaseIds.forEach(id -> all.put(id, waivers(id)));
         return all;
+    }
+
+    /**
+     * What the release page and its changelog must say about these waivers, one sentence each ("Emergency release:
+     * bypassed …"); the stored changelog text is never changed.
+     */
+    default List<String> notices(long releaseId) {
+        return List.of();
     }
 
     static String gateKey(String gate) {

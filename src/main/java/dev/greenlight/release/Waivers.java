@@ -1,16 +1,20 @@
 package dev.greenlight.release;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import jakarta.inject.Named;
 
 /** Every waiver for a release, from every feature that grants them; none when no such feature is installed. */
 @ApplicationScoped
+@Named("waivers")
 public class Waivers {
     private final Instance<RequirementWaivers> sources;
 
@@ -29,6 +33,13 @@ public class Waivers {
     public Map<String, RequirementWaivers.Waiver> of(long releaseId) {
         Map<String, RequirementWaivers.Waiver> all = new HashMap<>();
         sources.forEach(source -> all.putAll(source.waivers(releaseId)));
+        return all;
+    }
+
+    /** Every feature's sentences about the release's waivers, for its page and changelog. */
+    public List<String> notices(long releaseId) {
+        List<String> all = new ArrayList<>();
+        sources.forEach(source -> all.addAll(source.notices(releaseId)));
         return all;
     }
 }

@@ -23,7 +23,15 @@ public enum Users {
     /** Code and security reviewer: fills at most one slot of a release. */
     VICTOR("victor", Role.CODE_REVIEWER, Role.SECURITY_REVIEWER),
     /** A second code reviewer, for slots that need two. */
-    CARL("carl", Role.CODE_REVIEWER);
+    CARL("carl", Role.CODE_REVIEWER),
+    /** A second admin: the override's second person. */
+    ADRIAN("adrian", Role.ADMIN),
+    /** A second engineering leader. */
+    LARS("lars", Role.ENGINEERING_LEADER),
+    /** Author, security team and leader: may request an emergency, never also assess or approve it. */
+    TOM("tom", Role.AUTHOR, Role.SECURITY_TEAM, Role.ENGINEERING_LEADER),
+    /** Security team and leader: may assess or approve an emergency, never both. */
+    IVY("ivy", Role.SECURITY_TEAM, Role.ENGINEERING_LEADER);
 
     public final String username;
     public final Role role;

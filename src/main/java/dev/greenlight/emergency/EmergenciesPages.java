@@ -1,0 +1,265 @@
+package dev.greenlight.emergency;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestForm;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+import dev.greenlight.changeset.ChangesetService;
+import dev.greenlight.changeset.ChangesetView;
+import dev.greenlight.release.ReleaseService;
+import dev.greenlight.release.ReleaseState;
+import dev.greenlight.release.ReleaseView;
+import dev.greenlight.security.Actor;
+import dev.greenlight.security.CurrentUser;
+import dev.greenlight.security.Role;
+import dev.greenlight.web.FieldError;
+import dev.greenlight.web.Flash;
+import dev.greenlight.web.InvalidInputException;
+
+/** The emergency queue, the request form and the one-screen assessment and approval page. */
+@Path("/emergencies")
+@Produces(MediaType.TEXT_HTML)
+class EmergenciesPages {
+    private final EmergencyService emergencies;
+    private final OverrideService overrides;
+    private final ReleaseService releases;
+    private final ChangesetService changesets;
+    private final CurrentUser user;
+
+    @Inject
+    EmergenciesPages(EmergencyService emergencies, OverrideService overrides, ReleaseService releases,
+            ChangesetService changesets, CurrentUser user) {
+        this.emergencies = emergencies;
+        this.overrides = overrides;
+        this.releases = releases;
+        this.changesets = changesets;
+        this.user = user;
+    }
+
+    /** The queue, and every request newest first. */
+    record Queue(List<EmergencyView> awaitingLeader, List<EmergencyView> awaitingAssessment,
+            List<EmergencyView.PostmortemView> overdue, List<OverrideView> overrides, List<EmergencyView> recent) {
+    }
+
+    /** What the request form held, so that a refused form comes back as typed. */
+    record RequestForm(String release, String title, List<String> changesets, String criterion, String justification,
+            String affectedServices, String risk, String incidentId, String incidentTitle, String incidentSeverity,
+            String incidentReport) {
+        static final RequestForm EMPTY = new RequestForm("", "", List.of(), "", "", "", "", "", "", "SEV1", "");
+
+        public boolean includes(String id) {
+            return changesets != null && changesets.contains(id);
+        }
+
+        public boolean selects(long id) {
+            return String.valueOf(id).equals(release);
+        }
+    }
+
+    /** What the decision forms held when they were refused. */
+    record DecisionForm(List<String> bypass, List<String> candidate, List<String> bypassReason, String reason,
+            String assessReason, String report) {
+        static final DecisionForm EMPTY = new DecisionForm(List.of(), List.of(), List.of(), "", "", "");
+
+        public boolean chosen(String key) {
+            return bypass.contains(key);
+        }
+
+        public String reasonFor(String key) {
+            int i = candidate.indexOf(key);
+            return i >= 0 && i < bypassReason.size() ? bypassReason.get(i) : "";
+        }
+    }
+
+    /** The one screen: what is asked and why, what fails or is missing, and the viewer's choices. */
+    record Detail(EmergencyView emergency, ReleaseView release, List<EmergencyService.Candidate> candidates,
+            List<String> unmet, String assessRefusal, String decideRefusal, boolean mayWriteReport,
+            DecisionForm form, List<FieldError> errors) {
+        public boolean mayAssess() {
+            return assessRefusal == null;
+        }
+
+        public boolean mayDecide() {
+            return decideRefusal == null;
+        }
+
+        public List<EmergencyService.Candidate> open() {
+            return candidates.stream().filter(c -> !c.satisfied()).toList();
+        }
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance list(Queue queue, String nav);
+
+        static native TemplateInstance create(RequestForm form, List<ReleaseView> myReleases,
+                List<ChangesetView> pending, List<Criterion> criteria, List<Severity> severities,
+                List<FieldError> errors, String nav);
+
+        static native TemplateInstance detail(Detail d, String nav);
+    }
+
+    @GET
+    public TemplateInstance list() {
+        return Templates.list(new Queue(emergencies.waiting(EmergencyState.ASSESSED),
+                emergencies.waiting(EmergencyState.REQUESTED), emergencies.overduePostmortems(), overrides.open(),
+                emergencies.recent(0, 20)), "emergencies");
+    }
+
+    @GET
+    @Path("/new")
+    public TemplateInstance createForm(@QueryParam("release") String release) {
+        RequestForm form = RequestForm.EMPTY;
+        if (release != null && !release.isBlank()) {
+            form = new RequestForm(release.strip(), "", List.of(), "", "", "", "", "", "", "SEV1", "");
+        }
+        return createPage(form, List.of());
+    }
+
+    @POST
+    public Response create(@RestForm String release, @RestForm String title,
+            @RestForm("changeset") List<String> changesetIds, @RestForm String criterion,
+            @RestForm String justification, @RestForm String affectedServices, @RestForm String risk,
+            @RestForm String incidentId, @RestForm String incidentTitle, @RestForm String incidentSeverity,
+            @RestForm String incidentReport) {
+        RequestForm form = new RequestForm(release, title, changesetIds == null ? List.of() : changesetIds,
+                criterion, justification, affectedServices, risk, incidentId, incidentTitle, incidentSeverity,
+                incidentReport);
+        try {
+            Long releaseId = number("release", release);
+            EmergencyView created = emergencies.request(user.actor(), new EmergencyService.RequestInput(releaseId,
+                    title, form.changesets(), criterion, justification, affectedServices, risk,
+                    number("incidentId", incidentId), incidentTitle, incidentSeverity, incidentReport));
+            return Flash.redirect(URI.create("/emergencies/" + created.id()), "Emergency request " + created.id()
+                    + " sent: the security or product team assesses it next.");
+        } catch (InvalidInputException e) {
+            return Response.status(400).entity(createPage(form, e.errors())).build();
+        }
+    }
+
+    @GET
+    @Path("/{id}")
+    public TemplateInstance detail(@PathParam("id") long id) {
+        return detailPage(id, DecisionForm.EMPTY, List.of());
+    }
+
+    /** The security or product team validates or declines, with the reason. */
+    @POST
+    @Path("/{id}/assessment")
+    public Response assess(@PathParam("id") long id, @RestForm String decision, @RestForm String reason) {
+        DecisionForm form = new DecisionForm(List.of(), List.of(), List.of(), "", reason, "");
+        try {
+            if ("decline".equals(decision)) {
+                emergencies.decline(user.actor(), id, reason);
+                return Flash.redirect(URI.create("/emergencies/" + id),
+                        "You declined emergency " + id + "; the release stays on the normal path.");
+            }
+            emergencies.assess(user.actor(), id, reason);
+            return Flash.redirect(URI.create("/emergencies/" + id),
+                    "Emergency " + id + " validated: an engineering leader decides next.");
+        } catch (InvalidInputException e) {
+            return Response.status(400).entity(detailPage(id, form, e.errors())).build();
+        }
+    }
+
+    /**
+     * A leader approves with the bypasses ticked (each row sends its key as {@code candidate} and its reason as
+     * {@code bypassReason}, in the same order) or denies.
+     */
+    @POST
+    @Path("/{id}/decision")
+    public Response decide(@PathParam("id") long id, @RestForm String decision, @RestForm String reason,
+            @RestForm("bypass") List<String> bypass, @RestForm("candidate") List<String> candidate,
+            @RestForm("bypassReason") List<String> bypassReason) {
+        DecisionForm form = new DecisionForm(orEmpty(bypass), orEmpty(candidate), orEmpty(bypassReason), reason,
+                "", "");
+        try {
+            if ("deny".equals(decision)) {
+                emergencies.deny(user.actor(), id, reason);
+                return Flash.redirect(URI.create("/emergencies/" + id), "You denied emergency " + id + ".");
+            }
+            List<EmergencyService.BypassInput> chosen = new ArrayList<>();
+            for (String key : form.bypass()) {
+                chosen.add(new EmergencyService.BypassInput(key, form.reasonFor(key)));
+            }
+            EmergencyView approved = emergencies.approve(user.actor(), id, reason, chosen);
+            String bypassed = approved.bypasses().isEmpty()
+                    ? "nothing bypassed"
+                    : "bypassed " + String.join(", ", approved.bypasses().stream().map(b -> b.label()).toList());
+            return Flash.redirect(URI.create("/emergencies/" + id), approved.state() == EmergencyState.APPROVED
+                    ? "Emergency " + id + " approved; " + bypassed + "."
+                    : "Your approval is recorded; another engineering leader must approve too.");
+        } catch (InvalidInputException e) {
+            return Response.status(400).entity(detailPage(id, form, e.errors())).build();
+        }
+    }
+
+    @POST
+    @Path("/{id}/incident-report")
+    public Response report(@PathParam("id") long id, @RestForm String report) {
+        try {
+            emergencies.writeIncidentReport(user.actor(), id, report);
+            return Flash.redirect(URI.create("/emergencies/" + id), "Incident report saved.");
+        } catch (InvalidInputException e) {
+            return Response.status(400)
+                    .entity(detailPage(id, new DecisionForm(List.of(), List.of(), List.of(), "", "", report),
+                            e.errors()))
+                    .build();
+        }
+    }
+
+    private TemplateInstance detailPage(long id, DecisionForm form, List<FieldError> errors) {
+        EmergencyView emergency = emergencies.get(id);
+        Actor actor = user.actor();
+        boolean mayWriteReport = !emergency.state().isTerminal()
+                && (actor.username().equals(emergency.requestedBy())
+                        || actor.hasAny(java.util.Set.of(Role.SECURITY_TEAM, Role.PRODUCT_TEAM,
+                                Role.ENGINEERING_LEADER, Role.MAINTAINER, Role.ADMIN)));
+        Detail detail = new Detail(emergency, releases.get(emergency.releaseId()),
+                emergencies.candidates(emergency.releaseId()), emergencies.unmet(emergency.releaseId()),
+                emergencies.whyNotAssess(actor, emergency), emergencies.whyNotDecide(actor, emergency),
+                mayWriteReport, form, errors);
+        return Templates.detail(detail, "emergencies");
+    }
+
+    private TemplateInstance createPage(RequestForm form, List<FieldError> errors) {
+        String me = user.username();
+        List<ReleaseView> mine = Stream.of(ReleaseState.DRAFT, ReleaseState.IN_REVIEW)
+                .flatMap(state -> releases.search(state, null, 0, 100).items().stream())
+                .filter(r -> r.createdBy().equals(me))
+                .toList();
+        return Templates.create(form, mine, changesets.pending(), List.of(Criterion.values()),
+                List.of(Severity.values()), errors, "emergencies");
+    }
+
+    private static Long number(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(field, "must be a number");
+        }
+    }
+
+    private static List<String> orEmpty(List<String> values) {
+        return values == null ? List.of() : values;
+    }
+}

@@ -1,0 +1,49 @@
+package dev.greenlight.emergency;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** One engineering leader's approval of an emergency, with the bypasses they chose. */
+@Entity
+@Table(name = "emergency_approval")
+class EmergencyApproval extends PanacheEntityBase {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "emergency_id", nullable = false)
+    public long emergencyId;
+
+    @Column(nullable = false)
+    public String approver;
+
+    public String reason;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public List<Bypass> bypasses = new ArrayList<>();
+
+    @Column(name = "approved_at", nullable = false)
+    public Instant approvedAt;
+
+    /** A requirement ("gate:coverage", "slot:security") to bypass, and why. */
+    public record Bypass(String requirement, String reason) {
+    }
+
+    static List<EmergencyApproval> of(long emergencyId) {
+        return list("emergencyId = ?1 order by id", emergencyId);
+    }
+}

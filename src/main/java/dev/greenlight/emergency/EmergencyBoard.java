@@ -1,0 +1,44 @@
+package dev.greenlight.emergency;
+
+import java.util.List;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+/** What the dashboard shows of the emergency path: the leader's queue and overdue post-mortems. */
+@RequestScoped
+@Named("emergencyBoard")
+public class EmergencyBoard {
+    private final EmergencyService emergencies;
+    private final OverrideService overrides;
+
+    /** What waits: for a leader first, then for the assessors, then overdue post-mortems and overrides. */
+    public record Queue(List<EmergencyView> awaitingLeader, List<EmergencyView> awaitingAssessment,
+            List<EmergencyView.PostmortemView> overdue, List<OverrideView> overrides) {
+    }
+
+    @Inject
+    EmergencyBoard(EmergencyService emergencies, OverrideService overrides) {
+        this.emergencies = emergencies;
+        this.overrides = overrides;
+    }
+
+    public Queue queue() {
+        return new Queue(awaitingLeader(), awaitingAssessment(), overduePostmortems(), overrides.open());
+    }
+
+    /** Assessed emergencies waiting for an engineering leader, oldest first. */
+    public List<EmergencyView> awaitingLeader() {
+        return emergencies.waiting(EmergencyState.ASSESSED);
+    }
+
+    /** Requested emergencies waiting for the security or product team. */
+    public List<EmergencyView> awaitingAssessment() {
+        return emergencies.waiting(EmergencyState.REQUESTED);
+    }
+
+    public List<EmergencyView.PostmortemView> overduePostmortems() {
+        return emergencies.overduePostmortems();
+    }
+}

@@ -1,0 +1,605 @@
+package dev.greenlight.emergency;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import io.quarkus.panache.common.Page;
+
+import dev.greenlight.approval.ApprovalService;
+import dev.greenlight.approval.SlotStatus;
+import dev.greenlight.audit.AuditLog;
+import dev.greenlight.gate.Gate;
+import dev.greenlight.gate.GateService;
+import dev.greenlight.gate.GateStatus;
+import dev.greenlight.release.ReleaseFacts;
+import dev.greenlight.release.ReleaseService;
+import dev.greenlight.release.ReleaseState;
+import dev.greenlight.release.ReleaseStateChanged;
+import dev.greenlight.release.ReleaseView;
+import dev.greenlight.security.Actor;
+import dev.greenlight.security.Role;
+import dev.greenlight.web.ConflictException;
+import dev.greenlight.web.FieldError;
+import dev.greenlight.web.ForbiddenActionException;
+import dev.greenlight.web.InvalidInputException;
+import dev.greenlight.web.ResourceNotFoundException;
+
+/**
+ * The emergency path ("Emergency Release Process"): an author requests, the security or product team assesses,
+ * engineering leadership approves with the bypasses it chooses, a maintainer publishes, a post-mortem falls due.
+ * Requester, assessor and approvers are different people; every step is audited in its transaction.
+ */
+@ApplicationScoped
+public class EmergencyService {
+    static final int MAX_TEXT = 4000;
+    static final int MAX_SHORT = 500;
+    static final int MAX_REPORT = 20000;
+    private static final Set<Role> ASSESSORS = Set.of(Role.SECURITY_TEAM, Role.PRODUCT_TEAM);
+    private static final Set<Role> REPORT_WRITERS = Set.of(Role.AUTHOR, Role.SECURITY_TEAM, Role.PRODUCT_TEAM,
+            Role.ENGINEERING_LEADER, Role.MAINTAINER, Role.ADMIN);
+    /** Everyone above but authors, who may write only the report of their own request. */
+    private static final Set<Role> TEAM_REPORT_WRITERS = Set.of(Role.SECURITY_TEAM, Role.PRODUCT_TEAM,
+            Role.ENGINEERING_LEADER, Role.MAINTAINER, Role.ADMIN);
+
+    /** What an author asks for: an existing release of theirs, or a new one from named pending changesets. */
+    public record RequestInput(Long releaseId, String title, List<String> changesets, String criterion,
+            String justification, String affectedServices, String risk, Long incidentId, String incidentTitle,
+            String incidentSeverity, String incidentReport) {
+    }
+
+    /** A bypass a leader chooses: the requirement key ("gate:coverage", "slot:security") and why. */
+    public record BypassInput(String requirement, String reason) {
+    }
+
+    /** A gate or review slot a leader may bypass, with where it stands now. */
+    public record Candidate(String key, String label, String kind, String status, boolean satisfied,
+            String detail) {
+    }
+
+    private final ReleaseService releases;
+    private final GateService gates;
+    private final ApprovalService approvals;
+    private final AuditLog audit;
+    private final EmergencyPolicy policy;
+    private final Clock clock;
+
+    @Inject
+    EmergencyService(ReleaseService releases, GateService gates, ApprovalService approvals, AuditLog audit,
+            EmergencyPolicy policy, Clock clock) {
+        this.releases = releases;
+        this.gates = gates;
+        this.approvals = approvals;
+        this.audit = audit;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public EmergencyView request(Actor actor, RequestInput input) {
+        if (!actor.has(Role.AUTHOR)) {
+            throw new ForbiddenActionException("Only authors may request an emergency release.");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        Criterion criterion = null;
+        try {
+            criterion = Criterion.parse(input.criterion());
+        } catch (InvalidInputException e) {
+            errors.addAll(e.errors());
+        }
+        required(errors, "justification", input.justification(), MAX_TEXT);
+        required(errors, "affectedServices", input.affectedServices(), MAX_SHORT);
+        required(errors, "risk", input.risk(), MAX_TEXT);
+        Incident existing = null;
+        Severity severity = null;
+        if (input.incidentId() != null) {
+            existing = Incident.<Incident>findByIdOptional(input.incidentId()).orElse(null);
+            if (existing == null) {
+                errors.add(new FieldError("incidentId", "there is no incident " + input.incidentId()));
+            }
+        } else {
+            required(errors, "incidentTitle", input.incidentTitle(), MAX_SHORT);
+            try {
+                severity = Severity.parse("incidentSeverity", input.incidentSeverity());
+            } catch (InvalidInputException e) {
+                errors.addAll(e.errors());
+            }
+        }
+        if (input.incidentReport() != null && input.incidentReport().length() > MAX_REPORT) {
+            errors.add(new FieldError("incidentReport", "must be at most " + MAX_REPORT + " characters"));
+        }
+        if (input.releaseId() == null) {
+            required(errors, "title", input.title(), 200);
+            if (input.changesets() == null || input.changesets().isEmpty()) {
+                errors.add(new FieldError("changesets", "name the pending changesets to release, or a release"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+
+        long releaseId;
+        if (input.releaseId() != null) {
+            ReleaseFacts release = releases.lockFacts(input.releaseId());
+            if (!actor.username().equals(release.createdBy())) {
+                throw new ForbiddenActionException("Only the release's author (" + release.createdBy()
+                        + ") may request an emergency for it.");
+            }
+            if (release.state() != ReleaseState.DRAFT && release.state() != ReleaseState.IN_REVIEW) {
+                throw new ConflictException("Only a draft or a release in review can take the emergency path; "
+                        + "release " + release.id() + " is " + release.state().label().toLowerCase() + ".");
+            }
+            releaseId = release.id();
+        } else {
+            releaseId = releases.create(actor, input.title(), input.changesets(), null).id();
+        }
+        EmergencyRequest.liveForRelease(releaseId).ifPresent(e -> {
+            throw new ConflictException("Release " + releaseId + " already has emergency request " + e.id + ".");
+        });
+        if (releases.get(releaseId).state() == ReleaseState.DRAFT) {
+            releases.submit(actor, releaseId);
+        }
+
+        Instant now = clock.instant();
+        Incident incident = existing;
+        if (incident == null) {
+            incident = new Incident();
+            incident.title = input.incidentTitle().strip();
+            incident.severity = severity;
+            incident.createdBy = actor.username();
+            incident.createdAt = now;
+            incident.persist();
+        }
+        if (input.incidentReport() != null && !input.incidentReport().isBlank()) {
+            incident.report = input.incidentReport().strip();
+        }
+        EmergencyRequest emergency = new EmergencyRequest();
+        emergency.releaseId = releaseId;
+        emergency.incidentId = incident.id;
+        emergency.criterion = criterion;
+        emergency.justification = input.justification().strip();
+        emergency.affectedServices = input.affectedServices().strip();
+        emergency.risk = input.risk().strip();
+        emergency.state = EmergencyState.REQUESTED;
+        emergency.requestedBy = actor.username();
+        emergency.requestedAt = now;
+        emergency.updatedAt = now;
+        emergency.persistAndFlush();
+        audit.record(actor, new AuditLog.Change("emergency.requested", "emergency", emergency.id, releaseId, null,
+                snapshot(emergency, incident)));
+        return view(emergency);
+    }
+
+    /** The security or product team validates the emergency, with the reason. */
+    @Transactional
+    public EmergencyView assess(Actor actor, long id, String reason) {
+        return assessment(actor, id, reason, EmergencyAction.ASSESS);
+    }
+
+    /** The security or product team finds it is no emergency: the release stays on the normal path. */
+    @Transactional
+    public EmergencyView decline(Actor actor, long id, String reason) {
+        return assessment(actor, id, reason, EmergencyAction.DECLINE);
+    }
+
+    /**
+     * An engineering leader approves, choosing the gates and review slots to bypass, each with a reason. Once the
+     * policy's number of leaders approved, the bypasses are in force and the release is approved if nothing else is
+     * missing.
+     */
+    @Transactional
+    public EmergencyView approve(Actor actor, long id, String reason, List<BypassInput> bypasses) {
+        EmergencyRequest emergency = lockForDecision(actor, id);
+        emergency.state.next(EmergencyAction.APPROVE);
+        if (EmergencyApproval.of(id).stream().anyMatch(a -> a.approver.equals(actor.username()))) {
+            throw new ConflictException("You already approved emergency " + id + "; another engineering leader must"
+                    + " approve too.");
+        }
+        List<EmergencyApproval.Bypass> chosen = validBypasses(emergency.releaseId, bypasses);
+        if (reason != null && reason.length() > MAX_TEXT) {
+            throw new InvalidInputException("reason", "must be at most " + MAX_TEXT + " characters");
+        }
+        Instant now = clock.instant();
+        EmergencyApproval approval = new EmergencyApproval();
+        approval.emergencyId = id;
+        approval.approver = actor.username();
+        approval.reason = blankToNull(reason);
+        approval.bypasses = chosen;
+        approval.approvedAt = now;
+        approval.persistAndFlush();
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("reason", approval.reason);
+        after.put("bypasses", chosen.stream()
+                .map(b -> Map.of("requirement", b.requirement(), "reason", b.reason()))
+                .toList());
+        audit.record(actor, new AuditLog.Change("emergency.leader-approved", "emergency", id, emergency.releaseId,
+                null, after));
+
+        List<EmergencyApproval> all = EmergencyApproval.of(id);
+        if (all.size() >= policy.leaderApprovals()) {
+            Map<String, Object> before = snapshot(emergency, incident(emergency));
+            emergency.state = emergency.state.next(EmergencyAction.APPROVE);
+            emergency.decidedBy = actor.username();
+            emergency.decidedAt = now;
+            emergency.decisionReason = approval.reason;
+            emergency.updatedAt = now;
+            for (EmergencyApproval a : all) {
+                for (EmergencyApproval.Bypass bypass : a.bypasses) {
+                    if (GrantedWaiver.count("releaseId = ?1 and requirement = ?2", emergency.releaseId,
+                            bypass.requirement()) == 0) {
+                        grant(actor, emergency.releaseId, GrantedWaiver.Source.EMERGENCY, id, bypass.requirement(),
+                                bypass.reason(), a.approver, now);
+                    }
+                }
+            }
+            audit.record(actor, new AuditLog.Change("emergency.approved", "emergency", id, emergency.releaseId,
+                    before, snapshot(emergency, incident(emergency))));
+            releases.approveIfReady(emergency.releaseId);
+        }
+        return view(emergency);
+    }
+
+    @Transactional
+    public EmergencyView deny(Actor actor, long id, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidInputException("reason", "say why the emergency is denied");
+        }
+        EmergencyRequest emergency = lockForDecision(actor, id);
+        Map<String, Object> before = snapshot(emergency, incident(emergency));
+        emergency.state = emergency.state.next(EmergencyAction.DENY);
+        emergency.decidedBy = actor.username();
+        emergency.decidedAt = clock.instant();
+        emergency.decisionReason = reason.strip();
+        emergency.updatedAt = emergency.decidedAt;
+        audit.record(actor, new AuditLog.Change("emergency.denied", "emergency", id, emergency.releaseId, before,
+                snapshot(emergency, incident(emergency))));
+        return view(emergency);
+    }
+
+    /** The incident report, required before an emergency release is approved and published. */
+    @Transactional
+    public EmergencyView writeIncidentReport(Actor actor, long id, String report) {
+        if (!actor.hasAny(REPORT_WRITERS)) {
+            throw new ForbiddenActionException("Only the requester, the security or product team, engineering"
+                    + " leaders, maintainers and admins may write the incident report.");
+        }
+        if (report == null || report.isBlank()) {
+            throw new InvalidInputException("report", "describe what happened, its impact and the fix");
+        }
+        if (report.length() > MAX_REPORT) {
+            throw new InvalidInputException("report", "must be at most " + MAX_REPORT + " characters");
+        }
+        EmergencyRequest emergency = EmergencyRequest.findForUpdate(id)
+                .orElseThrow(() -> new ResourceNotFoundException("Emergency request", id));
+        if (!actor.hasAny(TEAM_REPORT_WRITERS) && !actor.username().equals(emergency.requestedBy)) {
+            throw new ForbiddenActionException("Only the requester (" + emergency.requestedBy
+                    + ") among authors may write this incident report.");
+        }
+        if (emergency.state.isTerminal() && emergency.state != EmergencyState.PUBLISHED) {
+            throw new ConflictException("This emergency is " + emergency.state.label().toLowerCase() + ".");
+        }
+        Incident incident = incident(emergency);
+        String before = incident.report;
+        incident.report = report.strip();
+        Map<String, Object> beforeMap = new LinkedHashMap<>();
+        beforeMap.put("report", before);
+        audit.record(actor, new AuditLog.Change("incident.report-written", "incident", incident.id,
+                emergency.releaseId, beforeMap, Map.of("report", incident.report)));
+        if (emergency.state == EmergencyState.APPROVED) {
+            releases.approveIfReady(emergency.releaseId);
+        }
+        return view(emergency);
+    }
+
+    public EmergencyView get(long id) {
+        return view(EmergencyRequest.<EmergencyRequest>findByIdOptional(id)
+                .orElseThrow(() -> new ResourceNotFoundException("Emergency request", id)));
+    }
+
+    /** Requests waiting for someone, oldest first: for a leader (assessed) and the assessors (requested). */
+    public List<EmergencyView> waiting(EmergencyState state) {
+        return EmergencyRequest.inStates(List.of(state), Page.ofSize(100))
+                .stream()
+                .map(this::view)
+                .filter(e -> e.releaseState().isOpen())
+                .toList();
+    }
+
+    public List<EmergencyView> recent(int page, int size) {
+        return EmergencyRequest.newestFirst(Page.of(page, size)).stream().map(this::view).toList();
+    }
+
+    /** Post-mortems past due and not published, most overdue first. */
+    public List<EmergencyView.PostmortemView> overduePostmortems() {
+        Instant now = clock.instant();
+        return Postmortem.overdue(now, 50).stream().map(p -> EmergencyView.PostmortemView.of(p, now)).toList();
+    }
+
+    /** Gates and review slots of the release, with where each stands: what a leader may choose to bypass. */
+    public List<Candidate> candidates(long releaseId) {
+        ReleaseFacts facts = releases.facts(releaseId);
+        List<Candidate> candidates = new ArrayList<>();
+        for (GateStatus gate : gates.status(facts)) {
+            candidates.add(new Candidate(gateKey(gate.gate()), gate.gate().label() + " gate", "gate",
+                    gate.state().name().toLowerCase(), gate.isSatisfied(), gate.detail()));
+        }
+        for (SlotStatus slot : approvals.slots(facts)) {
+            candidates.add(new Candidate("slot:" + slot.requirement().slot(), slot.requirement().label(), "slot",
+                    slot.bypass() != null ? "bypassed" : slot.isFilled() ? "approved" : "open", slot.isFilled(),
+                    slot.bypass() != null
+                            ? "bypassed: " + slot.bypass().reason()
+                            : slot.missing() + " more approval" + (slot.missing() == 1 ? "" : "s") + " needed"));
+        }
+        return candidates;
+    }
+
+    /** What still holds the release back, from every requirement. */
+    public List<String> unmet(long releaseId) {
+        return releases.unmet(releaseId);
+    }
+
+    /** Null when the actor may assess the emergency now, else why not. */
+    public String whyNotAssess(Actor actor, EmergencyView emergency) {
+        if (!actor.hasAny(ASSESSORS)) {
+            return "Only the security team or the product team may assess emergencies.";
+        }
+        if (actor.username().equals(emergency.requestedBy())) {
+            return "You requested this emergency: another member of the security or product team must assess it.";
+        }
+        if (emergency.state() != EmergencyState.REQUESTED) {
+            return "It is " + emergency.state().label().toLowerCase() + ".";
+        }
+        return null;
+    }
+
+    /** Null when the actor may approve or deny the emergency now, else why not. */
+    public String whyNotDecide(Actor actor, EmergencyView emergency) {
+        if (!actor.has(Role.ENGINEERING_LEADER)) {
+            return "Only engineering leaders may approve or deny emergencies.";
+        }
+        if (actor.username().equals(emergency.requestedBy())) {
+            return "You requested this emergency: another engineering leader must decide.";
+        }
+        if (actor.username().equals(emergency.assessedBy())) {
+            return "You assessed this emergency: another engineering leader must decide.";
+        }
+        if (emergency.state() != EmergencyState.ASSESSED) {
+            return emergency.state() == EmergencyState.REQUESTED
+                    ? "It waits for the security or product team's assessment first."
+                    : "It is " + emergency.state().label().toLowerCase() + ".";
+        }
+        if (emergency.approvals().stream().anyMatch(a -> a.approver().equals(actor.username()))) {
+            return "You approved it already; it needs another engineering leader.";
+        }
+        return null;
+    }
+
+    /** The release's post-mortem: created when the emergency release was published. */
+    void published(@Observes ReleaseStateChanged event) {
+        if (event.to() != ReleaseState.PUBLISHED) {
+            return;
+        }
+        EmergencyRequest.liveForRelease(event.releaseId())
+                .filter(e -> e.state == EmergencyState.APPROVED)
+                .ifPresent(emergency -> {
+                    Map<String, Object> before = snapshot(emergency, incident(emergency));
+                    emergency.state = emergency.state.next(EmergencyAction.PUBLISH);
+                    emergency.updatedAt = event.at();
+                    audit.record(Actor.SYSTEM, new AuditLog.Change("emergency.published", "emergency", emergency.id,
+                            emergency.releaseId, before, snapshot(emergency, incident(emergency))));
+                    Postmortem postmortem = new Postmortem();
+                    postmortem.releaseId = emergency.releaseId;
+                    postmortem.incidentId = emergency.incidentId;
+                    postmortem.emergencyId = emergency.id;
+                    postmortem.owner = emergency.requestedBy;
+                    postmortem.dueAt = event.at().plus(policy.postMortemDue());
+                    postmortem.state = Postmortem.State.DRAFT;
+                    postmortem.createdAt = event.at();
+                    postmortem.persistAndFlush();
+                    Map<String, Object> after = new LinkedHashMap<>();
+                    after.put("owner", postmortem.owner);
+                    after.put("dueAt", postmortem.dueAt.toString());
+                    after.put("incident", postmortem.incidentId);
+                    audit.record(Actor.SYSTEM, new AuditLog.Change("postmortem.created", "postmortem", postmortem.id,
+                            emergency.releaseId, null, after));
+                });
+    }
+
+    /** Writes one waiver and its audit event. */
+    void grant(Actor actor, long releaseId, GrantedWaiver.Source source, long sourceId, String requirement,
+            String reason,
+            String waivedBy, Instant at) {
+        GrantedWaiver waiver = new GrantedWaiver();
+        waiver.releaseId = releaseId;
+        waiver.source = source;
+        waiver.sourceId = sourceId;
+        waiver.requirement = requirement;
+        waiver.reason = reason;
+        waiver.waivedBy = waivedBy;
+        waiver.waivedAt = at;
+        waiver.persistAndFlush();
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("requirement", requirement);
+        after.put("reason", reason);
+        after.put("waivedBy", waivedBy);
+        after.put("source", source.name().toLowerCase());
+        after.put("sourceId", sourceId);
+        audit.record(actor, new AuditLog.Change("waiver.granted", "waiver", waiver.id, releaseId, null, after));
+    }
+
+    EmergencyView view(EmergencyRequest e) {
+        ReleaseView release = releases.get(e.releaseId);
+        Instant now = clock.instant();
+        List<EmergencyView.LeaderApproval> leaderApprovals = EmergencyApproval.of(e.id)
+                .stream()
+                .map(a -> new EmergencyView.LeaderApproval(a.approver, a.reason, a.bypasses, a.approvedAt))
+                .toList();
+        List<EmergencyView.WaiverView> bypasses = GrantedWaiver
+                .<GrantedWaiver>list("releaseId = ?1 and source = ?2 and sourceId = ?3 order by id", e.releaseId,
+                        GrantedWaiver.Source.EMERGENCY, e.id)
+                .stream()
+                .map(EmergencyService::view)
+                .toList();
+        EmergencyView.PostmortemView postmortem = Postmortem.forRelease(e.releaseId)
+                .map(p -> EmergencyView.PostmortemView.of(p, now))
+                .orElse(null);
+        return new EmergencyView(e.id, e.releaseId, release.title(), release.state(), e.criterion, e.justification,
+                e.affectedServices, e.risk, e.state, e.requestedBy, e.requestedAt, e.assessedBy, e.assessedAt,
+                e.assessmentReason, e.decidedBy, e.decidedAt, e.decisionReason,
+                EmergencyView.IncidentView.of(incident(e)), leaderApprovals, bypasses, postmortem);
+    }
+
+    static EmergencyView.WaiverView view(GrantedWaiver w) {
+        return new EmergencyView.WaiverView(w.requirement, label(w.requirement), w.reason, w.waivedBy, w.waivedAt);
+    }
+
+    /** "Coverage gate" for "gate:coverage", "Security review" for "slot:security". */
+    static String label(String requirement) {
+        if (requirement.startsWith("gate:")) {
+            String id = requirement.substring(5);
+            return Gate.fromId(id).map(g -> g.label() + " gate").orElse(id + " gate");
+        }
+        if (requirement.startsWith("slot:")) {
+            String slot = requirement.substring(5);
+            return slot.isEmpty() ? requirement : Character.toUpperCase(slot.charAt(0)) + slot.substring(1) + " review";
+        }
+        return requirement;
+    }
+
+    static String gateKey(Gate gate) {
+        return "gate:" + gate.id();
+    }
+
+    private EmergencyView assessment(Actor actor, long id, String reason, EmergencyAction action) {
+        if (!actor.hasAny(ASSESSORS)) {
+            throw new ForbiddenActionException("Only the security team or the product team may assess emergencies.");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidInputException("reason", action == EmergencyAction.ASSESS
+                    ? "say why this is an emergency"
+                    : "say why this is no emergency");
+        }
+        if (reason.length() > MAX_TEXT) {
+            throw new InvalidInputException("reason", "must be at most " + MAX_TEXT + " characters");
+        }
+        EmergencyRequest emergency = EmergencyRequest.findForUpdate(id)
+                .orElseThrow(() -> new ResourceNotFoundException("Emergency request", id));
+        if (actor.username().equals(emergency.requestedBy)) {
+            throw new ForbiddenActionException(
+                    "You requested this emergency: another member of the security or product team must assess it.");
+        }
+        refuseUnlessReleaseOpen(emergency);
+        Map<String, Object> before = snapshot(emergency, incident(emergency));
+        emergency.state = emergency.state.next(action);
+        emergency.assessedBy = actor.username();
+        emergency.assessedAt = clock.instant();
+        emergency.assessmentReason = reason.strip();
+        emergency.updatedAt = emergency.assessedAt;
+        audit.record(actor, new AuditLog.Change(action == EmergencyAction.ASSESS
+                ? "emergency.assessed"
+                : "emergency.declined", "emergency", id, emergency.releaseId, before,
+                snapshot(emergency, incident(emergency))));
+        return view(emergency);
+    }
+
+    private EmergencyRequest lockForDecision(Actor actor, long id) {
+        if (!actor.has(Role.ENGINEERING_LEADER)) {
+            throw new ForbiddenActionException("Only engineering leaders may approve or deny emergencies.");
+        }
+        EmergencyRequest emergency = EmergencyRequest.findForUpdate(id)
+                .orElseThrow(() -> new ResourceNotFoundException("Emergency request", id));
+        if (actor.username().equals(emergency.requestedBy)) {
+            throw new ForbiddenActionException(
+                    "You requested this emergency: another engineering leader must decide.");
+        }
+        if (actor.username().equals(emergency.assessedBy)) {
+            throw new ForbiddenActionException("You assessed this emergency: another engineering leader must decide.");
+        }
+        refuseUnlessReleaseOpen(emergency);
+        return emergency;
+    }
+
+    /** A cancelled or rejected release has no emergency left to decide. */
+    private void refuseUnlessReleaseOpen(EmergencyRequest emergency) {
+        ReleaseState state = releases.get(emergency.releaseId).state();
+        if (!state.isOpen()) {
+            throw new ConflictException("Release " + emergency.releaseId + " is " + state.label().toLowerCase()
+                    + "; its emergency request can no longer be decided.");
+        }
+    }
+
+    private List<EmergencyApproval.Bypass> validBypasses(long releaseId, List<BypassInput> bypasses) {
+        if (bypasses == null || bypasses.isEmpty()) {
+            return List.of();
+        }
+        Set<String> known = new java.util.HashSet<>();
+        candidates(releaseId).forEach(c -> known.add(c.key()));
+        List<FieldError> errors = new ArrayList<>();
+        Map<String, EmergencyApproval.Bypass> chosen = new LinkedHashMap<>();
+        for (int i = 0; i < bypasses.size(); i++) {
+            BypassInput b = bypasses.get(i);
+            String key = b == null || b.requirement() == null ? "" : b.requirement().strip();
+            if (!known.contains(key)) {
+                errors.add(new FieldError("bypasses[" + i + "].requirement", "this release has no gate or review "
+                        + "slot " + (key.isEmpty() ? "(none named)" : key) + "; choose from " + String.join(", ",
+                                known)));
+                continue;
+            }
+            if (b.reason() == null || b.reason().isBlank()) {
+                errors.add(new FieldError("bypasses[" + i + "].reason", "say why " + label(key) + " is bypassed"));
+                continue;
+            }
+            if (b.reason().length() > MAX_SHORT) {
+                errors.add(new FieldError("bypasses[" + i + "].reason", "must be at most " + MAX_SHORT
+                        + " characters"));
+                continue;
+            }
+            chosen.putIfAbsent(key, new EmergencyApproval.Bypass(key, b.reason().strip()));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        return List.copyOf(chosen.values());
+    }
+
+    private static Incident incident(EmergencyRequest emergency) {
+        return Incident.<Incident>findByIdOptional(emergency.incidentId).orElseThrow();
+    }
+
+    private static Map<String, Object> snapshot(EmergencyRequest e, Incident incident) {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("state", e.state.name());
+        state.put("criterion", e.criterion.name());
+        state.put("justification", e.justification);
+        state.put("affectedServices", e.affectedServices);
+        state.put("risk", e.risk);
+        state.put("incident", incident.id);
+        state.put("requestedBy", e.requestedBy);
+        state.put("assessedBy", e.assessedBy);
+        state.put("assessmentReason", e.assessmentReason);
+        state.put("decidedBy", e.decidedBy);
+        state.put("decisionReason", e.decisionReason);
+        return state;
+    }
+
+    private static void required(List<FieldError> errors, String field, String value, int max) {
+        if (value == null || value.isBlank()) {
+            errors.add(new FieldError(field, "must not be blank"));
+        } else if (value.length() > max) {
+            errors.add(new FieldError(field, "must be at most " + max + " characters"));
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

@@ -1,0 +1,59 @@
+package dev.greenlight.emergency;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.greenlight.release.RequirementWaivers;
+
+/**
+ * The gates and review slots waived for a release by an approved emergency or override: reviews and gates show them
+ * as bypassed with the reason, and the release page says so for ever.
+ */
+@ApplicationScoped
+class EmergencyWaivers implements RequirementWaivers {
+
+    @Override
+    public Map<String, Waiver> waivers(long releaseId) {
+        Map<String, Waiver> waivers = new LinkedHashMap<>();
+        for (GrantedWaiver w : GrantedWaiver.forRelease(releaseId)) {
+            waivers.put(w.requirement, new Waiver(w.requirement, w.reason, w.waivedBy, w.waivedAt));
+        }
+        return waivers;
+    }
+
+    @Override
+    public List<String> notices(long releaseId) {
+        List<GrantedWaiver> all = GrantedWaiver.forRelease(releaseId);
+        List<String> notices = new ArrayList<>();
+        EmergencyRequest.liveForRelease(releaseId)
+                .filter(e -> e.state == EmergencyState.APPROVED || e.state == EmergencyState.PUBLISHED)
+                .ifPresent(e -> notices.add("Emergency release (" + e.criterion.label().toLowerCase()
+                        + ", emergency #" + e.id + ", approved by " + e.decidedBy + "): "
+                        + bypassed(all, GrantedWaiver.Source.EMERGENCY, e.id)));
+        ReleaseOverride.forRelease(releaseId)
+                .stream()
+                .filter(o -> o.state == OverrideState.APPROVED)
+                .forEach(o -> notices.add("Override #" + o.id + " requested by " + o.requestedBy + ", approved by "
+                        + o.decidedBy + " (" + o.reason + "): "
+                        + bypassed(all, GrantedWaiver.Source.OVERRIDE, o.id)));
+        return notices;
+    }
+
+    private static String bypassed(List<GrantedWaiver> all,
+            GrantedWaiver.Source source, long sourceId) {
+        List<GrantedWaiver> mine = all.stream()
+                .filter(w -> w.source == source && w.sourceId == sourceId)
+                .toList();
+        if (mine.isEmpty()) {
+            return "nothing bypassed.";
+        }
+        return "bypassed " + mine.stream()
+                .map(w -> EmergencyService.label(w.requirement) + " (" + w.reason + ")")
+                .collect(Collectors.joining(", ")) + ".";
+    }
+}

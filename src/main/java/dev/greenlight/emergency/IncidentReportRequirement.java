@@ -1,0 +1,24 @@
+package dev.greenlight.emergency;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.greenlight.release.ReleaseFacts;
+import dev.greenlight.release.ReleaseRequirement;
+
+/** An emergency release needs its incident report before it may be approved and published ("Documentation"). */
+@ApplicationScoped
+class IncidentReportRequirement implements ReleaseRequirement {
+
+    @Override
+    public List<String> unmet(ReleaseFacts release) {
+        return EmergencyRequest.liveForRelease(release.id())
+                .filter(e -> e.state != EmergencyState.PUBLISHED)
+                .flatMap(e -> Incident.<Incident>findByIdOptional(e.incidentId))
+                .filter(incident -> !incident.hasReport())
+                .map(incident -> List.of("Emergency release: the incident report for incident #" + incident.id
+                        + " (" + incident.title + ") must be written before approval and publishing."))
+                .orElse(List.of());
+    }
+}

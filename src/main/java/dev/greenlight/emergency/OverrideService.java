@@ -1,0 +1,228 @@
+package dev.greenlight.emergency;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import dev.greenlight.approval.ApprovalService;
+import dev.greenlight.approval.SlotStatus;
+import dev.greenlight.audit.AuditLog;
+import dev.greenlight.gate.GateService;
+import dev.greenlight.gate.GateStatus;
+import dev.greenlight.release.ReleaseFacts;
+import dev.greenlight.release.ReleaseService;
+import dev.greenlight.release.ReleaseState;
+import dev.greenlight.security.Actor;
+import dev.greenlight.security.Role;
+import dev.greenlight.web.ConflictException;
+import dev.greenlight.web.FieldError;
+import dev.greenlight.web.ForbiddenActionException;
+import dev.greenlight.web.InvalidInputException;
+import dev.greenlight.web.ResourceNotFoundException;
+
+/**
+ * "Manual Releases: Override": an admin asks to publish a normal release outside the rules, with an incident report; a
+ * second admin or an engineering leader approves. Approval waives every gate and review slot still unmet, each waiver
+ * audited and shown on the release for ever.
+ */
+@ApplicationScoped
+public class OverrideService {
+    private static final Set<Role> SECOND_PERSON = Set.of(Role.ADMIN, Role.ENGINEERING_LEADER);
+
+    /** What the admin asks: the release, why, and the incident with its report. */
+    public record OverrideInput(long releaseId, String reason, Long incidentId, String incidentTitle,
+            String incidentSeverity, String incidentReport) {
+    }
+
+    private final ReleaseService releases;
+    private final GateService gates;
+    private final ApprovalService approvals;
+    private final EmergencyService emergencies;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    @Inject
+    OverrideService(ReleaseService releases, GateService gates, ApprovalService approvals,
+            EmergencyService emergencies, AuditLog audit, Clock clock) {
+        this.releases = releases;
+        this.gates = gates;
+        this.approvals = approvals;
+        this.emergencies = emergencies;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public OverrideView request(Actor actor, OverrideInput input) {
+        if (!actor.has(Role.ADMIN)) {
+            throw new ForbiddenActionException("Only admins may ask for an override.");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        if (input.reason() == null || input.reason().isBlank()) {
+            errors.add(new FieldError("reason", "say why the release must ship outside the rules"));
+        } else if (input.reason().length() > EmergencyService.MAX_TEXT) {
+            errors.add(new FieldError("reason", "must be at most " + EmergencyService.MAX_TEXT + " characters"));
+        }
+        if (input.incidentReport() == null || input.incidentReport().isBlank()) {
+            errors.add(new FieldError("incidentReport", "an override needs an incident report"));
+        } else if (input.incidentReport().length() > EmergencyService.MAX_REPORT) {
+            errors.add(new FieldError("incidentReport", "must be at most " + EmergencyService.MAX_REPORT
+                    + " characters"));
+        }
+        Incident incident = null;
+        Severity severity = null;
+        if (input.incidentId() != null) {
+            incident = Incident.<Incident>findByIdOptional(input.incidentId()).orElse(null);
+            if (incident == null) {
+                errors.add(new FieldError("incidentId", "there is no incident " + input.incidentId()));
+            }
+        } else {
+            if (input.incidentTitle() == null || input.incidentTitle().isBlank()) {
+                errors.add(new FieldError("incidentTitle", "must not be blank"));
+            }
+            try {
+                severity = Severity.parse("incidentSeverity", input.incidentSeverity());
+            } catch (InvalidInputException e) {
+                errors.addAll(e.errors());
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        ReleaseFacts release = releases.lockFacts(input.releaseId());
+        if (release.state() != ReleaseState.IN_REVIEW) {
+            throw new ConflictException("An override is for a release in review; release " + release.id() + " is "
+                    + release.state().label().toLowerCase() + ".");
+        }
+        if (EmergencyRequest.liveForRelease(release.id()).isPresent()) {
+            throw new ConflictException("Release " + release.id() + " is on the emergency path; its engineering"
+                    + " leader chooses what is bypassed.");
+        }
+        if (ReleaseOverride.liveForRelease(release.id()).isPresent()) {
+            throw new ConflictException("Release " + release.id() + " already has an override.");
+        }
+        Instant now = clock.instant();
+        if (incident == null) {
+            incident = new Incident();
+            incident.title = input.incidentTitle().strip();
+            incident.severity = severity;
+            incident.createdBy = actor.username();
+            incident.createdAt = now;
+        }
+        incident.report = input.incidentReport().strip();
+        incident.persist();
+        ReleaseOverride override = new ReleaseOverride();
+        override.releaseId = release.id();
+        override.incidentId = incident.id;
+        override.reason = input.reason().strip();
+        override.state = OverrideState.REQUESTED;
+        override.requestedBy = actor.username();
+        override.requestedAt = now;
+        override.persistAndFlush();
+        audit.record(actor, new AuditLog.Change("override.requested", "override", override.id, release.id(), null,
+                snapshot(override)));
+        return view(override);
+    }
+
+    /** The second person: another admin or an engineering leader, never the admin who asked. */
+    @Transactional
+    public OverrideView approve(Actor actor, long id, String reason) {
+        ReleaseOverride override = lockForDecision(actor, id);
+        ReleaseFacts release = releases.lockFacts(override.releaseId);
+        if (release.state() != ReleaseState.IN_REVIEW) {
+            throw new ConflictException("Release " + release.id() + " is " + release.state().label().toLowerCase()
+                    + "; an override applies to a release in review.");
+        }
+        Map<String, Object> before = snapshot(override);
+        override.state = override.state.decide(true);
+        override.decidedBy = actor.username();
+        override.decidedAt = clock.instant();
+        override.decisionReason = reason == null || reason.isBlank() ? null : reason.strip();
+        String waiverReason = "Override #" + override.id + ": " + override.reason;
+        for (GateStatus gate : gates.status(release)) {
+            if (!gate.isSatisfied()) {
+                emergencies.grant(actor, release.id(), GrantedWaiver.Source.OVERRIDE, override.id,
+                        EmergencyService.gateKey(gate.gate()), waiverReason, actor.username(), override.decidedAt);
+            }
+        }
+        for (SlotStatus slot : approvals.slots(release)) {
+            if (!slot.isFilled()) {
+                emergencies.grant(actor, release.id(), GrantedWaiver.Source.OVERRIDE, override.id,
+                        "slot:" + slot.requirement().slot(), waiverReason, actor.username(), override.decidedAt);
+            }
+        }
+        audit.record(actor, new AuditLog.Change("override.approved", "override", id, release.id(), before,
+                snapshot(override)));
+        releases.approveIfReady(release.id());
+        return view(override);
+    }
+
+    @Transactional
+    public OverrideView deny(Actor actor, long id, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidInputException("reason", "say why the override is denied");
+        }
+        ReleaseOverride override = lockForDecision(actor, id);
+        Map<String, Object> before = snapshot(override);
+        override.state = override.state.decide(false);
+        override.decidedBy = actor.username();
+        override.decidedAt = clock.instant();
+        override.decisionReason = reason.strip();
+        audit.record(actor, new AuditLog.Change("override.denied", "override", id, override.releaseId, before,
+                snapshot(override)));
+        return view(override);
+    }
+
+    public OverrideView get(long id) {
+        return view(ReleaseOverride.<ReleaseOverride>findByIdOptional(id)
+                .orElseThrow(() -> new ResourceNotFoundException("Override", id)));
+    }
+
+    /** Overrides waiting for a second person, oldest first. */
+    public List<OverrideView> open() {
+        return ReleaseOverride.open().stream().map(OverrideService::view).toList();
+    }
+
+    private static ReleaseOverride lockForDecision(Actor actor, long id) {
+        if (!actor.hasAny(SECOND_PERSON)) {
+            throw new ForbiddenActionException("Only a second admin or an engineering leader may decide an override.");
+        }
+        ReleaseOverride override = ReleaseOverride.findForUpdate(id)
+                .orElseThrow(() -> new ResourceNotFoundException("Override", id));
+        if (actor.username().equals(override.requestedBy)) {
+            throw new ForbiddenActionException("You asked for this override: a second admin or an engineering leader"
+                    + " must decide it.");
+        }
+        return override;
+    }
+
+    static OverrideView view(ReleaseOverride o) {
+        Incident incident = Incident.<Incident>findByIdOptional(o.incidentId).orElseThrow();
+        return new OverrideView(o.id, o.releaseId, o.reason, o.state, o.requestedBy, o.requestedAt, o.decidedBy,
+                o.decidedAt, o.decisionReason, EmergencyView.IncidentView.of(incident),
+                GrantedWaiver.<GrantedWaiver>list("releaseId = ?1 and source = ?2 and sourceId = ?3 order by id",
+                        o.releaseId, GrantedWaiver.Source.OVERRIDE, o.id)
+                        .stream()
+                        .map(EmergencyService::view)
+                        .toList());
+    }
+
+    private static Map<String, Object> snapshot(ReleaseOverride o) {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("state", o.state.name());
+        state.put("reason", o.reason);
+        state.put("incident", o.incidentId);
+        state.put("requestedBy", o.requestedBy);
+        state.put("decidedBy", o.decidedBy);
+        state.put("decisionReason", o.decisionReason);
+        return state;
+    }
+}
