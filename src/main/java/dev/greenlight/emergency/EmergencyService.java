@@ -21,6 +21,8 @@ import dev.greenlight.audit.AuditLog;
 import dev.greenlight.gate.Gate;
 import dev.greenlight.gate.GateService;
 import dev.greenlight.gate.GateStatus;
+import dev.greenlight.notify.Notice;
+import dev.greenlight.notify.Outbox;
 import dev.greenlight.release.ReleaseFacts;
 import dev.greenlight.release.ReleaseService;
 import dev.greenlight.release.ReleaseState;
@@ -67,6 +69,7 @@ public class EmergencyService {
     }
 
     private final ReleaseService releases;
+    private final Outbox outbox;
     private final GateService gates;
     private final ApprovalService approvals;
     private final AuditLog audit;
@@ -75,8 +78,9 @@ public class EmergencyService {
 
     @Inject
     EmergencyService(ReleaseService releases, GateService gates, ApprovalService approvals, AuditLog audit,
-            EmergencyPolicy policy, Clock clock) {
+            Outbox outbox, EmergencyPolicy policy, Clock clock) {
         this.releases = releases;
+        this.outbox = outbox;
         this.gates = gates;
         this.approvals = approvals;
         this.audit = audit;
@@ -176,6 +180,8 @@ public class EmergencyService {
         emergency.persistAndFlush();
         audit.record(actor, new AuditLog.Change("emergency.requested", "emergency", emergency.id, releaseId, null,
                 snapshot(emergency, incident)));
+        outbox.enqueue(new Notice.EmergencyRequested(emergency.id, releaseId, releaseTitle(emergency),
+                emergency.criterion.name(), emergency.justification, actor.username()));
         return view(emergency);
     }
 
@@ -243,6 +249,8 @@ public class EmergencyService {
             }
             audit.record(actor, new AuditLog.Change("emergency.approved", "emergency", id, emergency.releaseId,
                     before, snapshot(emergency, incident(emergency))));
+            outbox.enqueue(new Notice.EmergencyDecided(id, emergency.releaseId, releaseTitle(emergency), true,
+                    actor.username(), reason));
             releases.approveIfReady(emergency.releaseId);
         }
         return view(emergency);
@@ -262,6 +270,8 @@ public class EmergencyService {
         emergency.updatedAt = emergency.decidedAt;
         audit.record(actor, new AuditLog.Change("emergency.denied", "emergency", id, emergency.releaseId, before,
                 snapshot(emergency, incident(emergency))));
+        outbox.enqueue(new Notice.EmergencyDecided(id, emergency.releaseId, releaseTitle(emergency), false,
+                actor.username(), emergency.decisionReason));
         return view(emergency);
     }
 
@@ -508,7 +518,14 @@ public class EmergencyService {
                 ? "emergency.assessed"
                 : "emergency.declined", "emergency", id, emergency.releaseId, before,
                 snapshot(emergency, incident(emergency))));
+        outbox.enqueue(new Notice.EmergencyAssessed(id, emergency.releaseId, releaseTitle(emergency),
+                actor.username(), (action == EmergencyAction.ASSESS ? "Validated: " : "Declined: ")
+                        + emergency.assessmentReason));
         return view(emergency);
+    }
+
+    private String releaseTitle(EmergencyRequest emergency) {
+        return releases.get(emergency.releaseId).title();
     }
 
     private EmergencyRequest lockForDecision(Actor actor, long id) {

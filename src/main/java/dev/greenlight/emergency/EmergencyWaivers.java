@@ -1,6 +1,8 @@
 package dev.greenlight.emergency;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +24,19 @@ class EmergencyWaivers implements RequirementWaivers {
         Map<String, Waiver> waivers = new LinkedHashMap<>();
         for (GrantedWaiver w : GrantedWaiver.forRelease(releaseId)) {
             waivers.put(w.requirement, new Waiver(w.requirement, w.reason, w.waivedBy, w.waivedAt));
+        }
+        return waivers;
+    }
+
+    /** One query for a whole list (the reviewers' queue), not one per release. */
+    @Override
+    public Map<Long, Map<String, Waiver>> waivers(Collection<Long> releaseIds) {
+        Map<Long, Map<String, Waiver>> waivers = new HashMap<>();
+        releaseIds.forEach(id -> waivers.put(id, new LinkedHashMap<>()));
+        if (!releaseIds.isEmpty()) {
+            GrantedWaiver.<GrantedWaiver>list("releaseId in ?1 order by id", releaseIds)
+                    .forEach(w -> waivers.get(w.releaseId)
+                            .put(w.requirement, new Waiver(w.requirement, w.reason, w.waivedBy, w.waivedAt)));
         }
         return waivers;
     }

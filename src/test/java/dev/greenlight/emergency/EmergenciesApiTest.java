@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.not;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -31,6 +32,8 @@ import dev.greenlight.testsupport.Fixtures;
 import dev.greenlight.testsupport.TestClock;
 import dev.greenlight.testsupport.Users;
 
+import javax.sql.DataSource;
+
 @QuarkusTest
 class EmergenciesApiTest {
     private static final AtomicInteger COUNTER = new AtomicInteger();
@@ -41,6 +44,8 @@ class EmergenciesApiTest {
 
     @Inject
     Fixtures fixtures;
+    @Inject
+    DataSource dataSource;
     @Inject
     GateService gates;
     @Inject
@@ -203,7 +208,7 @@ class EmergenciesApiTest {
         long release = releaseOf(id);
         passGatesExceptCoverage(release);
 
-        List<Object> bypasses = new java.util.ArrayList<>(ALL_SLOTS);
+        List<Object> bypasses = new ArrayList<>(ALL_SLOTS);
         bypasses.add(Map.of("requirement", "gate:coverage", "reason", "Hotfix adds no untested code paths"));
         post(Users.LEAH, "/emergencies/" + id + "/approve", Map.of("reason", "Ship it", "bypasses", bypasses))
                 .statusCode(200)
@@ -323,5 +328,23 @@ class EmergenciesApiTest {
                 .body("state", equalTo("DENIED"));
         post(Users.LARS, "/emergencies/" + id + "/approve", Map.of("bypasses", ALL_SLOTS)).statusCode(409);
         assertThat(releaseState(releaseOf(id))).isEqualTo("IN_REVIEW");
+    }
+
+    @Test
+    void everyEmergencyStepIsQueuedForSlackInTheSameTransaction() throws Exception {
+        long id = assessed(Users.ALICE, null);
+        post(Users.LEAH, "/emergencies/" + id + "/deny", Map.of("reason", "Not an outage: one tenant only"))
+                .statusCode(200);
+        try (var c = dataSource.getConnection();
+                var s = c.createStatement();
+                var rs = s.executeQuery("select event_type from outbox_message where event_type like 'emergency.%'"
+                        + " order by id")) {
+            List<String> events = new ArrayList<>();
+            while (rs.next()) {
+                events.add(rs.getString(1));
+            }
+            assertThat(events)
+                    .containsSubsequence("emergency.requested", "emergency.assessed", "emergency.denied");
+        }
     }
 }
