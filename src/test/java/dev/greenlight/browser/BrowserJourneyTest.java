@@ -4,9 +4,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import java.net.URI;
 import java.net.URL;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
@@ -17,16 +14,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
+import dev.greenlight.testsupport.Chromium;
 import dev.greenlight.testsupport.Fixtures;
 import dev.greenlight.testsupport.Users;
 
@@ -37,11 +32,7 @@ import dev.greenlight.testsupport.Users;
  */
 @QuarkusTest
 class BrowserJourneyTest {
-    /** Debian's Chromium; override with -Dgreenlight.chromium=/path. */
-    private static final Path CHROMIUM = Path.of(System.getProperty("greenlight.chromium", "/usr/bin/chromium"));
-
-    private static Playwright playwright;
-    private static Browser browser;
+    private static Chromium chromium;
 
     @TestHTTPResource("/")
     URL base;
@@ -54,31 +45,19 @@ class BrowserJourneyTest {
 
     @BeforeAll
     static void launch() {
-        if (!Files.isExecutable(CHROMIUM)) {
-            throw new IllegalStateException(
-                    CHROMIUM + " is missing: install Debian's chromium (apt-get install chromium)");
-        }
-        playwright = Playwright.create();
-        browser = playwright.chromium()
-                .launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
-                        .setHeadless(true)
-                        .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                                "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+        chromium = Chromium.launch();
     }
 
     @AfterAll
     static void close() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
     @BeforeEach
     void open() {
-        context = browser.newContext();
+        context = chromium.newContext();
         page = context.newPage();
         page.setDefaultTimeout(15_000);
     }
@@ -145,7 +124,7 @@ class BrowserJourneyTest {
     /** A fresh browser profile: the next sign-in is someone else. */
     private void switchUser() {
         context.close();
-        context = browser.newContext();
+        context = chromium.newContext();
         page = context.newPage();
         page.setDefaultTimeout(15_000);
     }
