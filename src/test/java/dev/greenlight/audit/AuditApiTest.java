@@ -104,13 +104,23 @@ class AuditApiTest {
                 .jsonPath();
         long next = first.getLong("nextBefore");
         List<Integer> firstIds = first.getList("events.id");
-        given().header("Authorization", Users.PETE.bearer())
+        // the next page continues strictly below the last event shown: older events only, none repeated
+        List<Integer> secondIds = given().header("Authorization", Users.PETE.bearer())
                 .queryParam("actor", "alice")
                 .queryParam("size", 2)
                 .queryParam("before", next)
                 .get("/api/v1/audit")
                 .then()
-                .body("events[0].id", equalTo((int) next - 1 < firstIds.get(1) ? (int) next - 1 : firstIds.get(1) - 1));
+                .statusCode(200)
+                .body("events", hasSize(2))
+                .body("events.actor", everyItem(equalTo("alice")))
+                .extract()
+                .jsonPath()
+                .getList("events.id");
+        assertThat(next).isEqualTo(firstIds.get(1).longValue());
+        assertThat(secondIds).allSatisfy(id -> assertThat(id).isLessThan(firstIds.get(1)))
+                .doesNotContainAnyElementsOf(firstIds);
+        assertThat(secondIds.get(0)).isGreaterThan(secondIds.get(1));
         given().header("Authorization", Users.PETE.bearer())
                 .queryParam("action", "release.submitted")
                 .get("/api/v1/audit")
