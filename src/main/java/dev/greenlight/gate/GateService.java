@@ -221,7 +221,8 @@ public class GateService implements ReleaseRequirement {
         return EvidenceDownloads.response(download(releaseId, evidenceId));
     }
 
-    EvidenceFile download(Long releaseId, long evidenceId) {
+    /** An evidence file with its content; with a release id, only that release's evidence. */
+    public EvidenceFile download(Long releaseId, long evidenceId) {
         Evidence evidence = Evidence.<Evidence>findByIdOptional(evidenceId)
                 .filter(e -> e.kind == Evidence.Kind.FILE)
                 .filter(e -> releaseId == null || e.releaseId == releaseId)

@@ -52,6 +52,7 @@ class RoleMatrixTest {
                         Set.of(Role.CODE_REVIEWER, Role.SECURITY_REVIEWER, Role.PRODUCT_REVIEWER)),
                 new Route("POST", "/api/v1/releases/999999/gates/critical-vulnerabilities", "{\"value\":0}",
                         Set.of(Role.CI, Role.MAINTAINER, Role.SECURITY_TEAM)),
+                new Route("GET", "/api/v1/releases/999999/evidence-bundle", null, EVERYONE),
                 new Route("POST", "/api/v1/releases/999999/deployment", "{\"deployedAt\":\"2026-11-27T10:00:00Z\"}",
                         Set.of(Role.CI, Role.MAINTAINER)));
     }
