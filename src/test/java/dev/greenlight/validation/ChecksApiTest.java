@@ -106,7 +106,7 @@ class ChecksApiTest {
         assertThat(state(release)).isEqualTo("VALIDATED");
         assertThat(count("select count(*) from audit_event where action = 'release.validated' and release_id = "
                 + release)).isEqualTo(1);
-        assertThat(count("select count(*) from outbox_message where event_type = 'release.validated'"
+        assertThat(count("select count(*) from outbox_message where kind = 'POST' and event_type = 'release.validated'"
                 + " and release_id = " + release)).isEqualTo(1);
     }
 
