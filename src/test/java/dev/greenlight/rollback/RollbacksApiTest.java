@@ -124,8 +124,10 @@ class RollbacksApiTest {
         assertThat(state(release.id())).isEqualTo("ROLLED_BACK");
         assertThat(count("select count(*) from audit_event where action in ('rollback.started', 'release.rolled-back')"
                 + " and release_id = " + release.id())).isEqualTo(2);
-        assertThat(count("select count(*) from outbox_message where kind = 'POST' and event_type = 'release.rolled-back'"
-                + " and release_id = " + release.id())).isEqualTo(1);
+        assertThat(
+                count("select count(*) from outbox_message where kind = 'POST' and event_type = 'release.rolled-back'"
+                        + " and release_id = " + release.id()))
+                .isEqualTo(1);
         given().header("Authorization", Users.ALICE.bearer())
                 .get("/api/v1/releases/" + release.id() + "/rollbacks")
                 .then()
