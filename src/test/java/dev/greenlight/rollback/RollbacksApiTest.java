@@ -221,7 +221,8 @@ class RollbacksApiTest {
         tick(Users.MAX, rollback, "monitor", Map.of()).statusCode(409);
         tick(Users.MAX, rollback, "no-such-step", Map.of()).statusCode(404);
         assertThat(count("select count(*) from outbox_message where event_type = 'rollback.completed'"
-                + " and release_id = " + release.id())).isEqualTo(1);
+                + " and release_id = " + release.id() + " and payload ->> 'text' like 'Rollback of release #"
+                + release.id() + " completed%'")).isEqualTo(1);
         assertThat(count("select count(*) from audit_event where action = 'rollback.step-ticked'"
                 + " and release_id = " + release.id())).isEqualTo(5);
         assertThatThrownBy(() -> {

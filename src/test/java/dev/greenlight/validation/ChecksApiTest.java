@@ -123,6 +123,9 @@ class ChecksApiTest {
         assertThat(state(release)).isEqualTo("PUBLISHED");
         assertThat(count("select count(*) from outbox_message where event_type = 'check.failed' and release_id = "
                 + release)).isEqualTo(1);
+        assertThat(count("select count(*) from outbox_message where event_type = 'check.failed' and release_id = "
+                + release + " and payload ->> 'text' like 'Post-release check No performance regression failed%'"))
+                .isEqualTo(1);
         assertThat(count("select count(*) from audit_event where action = 'check.failed' and release_id = "
                 + release)).isEqualTo(1);
         // a newer result supersedes the failure
