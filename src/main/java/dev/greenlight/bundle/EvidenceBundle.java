@@ -29,12 +29,15 @@ import dev.greenlight.audit.AuditLog;
 import dev.greenlight.changeset.ChangesetService;
 import dev.greenlight.emergency.EmergencyService;
 import dev.greenlight.emergency.OverrideService;
+import dev.greenlight.gate.EvidenceStore;
 import dev.greenlight.gate.GateService;
 import dev.greenlight.gate.GateStatus;
 import dev.greenlight.release.ReleaseFacts;
 import dev.greenlight.release.ReleaseService;
 import dev.greenlight.release.Waivers;
+import dev.greenlight.rollback.RollbackService;
 import dev.greenlight.security.Actor;
+import dev.greenlight.validation.ValidationService;
 
 /**
  * A release's evidence bundle: one ZIP an auditor can keep, with a readable summary ({@code summary.html}), the same
@@ -58,14 +61,17 @@ public class EvidenceBundle {
     private final Waivers waivers;
     private final EmergencyService emergencies;
     private final OverrideService overrides;
+    private final ValidationService validation;
+    private final RollbackService rollbacks;
+    private final EvidenceStore evidenceStore;
     private final AuditLog audit;
     private final ObjectMapper json;
     private final Clock clock;
 
     @Inject
     EvidenceBundle(ReleaseService releases, ChangesetService changesets, ApprovalService approvals, GateService gates,
-            Waivers waivers, EmergencyService emergencies, OverrideService overrides, AuditLog audit,
-            ObjectMapper json, Clock clock) {
+            Waivers waivers, EmergencyService emergencies, OverrideService overrides, ValidationService validation,
+            RollbackService rollbacks, EvidenceStore evidenceStore, AuditLog audit, ObjectMapper json, Clock clock) {
         this.releases = releases;
         this.changesets = changesets;
         this.approvals = approvals;
@@ -73,6 +79,9 @@ public class EvidenceBundle {
         this.waivers = waivers;
         this.emergencies = emergencies;
         this.overrides = overrides;
+        this.validation = validation;
+        this.rollbacks = rollbacks;
+        this.evidenceStore = evidenceStore;
         this.audit = audit;
         this.json = json.copy().enable(SerializationFeature.INDENT_OUTPUT);
         this.clock = clock;
@@ -85,7 +94,7 @@ public class EvidenceBundle {
         return new Dossier(clock.instant(), reader.username(), releases.get(releaseId),
                 changesets.ofRelease(releaseId), approvals.slots(facts), gates.status(facts),
                 waivers.notices(releaseId), emergencies.forRelease(releaseId), overrides.forRelease(releaseId),
-                audit.releaseHistory(releaseId).stream().map(Dossier.AuditEntry::of).toList());
+                validation.status(releaseId), rollbacks.ofRelease(releaseId), audit.releaseHistory(releaseId).stream().map(Dossier.AuditEntry::of).toList());
     }
 
     /** The bundle's files, evidence content included, read in the same snapshot as the dossier. */
@@ -100,7 +109,7 @@ public class EvidenceBundle {
             throw new IllegalStateException("Cannot write release " + releaseId + " as JSON", e);
         }
         for (GateStatus.EvidenceView evidence : dossier.evidenceFiles()) {
-            GateService.EvidenceFile file = gates.download(releaseId, evidence.id());
+            GateService.EvidenceFile file = evidenceStore.download(releaseId, evidence.id());
             entries.add(new Entry("evidence/" + evidence.id() + "-" + safe(file.fileName()), file.content()));
         }
         return entries;

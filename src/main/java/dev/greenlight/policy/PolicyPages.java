@@ -17,22 +17,28 @@ import io.quarkus.qute.TemplateInstance;
 class PolicyPages {
     private final ReleasePolicy policy;
     private final ReviewRequirements reviews;
+    private final ValidationPolicy validation;
+    private final RollbackPolicy rollback;
 
     @Inject
-    PolicyPages(ReleasePolicy policy, ReviewRequirements reviews) {
+    PolicyPages(ReleasePolicy policy, ReviewRequirements reviews, ValidationPolicy validation,
+            RollbackPolicy rollback) {
         this.policy = policy;
         this.reviews = reviews;
+        this.validation = validation;
+        this.rollback = rollback;
     }
 
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance show(ReleasePolicy policy, List<SlotRequirement> normal,
-                List<SlotRequirement> major, List<SlotRequirement> securityFix, String nav);
+                List<SlotRequirement> major, List<SlotRequirement> securityFix, ValidationPolicy validation,
+                RollbackPolicy rollback, String nav);
     }
 
     @GET
     public TemplateInstance show() {
         return Templates.show(policy, reviews.forRelease(false, List.of()), reviews.forRelease(true, List.of()),
-                reviews.forRelease(false, List.of("security fix")), "policy");
+                reviews.forRelease(false, List.of("security fix")), validation, rollback, "policy");
     }
 }

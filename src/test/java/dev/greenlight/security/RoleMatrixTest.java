@@ -54,7 +54,16 @@ class RoleMatrixTest {
                         Set.of(Role.CI, Role.MAINTAINER, Role.SECURITY_TEAM)),
                 new Route("GET", "/api/v1/releases/999999/evidence-bundle", null, EVERYONE),
                 new Route("POST", "/api/v1/releases/999999/deployment", "{\"deployedAt\":\"2026-11-27T10:00:00Z\"}",
-                        Set.of(Role.CI, Role.MAINTAINER)));
+                        Set.of(Role.CI, Role.MAINTAINER)),
+                new Route("GET", "/api/v1/releases/999999/checks", null, EVERYONE),
+                new Route("POST", "/api/v1/releases/999999/checks/smoke-tests", "{\"value\":0}",
+                        Set.of(Role.CI, Role.MAINTAINER)),
+                new Route("GET", "/api/v1/releases/999999/rollbacks", null, EVERYONE),
+                new Route("GET", "/api/v1/releases/999999/rollbacks/1", null, EVERYONE),
+                new Route("POST", "/api/v1/releases/999999/rollbacks", "{\"reason\":\"Broken\"}",
+                        Set.of(Role.MAINTAINER, Role.ENGINEERING_LEADER)),
+                new Route("POST", "/api/v1/releases/999999/rollbacks/1/steps/identify-issue", "{}",
+                        Set.of(Role.MAINTAINER, Role.ENGINEERING_LEADER)));
     }
 
     static Stream<Arguments> routes() {
