@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -29,6 +30,7 @@ import dev.greenlight.release.ReleaseService;
 import dev.greenlight.testsupport.Fixtures;
 import dev.greenlight.testsupport.PageSession;
 import dev.greenlight.testsupport.Users;
+import dev.greenlight.validation.ValidationService;
 
 @QuarkusTest
 class EvidenceBundleTest {
@@ -40,6 +42,8 @@ class EvidenceBundleTest {
     GateService gates;
     @Inject
     ReleaseService releases;
+    @Inject
+    ValidationService validation;
 
     private long release;
 
@@ -54,6 +58,7 @@ class EvidenceBundleTest {
                 GateService.EvidenceInput.file("junit report.xml", "application/xml", REPORT), "JUnit run 412");
         fixtures.approveAllSlots(release);
         releases.publish(Users.MAX.actor(), release);
+        validation.record(Users.CI.actor(), release, "error-rate", new BigDecimal("7.5"), null, "after 10 minutes");
     }
 
     @Test
@@ -79,13 +84,16 @@ class EvidenceBundleTest {
                 .contains("sam approved")
                 .contains("paula approved")
                 .contains("SHA-256 " + sha256(REPORT))
-                .contains("release.published");
+                .contains("release.published")
+                .contains("Error rate within threshold</td><td>FAILED")
+                .contains("Never rolled back.");
 
         JsonNode json = new ObjectMapper().readTree(files.get("release.json"));
         assertThat(json.at("/release/title").asText()).isEqualTo("Bundled release");
         assertThat(json.at("/release/publication/publishedBy").asText()).isEqualTo("max");
         assertThat(json.at("/changesets/0/summary").asText()).isEqualTo("Stream the audit export");
         assertThat(json.at("/generatedBy").asText()).isEqualTo("paula");
+        assertThat(json.at("/validation").findValuesAsText("state")).contains("FAILED");
         JsonNode audit = json.get("auditEvents");
         assertThat(audit.size()).isGreaterThan(5);
         for (int i = 0; i < audit.size(); i++) {
