@@ -109,7 +109,6 @@ public class IncidentService {
                 .setParameter("id", id)
                 .executeUpdate();
         link(id, releaseIds);
-        incident.updatedAt = clock.instant();
         em.flush();
         audit.record(actor, new AuditLog.Change("incident.updated", "incident", id, first(releaseIds), before,
                 snapshot(incident, releaseIds)));

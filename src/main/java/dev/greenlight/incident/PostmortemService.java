@@ -370,6 +370,11 @@ public class PostmortemService {
         return view(p);
     }
 
+    /** Whether the actor may write the post-mortem (in draft) and update its action items (always). */
+    public boolean mayWrite(Actor actor, PostmortemView p) {
+        return actor.username().equals(p.owner()) || actor.hasAny(WRITERS);
+    }
+
     private static boolean mayWrite(Actor actor, Postmortem p) {
         return actor.username().equals(p.owner) || actor.hasAny(WRITERS);
     }
