@@ -435,7 +435,6 @@ public class EmergencyService {
 
     EmergencyView view(EmergencyRequest e) {
         ReleaseView release = releases.get(e.releaseId);
-        Instant now = clock.instant();
         List<EmergencyView.LeaderApproval> leaderApprovals = EmergencyApproval.of(e.id)
                 .stream()
                 .map(a -> new EmergencyView.LeaderApproval(a.approver, a.reason, a.bypasses, a.approvedAt))
