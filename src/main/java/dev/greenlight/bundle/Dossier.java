@@ -10,6 +10,8 @@ import dev.greenlight.changeset.ChangesetView;
 import dev.greenlight.emergency.EmergencyView;
 import dev.greenlight.emergency.OverrideView;
 import dev.greenlight.gate.GateStatus;
+import dev.greenlight.incident.IncidentView;
+import dev.greenlight.incident.PostmortemView;
 import dev.greenlight.release.ReleaseView;
 import dev.greenlight.rollback.RollbackView;
 import dev.greenlight.validation.CheckStatus;
@@ -21,7 +23,7 @@ import dev.greenlight.validation.CheckStatus;
 public record Dossier(Instant generatedAt, String generatedBy, ReleaseView release, List<ChangesetView> changesets,
         List<SlotStatus> reviews, List<GateStatus> gates, List<String> waivers, List<EmergencyView> emergencies,
         List<OverrideView> overrides, List<CheckStatus> validation, List<RollbackView> rollbacks,
-        List<AuditEntry> auditEvents) {
+        List<IncidentView> incidents, List<PostmortemView> postmortems, List<AuditEntry> auditEvents) {
 
     /** One audit event with the hashes that tie it into the log's chain. */
     public record AuditEntry(long id, Instant occurredAt, String actor, String action, String entityType,

@@ -9,8 +9,10 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -32,6 +34,9 @@ import dev.greenlight.emergency.OverrideService;
 import dev.greenlight.gate.EvidenceStore;
 import dev.greenlight.gate.GateService;
 import dev.greenlight.gate.GateStatus;
+import dev.greenlight.incident.IncidentService;
+import dev.greenlight.incident.IncidentView;
+import dev.greenlight.incident.PostmortemService;
 import dev.greenlight.release.ReleaseFacts;
 import dev.greenlight.release.ReleaseService;
 import dev.greenlight.release.Waivers;
@@ -63,6 +68,8 @@ public class EvidenceBundle {
     private final OverrideService overrides;
     private final ValidationService validation;
     private final RollbackService rollbacks;
+    private final IncidentService incidents;
+    private final PostmortemService postmortems;
     private final EvidenceStore evidenceStore;
     private final AuditLog audit;
     private final ObjectMapper json;
@@ -71,7 +78,8 @@ public class EvidenceBundle {
     @Inject
     EvidenceBundle(ReleaseService releases, ChangesetService changesets, ApprovalService approvals, GateService gates,
             Waivers waivers, EmergencyService emergencies, OverrideService overrides, ValidationService validation,
-            RollbackService rollbacks, EvidenceStore evidenceStore, AuditLog audit, ObjectMapper json, Clock clock) {
+            RollbackService rollbacks, IncidentService incidents, PostmortemService postmortems,
+            EvidenceStore evidenceStore, AuditLog audit, ObjectMapper json, Clock clock) {
         this.releases = releases;
         this.changesets = changesets;
         this.approvals = approvals;
@@ -81,6 +89,8 @@ public class EvidenceBundle {
         this.overrides = overrides;
         this.validation = validation;
         this.rollbacks = rollbacks;
+        this.incidents = incidents;
+        this.postmortems = postmortems;
         this.evidenceStore = evidenceStore;
         this.audit = audit;
         this.json = json.copy().enable(SerializationFeature.INDENT_OUTPUT);
@@ -91,10 +101,16 @@ public class EvidenceBundle {
     @Transactional
     public Dossier dossier(Actor reader, long releaseId) {
         ReleaseFacts facts = releases.facts(releaseId);
+        List<IncidentView> touched = incidents.forRelease(releaseId);
+        // the release's own post-mortem (emergency) and those of incidents that touched it, each once
+        Set<Long> postmortemIds = new LinkedHashSet<>();
+        postmortems.forRelease(releaseId).ifPresent(p -> postmortemIds.add(p.id()));
+        touched.forEach(i -> i.postmortems().forEach(p -> postmortemIds.add(p.id())));
         return new Dossier(clock.instant(), reader.username(), releases.get(releaseId),
                 changesets.ofRelease(releaseId), approvals.slots(facts), gates.status(facts),
                 waivers.notices(releaseId), emergencies.forRelease(releaseId), overrides.forRelease(releaseId),
-                validation.status(releaseId), rollbacks.ofRelease(releaseId),
+                validation.status(releaseId), rollbacks.ofRelease(releaseId), touched,
+                postmortemIds.stream().map(postmortems::get).toList(),
                 audit.releaseHistory(releaseId).stream().map(Dossier.AuditEntry::of).toList());
     }
 

@@ -3,21 +3,30 @@ package dev.greenlight.demo;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 
 import org.jboss.logging.Logger;
 
 import io.quarkus.arc.profile.IfBuildProfile;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 
 import dev.greenlight.approval.ApprovalService;
 import dev.greenlight.changeset.ChangesetService;
 import dev.greenlight.changeset.ChangesetService.ChangesetFile;
 import dev.greenlight.changeset.PreReleaseTag;
+import dev.greenlight.emergency.EmergencyService;
+import dev.greenlight.emergency.EmergencyView;
 import dev.greenlight.gate.GateService;
+import dev.greenlight.incident.IncidentService;
+import dev.greenlight.incident.IncidentView;
+import dev.greenlight.incident.PostmortemService;
+import dev.greenlight.incident.PostmortemView;
 import dev.greenlight.release.ReleaseService;
 import dev.greenlight.release.ReleaseView;
 import dev.greenlight.rollback.RollbackService;
@@ -38,6 +47,7 @@ class DemoData {
     private static final Actor CAROL = Actor.of("carol", Role.CODE_REVIEWER);
     private static final Actor SAM = Actor.of("sam", Role.SECURITY_REVIEWER);
     private static final Actor PAULA = Actor.of("paula", Role.PRODUCT_REVIEWER);
+    private static final Actor SEAN = Actor.of("sean", Role.SECURITY_TEAM);
     private static final Actor LEAH = Actor.of("leah", Role.ENGINEERING_LEADER);
 
     private final WorkspaceService workspace;
@@ -48,9 +58,20 @@ class DemoData {
     private final ValidationService validation;
     private final RollbackService rollbacks;
 
+    private final EmergencyService emergencies;
+    private final IncidentService incidents;
+    private final PostmortemService postmortems;
+    private final EntityManager em;
+
     @Inject
     DemoData(WorkspaceService workspace, ChangesetService changesets, ReleaseService releases, GateService gates,
-            ApprovalService approvals, ValidationService validation, RollbackService rollbacks) {
+            ApprovalService approvals, EmergencyService emergencies, IncidentService incidents,
+            PostmortemService postmortems, EntityManager em, ValidationService validation,
+            RollbackService rollbacks) {
+        this.emergencies = emergencies;
+        this.incidents = incidents;
+        this.postmortems = postmortems;
+        this.em = em;
         this.workspace = workspace;
         this.changesets = changesets;
         this.releases = releases;
@@ -123,6 +144,9 @@ class DemoData {
         ReleaseView cancelled = releases.create(ALICE, "Drop v1 endpoints", List.of("bold-wolves-howl"), null);
         releases.cancel(ALICE, cancelled.id(), "Customers still call v1; wait for the deprecation window to end.");
 
+        incidentWithPublishedPostmortem(published.id());
+        emergencyWithOverduePostmortem();
+
         changesets.submitFiles(BOB, List.of(
                 file("green-bees-hum", "\"@neuronx/core\": patch\n\"@neuronx/api\": patch",
                         "Tighten input validation on release plans")));
@@ -144,6 +168,56 @@ class DemoData {
         validation.record(CI, releaseId, "performance-regression", new BigDecimal(regression), null, "p95 latency");
         validation.record(CI, releaseId, "error-rate", new BigDecimal(errorRate),
                 GateService.EvidenceInput.link("https://grafana.neuronx.dev/d/cli/" + releaseId), null);
+    }
+
+    /** The SDK release dropped events for a while: its incident and a post-mortem written, signed off, published. */
+    private void incidentWithPublishedPostmortem(long releaseId) {
+        IncidentView incident = incidents.file(SEAN, new IncidentService.IncidentInput("SDK dropped release events",
+                "SEV3", "RESOLVED", "Dashboards missed about 2 % of release events for 35 minutes.",
+                Instant.now().minus(Duration.ofHours(3)).toString(),
+                Instant.now().minus(Duration.ofHours(2)).toString(), false, List.of("sdk", "dashboard"),
+                List.of(releaseId), "The stream reconnected without resuming from the last event id; fixed by"
+                        + " sending `Last-Event-ID`.",
+                null));
+        PostmortemView p = postmortems.createFromIncident(SEAN, incident.id(), "alice");
+        p = postmortems.edit(ALICE, p.id(), new PostmortemService.SectionsInput(
+                "Release events were lost while the SDK reconnected.",
+                "About 2 % of events for 35 minutes; no data lost at the source.",
+                "The reconnect did not send `Last-Event-ID`, so the server started from *now*.",
+                "- No test for reconnects\n- The staging stream never drops", "Alerting caught it within 5 minutes.",
+                "Test reconnects against a flaky proxy.", p.version()));
+        postmortems.addTimelineEntry(ALICE, p.id(), incident.startedAt().toString(), "Dashboard counts diverge");
+        postmortems.addTimelineEntry(ALICE, p.id(), incident.resolvedAt().toString(), "Fix deployed; counts match");
+        postmortems.addActionItem(ALICE, p.id(), "Add a reconnect test through toxiproxy", "bob",
+                LocalDate.now().plusDays(14).toString(), "OPEN");
+        postmortems.submit(ALICE, p.id());
+        postmortems.signOff(LEAH, p.id());
+        postmortems.publish(ALICE, p.id());
+    }
+
+    /** An emergency release published two days ago whose post-mortem nobody wrote: it shows as overdue. */
+    private void emergencyWithOverduePostmortem() {
+        changesets.submitFiles(ALICE, List.of(
+                file("swift-hawks-dive", "\"@neuronx/api\": patch", "Stop leaking release tokens in error pages")));
+        EmergencyView emergency = emergencies.request(ALICE, new EmergencyService.RequestInput(null,
+                "Token leak hotfix", List.of("swift-hawks-dive"), "security-vulnerability",
+                "Error pages echo the release token", "api", "Low: one template change", null,
+                "Release tokens in error pages", "SEV1", "Error pages printed the request's token; the template now"
+                        + " omits it."));
+        emergencies.assess(SEAN, emergency.id(), "Confirmed: tokens are visible to anyone who triggers an error");
+        passGates(emergency.releaseId(), "90.0");
+        emergencies.approve(LEAH, emergency.id(), "Ship now", List.of(
+                new EmergencyService.BypassInput("slot:code", "Pair-reviewed on the incident call"),
+                new EmergencyService.BypassInput("slot:security", "Security team assessed it"),
+                new EmergencyService.BypassInput("slot:product", "No product decision to take")));
+        releases.publish(MAX, emergency.releaseId());
+        // demo only: the publish happened two days ago, so its post-mortem (due 24 h after) is overdue
+        QuarkusTransaction.requiringNew()
+                .run(() -> em
+                        .createNativeQuery("update postmortem set due_at = now() - interval '1 day', created_at = now()"
+                                + " - interval '2 days' where release_id = :release")
+                        .setParameter("release", emergency.releaseId())
+                        .executeUpdate());
     }
 
     private void passGates(long releaseId, String coverage) {

@@ -135,12 +135,6 @@ class EmergenciesApi {
         return emergencies.writeIncidentReport(user.actor(), id, request == null ? null : request.report());
     }
 
-    @GET
-    @Path("/postmortems/overdue")
-    public List<EmergencyView.PostmortemView> overdue() {
-        return emergencies.overduePostmortems();
-    }
-
     @POST
     @Path("/overrides")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -22,6 +22,8 @@ import io.quarkus.qute.TemplateInstance;
 
 import dev.greenlight.changeset.ChangesetService;
 import dev.greenlight.changeset.ChangesetView;
+import dev.greenlight.incident.PostmortemSummary;
+import dev.greenlight.incident.Severity;
 import dev.greenlight.release.ReleaseService;
 import dev.greenlight.release.ReleaseState;
 import dev.greenlight.release.ReleaseView;
@@ -54,7 +56,7 @@ class EmergenciesPages {
 
     /** The queue, and every request newest first. */
     record Queue(List<EmergencyView> awaitingLeader, List<EmergencyView> awaitingAssessment,
-            List<EmergencyView.PostmortemView> overdue, List<OverrideView> overrides, List<EmergencyView> recent) {
+            List<PostmortemSummary> overdue, List<OverrideView> overrides, List<EmergencyView> recent) {
     }
 
     /** What the request form held, so that a refused form comes back as typed. */

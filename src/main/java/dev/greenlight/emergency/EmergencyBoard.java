@@ -6,6 +6,8 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
+import dev.greenlight.incident.PostmortemSummary;
+
 /** What the dashboard shows of the emergency path: the leader's queue and overdue post-mortems. */
 @RequestScoped
 @Named("emergencyBoard")
@@ -15,7 +17,7 @@ public class EmergencyBoard {
 
     /** What waits: for a leader first, then for the assessors, then overdue post-mortems and overrides. */
     public record Queue(List<EmergencyView> awaitingLeader, List<EmergencyView> awaitingAssessment,
-            List<EmergencyView.PostmortemView> overdue, List<OverrideView> overrides) {
+            List<PostmortemSummary> overdue, List<OverrideView> overrides) {
     }
 
     @Inject
@@ -38,7 +40,7 @@ public class EmergencyBoard {
         return emergencies.waiting(EmergencyState.REQUESTED);
     }
 
-    public List<EmergencyView.PostmortemView> overduePostmortems() {
+    public List<PostmortemSummary> overduePostmortems() {
         return emergencies.overduePostmortems();
     }
 }

@@ -21,6 +21,11 @@ import dev.greenlight.audit.AuditLog;
 import dev.greenlight.gate.Gate;
 import dev.greenlight.gate.GateService;
 import dev.greenlight.gate.GateStatus;
+import dev.greenlight.incident.IncidentService;
+import dev.greenlight.incident.IncidentSummary;
+import dev.greenlight.incident.PostmortemService;
+import dev.greenlight.incident.PostmortemSummary;
+import dev.greenlight.incident.Severity;
 import dev.greenlight.notify.Notice;
 import dev.greenlight.notify.Outbox;
 import dev.greenlight.release.ReleaseFacts;
@@ -74,11 +79,16 @@ public class EmergencyService {
     private final ApprovalService approvals;
     private final AuditLog audit;
     private final EmergencyPolicy policy;
+    private final IncidentService incidents;
+    private final PostmortemService postmortems;
     private final Clock clock;
 
     @Inject
     EmergencyService(ReleaseService releases, GateService gates, ApprovalService approvals, AuditLog audit,
-            Outbox outbox, EmergencyPolicy policy, Clock clock) {
+            Outbox outbox, EmergencyPolicy policy, IncidentService incidents, PostmortemService postmortems,
+            Clock clock) {
+        this.incidents = incidents;
+        this.postmortems = postmortems;
         this.releases = releases;
         this.outbox = outbox;
         this.gates = gates;
@@ -103,10 +113,10 @@ public class EmergencyService {
         required(errors, "justification", input.justification(), MAX_TEXT);
         required(errors, "affectedServices", input.affectedServices(), MAX_SHORT);
         required(errors, "risk", input.risk(), MAX_TEXT);
-        Incident existing = null;
+        IncidentSummary existing = null;
         Severity severity = null;
         if (input.incidentId() != null) {
-            existing = Incident.<Incident>findByIdOptional(input.incidentId()).orElse(null);
+            existing = incidents.summary(input.incidentId()).orElse(null);
             if (existing == null) {
                 errors.add(new FieldError("incidentId", "there is no incident " + input.incidentId()));
             }
@@ -154,21 +164,18 @@ public class EmergencyService {
         }
 
         Instant now = clock.instant();
-        Incident incident = existing;
-        if (incident == null) {
-            incident = new Incident();
-            incident.title = input.incidentTitle().strip();
-            incident.severity = severity;
-            incident.createdBy = actor.username();
-            incident.createdAt = now;
-            incident.persist();
-        }
-        if (input.incidentReport() != null && !input.incidentReport().isBlank()) {
-            incident.report = input.incidentReport().strip();
+        IncidentSummary incident;
+        if (existing == null) {
+            incident = incidents.fileFor(actor, input.incidentTitle(), severity, input.incidentReport(), releaseId);
+        } else {
+            incidents.linkRelease(existing.id(), releaseId);
+            incident = input.incidentReport() != null && !input.incidentReport().isBlank()
+                    ? incidents.writeReport(actor, existing.id(), input.incidentReport(), releaseId)
+                    : existing;
         }
         EmergencyRequest emergency = new EmergencyRequest();
         emergency.releaseId = releaseId;
-        emergency.incidentId = incident.id;
+        emergency.incidentId = incident.id();
         emergency.criterion = criterion;
         emergency.justification = input.justification().strip();
         emergency.affectedServices = input.affectedServices().strip();
@@ -179,7 +186,7 @@ public class EmergencyService {
         emergency.updatedAt = now;
         emergency.persistAndFlush();
         audit.record(actor, new AuditLog.Change("emergency.requested", "emergency", emergency.id, releaseId, null,
-                snapshot(emergency, incident)));
+                snapshot(emergency)));
         outbox.enqueue(new Notice.EmergencyRequested(emergency.id, releaseId, releaseTitle(emergency),
                 emergency.criterion.name(), emergency.justification, actor.username()));
         return view(emergency);
@@ -232,7 +239,7 @@ public class EmergencyService {
 
         List<EmergencyApproval> all = EmergencyApproval.of(id);
         if (all.size() >= policy.leaderApprovals()) {
-            Map<String, Object> before = snapshot(emergency, incident(emergency));
+            Map<String, Object> before = snapshot(emergency);
             emergency.state = emergency.state.next(EmergencyAction.APPROVE);
             emergency.decidedBy = actor.username();
             emergency.decidedAt = now;
@@ -248,7 +255,7 @@ public class EmergencyService {
                 }
             }
             audit.record(actor, new AuditLog.Change("emergency.approved", "emergency", id, emergency.releaseId,
-                    before, snapshot(emergency, incident(emergency))));
+                    before, snapshot(emergency)));
             outbox.enqueue(new Notice.EmergencyDecided(id, emergency.releaseId, releaseTitle(emergency), true,
                     actor.username(), reason));
             releases.approveIfReady(emergency.releaseId);
@@ -262,14 +269,14 @@ public class EmergencyService {
             throw new InvalidInputException("reason", "say why the emergency is denied");
         }
         EmergencyRequest emergency = lockForDecision(actor, id);
-        Map<String, Object> before = snapshot(emergency, incident(emergency));
+        Map<String, Object> before = snapshot(emergency);
         emergency.state = emergency.state.next(EmergencyAction.DENY);
         emergency.decidedBy = actor.username();
         emergency.decidedAt = clock.instant();
         emergency.decisionReason = reason.strip();
         emergency.updatedAt = emergency.decidedAt;
         audit.record(actor, new AuditLog.Change("emergency.denied", "emergency", id, emergency.releaseId, before,
-                snapshot(emergency, incident(emergency))));
+                snapshot(emergency)));
         outbox.enqueue(new Notice.EmergencyDecided(id, emergency.releaseId, releaseTitle(emergency), false,
                 actor.username(), emergency.decisionReason));
         return view(emergency);
@@ -297,13 +304,7 @@ public class EmergencyService {
         if (emergency.state.isTerminal() && emergency.state != EmergencyState.PUBLISHED) {
             throw new ConflictException("This emergency is " + emergency.state.label().toLowerCase() + ".");
         }
-        Incident incident = incident(emergency);
-        String before = incident.report;
-        incident.report = report.strip();
-        Map<String, Object> beforeMap = new LinkedHashMap<>();
-        beforeMap.put("report", before);
-        audit.record(actor, new AuditLog.Change("incident.report-written", "incident", incident.id,
-                emergency.releaseId, beforeMap, Map.of("report", incident.report)));
+        incidents.writeReport(actor, emergency.incidentId, report, emergency.releaseId);
         if (emergency.state == EmergencyState.APPROVED) {
             releases.approveIfReady(emergency.releaseId);
         }
@@ -337,9 +338,8 @@ public class EmergencyService {
     }
 
     /** Post-mortems past due and not published, most overdue first. */
-    public List<EmergencyView.PostmortemView> overduePostmortems() {
-        Instant now = clock.instant();
-        return Postmortem.overdue(now, 50).stream().map(p -> EmergencyView.PostmortemView.of(p, now)).toList();
+    public List<PostmortemSummary> overduePostmortems() {
+        return postmortems.overdue(0, 50);
     }
 
     /** Gates and review slots of the release, with where each stands: what a leader may choose to bypass. */
@@ -409,26 +409,13 @@ public class EmergencyService {
         EmergencyRequest.liveForRelease(event.releaseId())
                 .filter(e -> e.state == EmergencyState.APPROVED)
                 .ifPresent(emergency -> {
-                    Map<String, Object> before = snapshot(emergency, incident(emergency));
+                    Map<String, Object> before = snapshot(emergency);
                     emergency.state = emergency.state.next(EmergencyAction.PUBLISH);
                     emergency.updatedAt = event.at();
                     audit.record(Actor.SYSTEM, new AuditLog.Change("emergency.published", "emergency", emergency.id,
-                            emergency.releaseId, before, snapshot(emergency, incident(emergency))));
-                    Postmortem postmortem = new Postmortem();
-                    postmortem.releaseId = emergency.releaseId;
-                    postmortem.incidentId = emergency.incidentId;
-                    postmortem.emergencyId = emergency.id;
-                    postmortem.owner = emergency.requestedBy;
-                    postmortem.dueAt = event.at().plus(policy.postMortemDue());
-                    postmortem.state = Postmortem.State.DRAFT;
-                    postmortem.createdAt = event.at();
-                    postmortem.persistAndFlush();
-                    Map<String, Object> after = new LinkedHashMap<>();
-                    after.put("owner", postmortem.owner);
-                    after.put("dueAt", postmortem.dueAt.toString());
-                    after.put("incident", postmortem.incidentId);
-                    audit.record(Actor.SYSTEM, new AuditLog.Change("postmortem.created", "postmortem", postmortem.id,
-                            emergency.releaseId, null, after));
+                            emergency.releaseId, before, snapshot(emergency)));
+                    postmortems.createForEmergency(emergency.releaseId, emergency.incidentId, emergency.id,
+                            emergency.requestedBy, event.at(), event.at().plus(policy.postMortemDue()));
                 });
     }
 
@@ -456,7 +443,6 @@ public class EmergencyService {
 
     EmergencyView view(EmergencyRequest e) {
         ReleaseView release = releases.get(e.releaseId);
-        Instant now = clock.instant();
         List<EmergencyView.LeaderApproval> leaderApprovals = EmergencyApproval.of(e.id)
                 .stream()
                 .map(a -> new EmergencyView.LeaderApproval(a.approver, a.reason, a.bypasses, a.approvedAt))
@@ -467,13 +453,11 @@ public class EmergencyService {
                 .stream()
                 .map(EmergencyService::view)
                 .toList();
-        EmergencyView.PostmortemView postmortem = Postmortem.forRelease(e.releaseId)
-                .map(p -> EmergencyView.PostmortemView.of(p, now))
-                .orElse(null);
+        PostmortemSummary postmortem = postmortems.forRelease(e.releaseId).orElse(null);
         return new EmergencyView(e.id, e.releaseId, release.title(), release.state(), e.criterion, e.justification,
                 e.affectedServices, e.risk, e.state, e.requestedBy, e.requestedAt, e.assessedBy, e.assessedAt,
                 e.assessmentReason, e.decidedBy, e.decidedAt, e.decisionReason,
-                EmergencyView.IncidentView.of(incident(e)), leaderApprovals, bypasses, postmortem);
+                incident(e), leaderApprovals, bypasses, postmortem);
     }
 
     static EmergencyView.WaiverView view(GrantedWaiver w) {
@@ -516,7 +500,7 @@ public class EmergencyService {
                     "You requested this emergency: another member of the security or product team must assess it.");
         }
         refuseUnlessReleaseOpen(emergency);
-        Map<String, Object> before = snapshot(emergency, incident(emergency));
+        Map<String, Object> before = snapshot(emergency);
         emergency.state = emergency.state.next(action);
         emergency.assessedBy = actor.username();
         emergency.assessedAt = clock.instant();
@@ -525,7 +509,7 @@ public class EmergencyService {
         audit.record(actor, new AuditLog.Change(action == EmergencyAction.ASSESS
                 ? "emergency.assessed"
                 : "emergency.declined", "emergency", id, emergency.releaseId, before,
-                snapshot(emergency, incident(emergency))));
+                snapshot(emergency)));
         outbox.enqueue(new Notice.EmergencyAssessed(id, emergency.releaseId, releaseTitle(emergency),
                 actor.username(), (action == EmergencyAction.ASSESS ? "Validated: " : "Declined: ")
                         + emergency.assessmentReason));
@@ -596,18 +580,18 @@ public class EmergencyService {
         return List.copyOf(chosen.values());
     }
 
-    private static Incident incident(EmergencyRequest emergency) {
-        return Incident.<Incident>findByIdOptional(emergency.incidentId).orElseThrow();
+    private IncidentSummary incident(EmergencyRequest emergency) {
+        return incidents.summary(emergency.incidentId).orElseThrow();
     }
 
-    private static Map<String, Object> snapshot(EmergencyRequest e, Incident incident) {
+    private static Map<String, Object> snapshot(EmergencyRequest e) {
         Map<String, Object> state = new LinkedHashMap<>();
         state.put("state", e.state.name());
         state.put("criterion", e.criterion.name());
         state.put("justification", e.justification);
         state.put("affectedServices", e.affectedServices);
         state.put("risk", e.risk);
-        state.put("incident", incident.id);
+        state.put("incident", e.incidentId);
         state.put("requestedBy", e.requestedBy);
         state.put("assessedBy", e.assessedBy);
         state.put("assessmentReason", e.assessmentReason);

@@ -3,22 +3,30 @@ package dev.greenlight.emergency;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
+import dev.greenlight.incident.IncidentService;
 import dev.greenlight.release.ReleaseFacts;
 import dev.greenlight.release.ReleaseRequirement;
 
 /** An emergency release needs its incident report before it may be approved and published ("Documentation"). */
 @ApplicationScoped
 class IncidentReportRequirement implements ReleaseRequirement {
+    private final IncidentService incidents;
+
+    @Inject
+    IncidentReportRequirement(IncidentService incidents) {
+        this.incidents = incidents;
+    }
 
     @Override
     public List<String> unmet(ReleaseFacts release) {
         return EmergencyRequest.liveForRelease(release.id())
                 .filter(e -> e.state != EmergencyState.PUBLISHED)
-                .flatMap(e -> Incident.<Incident>findByIdOptional(e.incidentId))
+                .flatMap(e -> incidents.summary(e.incidentId))
                 .filter(incident -> !incident.hasReport())
-                .map(incident -> List.of("Emergency release: the incident report for incident #" + incident.id
-                        + " (" + incident.title + ") must be written before approval and publishing."))
+                .map(incident -> List.of("Emergency release: the incident report for incident #" + incident.id()
+                        + " (" + incident.title() + ") must be written before approval and publishing."))
                 .orElse(List.of());
     }
 }

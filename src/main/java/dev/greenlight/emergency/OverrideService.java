@@ -17,6 +17,9 @@ import dev.greenlight.approval.SlotStatus;
 import dev.greenlight.audit.AuditLog;
 import dev.greenlight.gate.GateService;
 import dev.greenlight.gate.GateStatus;
+import dev.greenlight.incident.IncidentService;
+import dev.greenlight.incident.IncidentSummary;
+import dev.greenlight.incident.Severity;
 import dev.greenlight.release.ReleaseFacts;
 import dev.greenlight.release.ReleaseService;
 import dev.greenlight.release.ReleaseState;
@@ -46,12 +49,14 @@ public class OverrideService {
     private final GateService gates;
     private final ApprovalService approvals;
     private final EmergencyService emergencies;
+    private final IncidentService incidents;
     private final AuditLog audit;
     private final Clock clock;
 
     @Inject
     OverrideService(ReleaseService releases, GateService gates, ApprovalService approvals,
-            EmergencyService emergencies, AuditLog audit, Clock clock) {
+            EmergencyService emergencies, IncidentService incidents, AuditLog audit, Clock clock) {
+        this.incidents = incidents;
         this.releases = releases;
         this.gates = gates;
         this.approvals = approvals;
@@ -77,10 +82,10 @@ public class OverrideService {
             errors.add(new FieldError("incidentReport", "must be at most " + EmergencyService.MAX_REPORT
                     + " characters"));
         }
-        Incident incident = null;
+        IncidentSummary incident = null;
         Severity severity = null;
         if (input.incidentId() != null) {
-            incident = Incident.<Incident>findByIdOptional(input.incidentId()).orElse(null);
+            incident = incidents.summary(input.incidentId()).orElse(null);
             if (incident == null) {
                 errors.add(new FieldError("incidentId", "there is no incident " + input.incidentId()));
             }
@@ -111,17 +116,14 @@ public class OverrideService {
         }
         Instant now = clock.instant();
         if (incident == null) {
-            incident = new Incident();
-            incident.title = input.incidentTitle().strip();
-            incident.severity = severity;
-            incident.createdBy = actor.username();
-            incident.createdAt = now;
+            incident = incidents.fileFor(actor, input.incidentTitle(), severity, input.incidentReport(), release.id());
+        } else {
+            incidents.linkRelease(incident.id(), release.id());
+            incident = incidents.writeReport(actor, incident.id(), input.incidentReport(), release.id());
         }
-        incident.report = input.incidentReport().strip();
-        incident.persist();
         ReleaseOverride override = new ReleaseOverride();
         override.releaseId = release.id();
-        override.incidentId = incident.id;
+        override.incidentId = incident.id();
         override.reason = input.reason().strip();
         override.state = OverrideState.REQUESTED;
         override.requestedBy = actor.username();
@@ -188,12 +190,12 @@ public class OverrideService {
 
     /** Every override requested for a release, oldest first. */
     public List<OverrideView> forRelease(long releaseId) {
-        return ReleaseOverride.forRelease(releaseId).stream().map(OverrideService::view).toList();
+        return ReleaseOverride.forRelease(releaseId).stream().map(this::view).toList();
     }
 
     /** Overrides waiting for a second person, oldest first. */
     public List<OverrideView> open() {
-        return ReleaseOverride.open().stream().map(OverrideService::view).toList();
+        return ReleaseOverride.open().stream().map(this::view).toList();
     }
 
     private static ReleaseOverride lockForDecision(Actor actor, long id) {
@@ -209,10 +211,10 @@ public class OverrideService {
         return override;
     }
 
-    static OverrideView view(ReleaseOverride o) {
-        Incident incident = Incident.<Incident>findByIdOptional(o.incidentId).orElseThrow();
+    OverrideView view(ReleaseOverride o) {
+        IncidentSummary incident = incidents.summary(o.incidentId).orElseThrow();
         return new OverrideView(o.id, o.releaseId, o.reason, o.state, o.requestedBy, o.requestedAt, o.decidedBy,
-                o.decidedAt, o.decisionReason, EmergencyView.IncidentView.of(incident),
+                o.decidedAt, o.decisionReason, incident,
                 GrantedWaiver.<GrantedWaiver>list("releaseId = ?1 and source = ?2 and sourceId = ?3 order by id",
                         o.releaseId, GrantedWaiver.Source.OVERRIDE, o.id)
                         .stream()

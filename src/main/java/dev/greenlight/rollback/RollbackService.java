@@ -15,7 +15,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import dev.greenlight.audit.AuditLog;
-import dev.greenlight.emergency.Incidents;
+import dev.greenlight.incident.IncidentService;
 import dev.greenlight.notify.Notice;
 import dev.greenlight.notify.Outbox;
 import dev.greenlight.policy.RollbackPolicy;
@@ -58,14 +58,14 @@ public class RollbackService {
     }
 
     private final ReleaseService releases;
-    private final Incidents incidents;
+    private final IncidentService incidents;
     private final RollbackPolicy policy;
     private final AuditLog audit;
     private final Outbox outbox;
     private final Clock clock;
 
     @Inject
-    RollbackService(ReleaseService releases, Incidents incidents, RollbackPolicy policy, AuditLog audit,
+    RollbackService(ReleaseService releases, IncidentService incidents, RollbackPolicy policy, AuditLog audit,
             Outbox outbox, Clock clock) {
         this.releases = releases;
         this.incidents = incidents;
@@ -118,7 +118,7 @@ public class RollbackService {
         }
         String incident = null;
         if (incidentId != null) {
-            incident = incidents.describe(incidentId).orElse(null);
+            incident = describe(incidentId).orElse(null);
             if (incident == null) {
                 errors.add(new FieldError("incidentId", "there is no incident " + incidentId));
             }
@@ -158,6 +158,9 @@ public class RollbackService {
         rollback.startedBy = actor.username();
         rollback.startedAt = now;
         rollback.persistAndFlush();
+        if (incidentId != null) {
+            incidents.linkRelease(incidentId, releaseId);
+        }
         int position = 0;
         for (String id : policy.steps()) {
             RollbackStep step = new RollbackStep();
@@ -248,13 +251,18 @@ public class RollbackService {
                 .toList());
     }
 
+    /** "SEV2 · Checkout errors after 1.5.0", or empty when there is no such incident. */
+    private Optional<String> describe(long incidentId) {
+        return incidents.summary(incidentId).map(i -> i.severity().name() + " · " + i.title());
+    }
+
     private List<RollbackView> views(List<Rollback> rollbacks) {
         Map<Long, List<RollbackStep>> steps = RollbackStep.of(rollbacks.stream().map(r -> r.id).toList())
                 .stream()
                 .collect(Collectors.groupingBy(s -> s.rollbackId, LinkedHashMap::new, Collectors.toList()));
         return rollbacks.stream()
                 .map(r -> new RollbackView(r.id, r.releaseId, r.state, r.fromTags, r.toTags, r.reason, r.incidentId,
-                        Optional.ofNullable(r.incidentId).flatMap(incidents::describe).orElse(null), r.startedBy,
+                        Optional.ofNullable(r.incidentId).flatMap(this::describe).orElse(null), r.startedBy,
                         r.startedAt, r.completedAt,
                         steps.getOrDefault(r.id, List.of())
                                 .stream()

@@ -3,6 +3,7 @@ package dev.greenlight.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.Test;
 
@@ -10,7 +11,12 @@ import io.quarkus.test.junit.QuarkusTest;
 
 import dev.greenlight.approval.ApprovalService;
 import dev.greenlight.changeset.ChangesetService;
+import dev.greenlight.emergency.EmergencyService;
 import dev.greenlight.gate.GateService;
+import dev.greenlight.incident.IncidentService;
+import dev.greenlight.incident.IncidentView;
+import dev.greenlight.incident.PostmortemService;
+import dev.greenlight.incident.PostmortemSummary;
 import dev.greenlight.release.ReleaseService;
 import dev.greenlight.release.ReleaseState;
 import dev.greenlight.rollback.RollbackService;
@@ -35,10 +41,19 @@ class DemoDataTest {
     ValidationService validation;
     @Inject
     RollbackService rollbacks;
+    @Inject
+    EmergencyService emergencies;
+    @Inject
+    IncidentService incidents;
+    @Inject
+    PostmortemService postmortems;
+    @Inject
+    EntityManager em;
 
     @Test
-    void loadsAValidatedAndARolledBackReleaseWithACompletedChecklist() {
-        new DemoData(workspace, changesets, releases, gates, approvals, validation, rollbacks).load(null);
+    void loadsAValidatedAndARolledBackReleaseAnIncidentAndAnEmergencyWithItsPostMortem() {
+        new DemoData(workspace, changesets, releases, gates, approvals, emergencies, incidents, postmortems, em,
+                validation, rollbacks).load(null);
 
         assertThat(releases.countByState().get(ReleaseState.VALIDATED)).isEqualTo(1);
         assertThat(releases.countByState().get(ReleaseState.ROLLED_BACK)).isEqualTo(1);
@@ -46,5 +61,8 @@ class DemoDataTest {
         assertThat(rollbacks.ofRelease(rolledBack)).singleElement()
                 .satisfies(r -> assertThat(r.state()).isEqualTo(RollbackState.COMPLETED))
                 .satisfies(r -> assertThat(r.toTags()).containsExactly("@neuronx/cli@0.9.2"));
+        assertThat(incidents.search(null, null, null, 0, 10).items()).extracting(IncidentView::title)
+                .contains("SDK dropped release events", "Release tokens in error pages");
+        assertThat(postmortems.recent(0, 10)).extracting(PostmortemSummary::state).contains("PUBLISHED", "DRAFT");
     }
 }

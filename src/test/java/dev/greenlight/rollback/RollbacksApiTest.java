@@ -26,6 +26,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
+import dev.greenlight.incident.IncidentService;
 import dev.greenlight.release.ReleaseView;
 import dev.greenlight.testsupport.Fixtures;
 import dev.greenlight.testsupport.Users;
@@ -36,6 +37,8 @@ import javax.sql.DataSource;
 class RollbacksApiTest {
     private static final AtomicInteger COUNTER = new AtomicInteger();
 
+    @Inject
+    IncidentService incidents;
     @Inject
     Fixtures fixtures;
     @Inject
@@ -89,14 +92,9 @@ class RollbacksApiTest {
         }
     }
 
-    private long incident() throws Exception {
-        try (var c = dataSource.getConnection();
-                var s = c.createStatement();
-                var rs = s.executeQuery("insert into incident (title, severity, created_by, created_at)"
-                        + " values ('CLI login loops', 'SEV2', 'leah', now()) returning id")) {
-            rs.next();
-            return rs.getLong(1);
-        }
+    private long incident() {
+        return incidents.file(Users.LEAH.actor(), new IncidentService.IncidentInput("CLI login loops", "SEV2", "OPEN",
+                null, "2026-11-27T09:00:00Z", null, false, List.of("cli"), List.of(), null, null)).id();
     }
 
     private long startRollback() {

@@ -25,6 +25,11 @@ import dev.greenlight.testsupport.Users;
 @QuarkusTest
 class RoleMatrixTest {
     private static final Set<Role> EVERYONE = Set.of(Role.values());
+    /** File incidents, and write post-mortems (their owner, or the teams who run production). */
+    private static final Set<Role> INCIDENT_WRITERS = Set.of(Role.AUTHOR, Role.SECURITY_TEAM, Role.PRODUCT_TEAM,
+            Role.ENGINEERING_LEADER, Role.MAINTAINER, Role.ADMIN);
+    private static final Set<Role> POSTMORTEM_REVIEWERS = Set.of(Role.SECURITY_TEAM, Role.PRODUCT_TEAM,
+            Role.ENGINEERING_LEADER, Role.MAINTAINER);
 
     record Route(String method, String path, String body, Set<Role> allowed) {
         @Override
@@ -63,7 +68,24 @@ class RoleMatrixTest {
                 new Route("POST", "/api/v1/releases/999999/rollbacks", "{\"reason\":\"Broken\"}",
                         Set.of(Role.MAINTAINER, Role.ENGINEERING_LEADER)),
                 new Route("POST", "/api/v1/releases/999999/rollbacks/1/steps/identify-issue", "{}",
-                        Set.of(Role.MAINTAINER, Role.ENGINEERING_LEADER)));
+                        Set.of(Role.MAINTAINER, Role.ENGINEERING_LEADER)),
+                new Route("GET", "/api/v1/incidents", null, EVERYONE),
+                new Route("GET", "/api/v1/incidents/999999", null, EVERYONE),
+                new Route("POST", "/api/v1/incidents", "{\"title\":\"\"}", INCIDENT_WRITERS),
+                new Route("PUT", "/api/v1/incidents/999999", "{\"title\":\"\"}", INCIDENT_WRITERS),
+                new Route("POST", "/api/v1/incidents/999999/postmortem", "{}", INCIDENT_WRITERS),
+                new Route("GET", "/api/v1/postmortems", null, EVERYONE),
+                new Route("GET", "/api/v1/postmortems/overdue", null, EVERYONE),
+                new Route("GET", "/api/v1/postmortems/999999", null, EVERYONE),
+                new Route("PUT", "/api/v1/postmortems/999999", "{}", INCIDENT_WRITERS),
+                new Route("POST", "/api/v1/postmortems/999999/timeline", "{}", INCIDENT_WRITERS),
+                new Route("POST", "/api/v1/postmortems/999999/action-items", "{}", INCIDENT_WRITERS),
+                new Route("PUT", "/api/v1/postmortems/999999/action-items/1/status", "{\"status\":\"DONE\"}",
+                        EVERYONE),
+                new Route("POST", "/api/v1/postmortems/999999/submit", "{}", INCIDENT_WRITERS),
+                new Route("POST", "/api/v1/postmortems/999999/request-changes", "{}", POSTMORTEM_REVIEWERS),
+                new Route("POST", "/api/v1/postmortems/999999/sign-off", "{}", POSTMORTEM_REVIEWERS),
+                new Route("POST", "/api/v1/postmortems/999999/publish", "{}", INCIDENT_WRITERS));
     }
 
     static Stream<Arguments> routes() {

@@ -1,6 +1,8 @@
-package dev.greenlight.emergency;
+package dev.greenlight.incident;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -14,22 +16,29 @@ import jakarta.persistence.Version;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** An incident, as small as the emergency path needs it: title, severity and the incident report. */
+/** Something a post-mortem asks someone to do, by a date. */
 @Entity
-@Table(name = "incident")
-class Incident extends PanacheEntityBase {
+@Table(name = "postmortem_action_item")
+class ActionItem extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
+    @Column(name = "postmortem_id", nullable = false)
+    public long postmortemId;
+
     @Column(nullable = false)
-    public String title;
+    public String description;
+
+    @Column(nullable = false)
+    public String owner;
+
+    @Column(name = "due_on", nullable = false)
+    public LocalDate dueOn;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public Severity severity;
-
-    public String report;
+    public ActionItemStatus status;
 
     @Column(name = "created_by", nullable = false)
     public String createdBy;
@@ -37,10 +46,13 @@ class Incident extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
     @Version
     public long version;
 
-    boolean hasReport() {
-        return report != null && !report.isBlank();
+    static List<ActionItem> of(long postmortemId) {
+        return list("postmortemId = ?1 order by id", postmortemId);
     }
 }

@@ -1,4 +1,4 @@
-package dev.greenlight.emergency;
+package dev.greenlight.incident;
 
 import java.util.Arrays;
 import java.util.Locale;
@@ -12,7 +12,7 @@ public enum Severity {
     SEV3,
     SEV4;
 
-    static Severity parse(String field, String value) {
+    public static Severity parse(String field, String value) {
         String normalised = value == null ? "" : value.strip().toUpperCase(Locale.ROOT);
         return Arrays.stream(values())
                 .filter(s -> s.name().equals(normalised))

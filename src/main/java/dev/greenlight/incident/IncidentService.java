@@ -1,0 +1,360 @@
+package dev.greenlight.incident;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import io.quarkus.panache.common.Page;
+
+import dev.greenlight.audit.AuditLog;
+import dev.greenlight.release.ReleaseService;
+import dev.greenlight.security.Actor;
+import dev.greenlight.security.Role;
+import dev.greenlight.web.ConflictException;
+import dev.greenlight.web.FieldError;
+import dev.greenlight.web.ForbiddenActionException;
+import dev.greenlight.web.InvalidInputException;
+import dev.greenlight.web.ResourceNotFoundException;
+
+/**
+ * Incidents: filed by authors and the teams who run production, edited by their reporter or those teams, linked to
+ * the releases they touched. Every change is audited in its transaction. The emergency path and overrides file their
+ * incidents through here too.
+ */
+@ApplicationScoped
+public class IncidentService {
+    public static final int MAX_TITLE = 500;
+    public static final int MAX_TEXT = 20000;
+    static final int MAX_SERVICES = 50;
+    static final int MAX_RELEASES = 50;
+    /** Who may file an incident. */
+    static final Set<Role> FILERS = Set.of(Role.AUTHOR, Role.SECURITY_TEAM, Role.PRODUCT_TEAM,
+            Role.ENGINEERING_LEADER, Role.MAINTAINER, Role.ADMIN);
+    /** Who may edit any incident; its reporter may edit their own. */
+    static final Set<Role> EDITORS = Set.of(Role.SECURITY_TEAM, Role.PRODUCT_TEAM, Role.ENGINEERING_LEADER,
+            Role.MAINTAINER, Role.ADMIN);
+
+    /** What a form or a script sends; text as typed, checked here. {@code version} is the one the editor saw. */
+    public record IncidentInput(String title, String severity, String status, String impact, String startedAt,
+            String resolvedAt, Boolean security, List<String> affectedServices, List<Long> releaseIds, String report,
+            Long version) {
+    }
+
+    /** One page of incidents, newest first. */
+    public record IncidentPage(List<IncidentView> items, int page, int size, long total) {
+        public int pageCount() {
+            return (int) Math.max(1, (total + size - 1) / size);
+        }
+
+        public boolean hasNext() {
+            return (long) (page + 1) * size < total;
+        }
+
+        public boolean hasPrevious() {
+            return page > 0;
+        }
+    }
+
+    private final ReleaseService releases;
+    private final AuditLog audit;
+    private final EntityManager em;
+    private final Clock clock;
+
+    @Inject
+    IncidentService(ReleaseService releases, AuditLog audit, EntityManager em, Clock clock) {
+        this.releases = releases;
+        this.audit = audit;
+        this.em = em;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public IncidentView file(Actor actor, IncidentInput input) {
+        if (!actor.hasAny(FILERS)) {
+            throw new ForbiddenActionException("Only authors, the security or product team, engineering leaders,"
+                    + " maintainers and admins may file incidents.");
+        }
+        Instant now = clock.instant();
+        Incident incident = new Incident();
+        incident.createdBy = actor.username();
+        incident.createdAt = now;
+        List<Long> releaseIds = apply(incident, input, now);
+        incident.persistAndFlush();
+        link(incident.id, releaseIds);
+        audit.record(actor, new AuditLog.Change("incident.filed", "incident", incident.id, first(releaseIds), null,
+                snapshot(incident, releaseIds)));
+        return view(incident);
+    }
+
+    @Transactional
+    public IncidentView update(Actor actor, long id, IncidentInput input) {
+        Incident incident = Incident.findForUpdate(id).orElseThrow(() -> new ResourceNotFoundException("Incident", id));
+        refuseUnlessEditor(actor, incident);
+        refuseIfStale("Incident " + id, input.version(), incident.version, incident.updatedAt);
+        Map<String, Object> before = snapshot(incident, linkedReleases(id));
+        List<Long> releaseIds = apply(incident, input, clock.instant());
+        em.createNativeQuery("delete from incident_release where incident_id = :id")
+                .setParameter("id", id)
+                .executeUpdate();
+        link(id, releaseIds);
+        em.flush();
+        audit.record(actor, new AuditLog.Change("incident.updated", "incident", id, first(releaseIds), before,
+                snapshot(incident, releaseIds)));
+        return view(incident);
+    }
+
+    public IncidentView get(long id) {
+        return view(Incident.<Incident>findByIdOptional(id)
+                .orElseThrow(() -> new ResourceNotFoundException("Incident", id)));
+    }
+
+    /** The incidents that touched a release, oldest first: its story after publishing. */
+    public List<IncidentView> forRelease(long releaseId) {
+        @SuppressWarnings("unchecked")
+        List<Number> ids = em.createNativeQuery(
+                "select incident_id from incident_release where release_id = :release order by incident_id")
+                .setParameter("release", releaseId)
+                .getResultList();
+        return ids.stream().map(id -> get(id.longValue())).toList();
+    }
+
+    /** Newest first; null filters match every incident. */
+    public IncidentPage search(IncidentStatus status, Severity severity, Boolean security, int page, int size) {
+        List<IncidentView> items = Incident.search(status, severity, security, Page.of(page, size))
+                .stream()
+                .map(this::listView)
+                .toList();
+        return new IncidentPage(items, page, size, Incident.countMatching(status, severity, security));
+    }
+
+    /** Null when the actor may edit the incident, else why not. */
+    public String whyNotEdit(Actor actor, IncidentView incident) {
+        if (actor.hasAny(EDITORS) || actor.username().equals(incident.createdBy())) {
+            return null;
+        }
+        return "Only its reporter (" + incident.createdBy() + "), the security or product team, engineering leaders,"
+                + " maintainers and admins may edit this incident.";
+    }
+
+    public boolean mayFile(Actor actor) {
+        return actor.hasAny(FILERS);
+    }
+
+    // --- For the emergency path and overrides ----------------------------------------------------------------
+
+    public Optional<IncidentSummary> summary(long id) {
+        return Incident.<Incident>findByIdOptional(id).map(IncidentSummary::of);
+    }
+
+    /** The emergency path files its incident here, started now, touching {@code releaseId}. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public IncidentSummary fileFor(Actor actor, String title, Severity severity, String report, long releaseId) {
+        Instant now = clock.instant();
+        Incident incident = new Incident();
+        incident.title = title.strip();
+        incident.severity = severity;
+        incident.status = IncidentStatus.OPEN;
+        incident.startedAt = now;
+        incident.affectedServices = new String[0];
+        incident.report = blankToNull(report);
+        incident.createdBy = actor.username();
+        incident.createdAt = now;
+        incident.updatedAt = now;
+        incident.persistAndFlush();
+        link(incident.id, List.of(releaseId));
+        audit.record(actor, new AuditLog.Change("incident.filed", "incident", incident.id, releaseId, null,
+                snapshot(incident, List.of(releaseId))));
+        return IncidentSummary.of(incident);
+    }
+
+    /** Records that the incident touched the release (nothing when it is known already). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void linkRelease(long incidentId, long releaseId) {
+        link(incidentId, List.of(releaseId));
+    }
+
+    /** Writes the incident report (the emergency path checks who may), audited against the release. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public IncidentSummary writeReport(Actor actor, long id, String report, Long releaseId) {
+        Incident incident = Incident.findForUpdate(id).orElseThrow(() -> new ResourceNotFoundException("Incident", id));
+        Map<String, Object> before = new LinkedHashMap<>();
+        before.put("report", incident.report);
+        incident.report = report.strip();
+        incident.updatedAt = clock.instant();
+        audit.record(actor, new AuditLog.Change("incident.report-written", "incident", incident.id, releaseId, before,
+                Map.of("report", incident.report)));
+        return IncidentSummary.of(incident);
+    }
+
+    /** The releases an incident touched, oldest first. */
+    @SuppressWarnings("unchecked")
+    List<Long> linkedReleases(long incidentId) {
+        return ((List<Number>) em
+                .createNativeQuery("select release_id from incident_release where incident_id = :id order by 1")
+                .setParameter("id", incidentId)
+                .getResultList()).stream().map(Number::longValue).toList();
+    }
+
+    private void link(long incidentId, List<Long> releaseIds) {
+        for (Long releaseId : releaseIds) {
+            em.createNativeQuery("insert into incident_release (incident_id, release_id) values (:incident, :release)"
+                    + " on conflict do nothing")
+                    .setParameter("incident", incidentId)
+                    .setParameter("release", releaseId)
+                    .executeUpdate();
+        }
+    }
+
+    /** Checks the input and copies it onto the incident; returns the releases to link. */
+    private List<Long> apply(Incident incident, IncidentInput input, Instant now) {
+        List<FieldError> errors = new ArrayList<>();
+        String title = text(errors, "title", input.title(), MAX_TITLE, true);
+        Severity severity = null;
+        try {
+            severity = Severity.parse("severity", input.severity());
+        } catch (InvalidInputException e) {
+            errors.addAll(e.errors());
+        }
+        IncidentStatus status = IncidentStatus.OPEN;
+        if (input.status() != null && !input.status().isBlank()) {
+            try {
+                status = IncidentStatus.parse("status", input.status());
+            } catch (InvalidInputException e) {
+                errors.addAll(e.errors());
+            }
+        }
+        String impact = text(errors, "impact", input.impact(), MAX_TEXT, false);
+        String report = text(errors, "report", input.report(), MAX_TEXT, false);
+        Instant startedAt = Times.instant(errors, "startedAt", input.startedAt());
+        Instant resolvedAt = Times.instant(errors, "resolvedAt", input.resolvedAt());
+        if (startedAt == null && (input.startedAt() == null || input.startedAt().isBlank())) {
+            startedAt = incident.startedAt != null ? incident.startedAt : now;
+        }
+        if (startedAt != null && resolvedAt != null && resolvedAt.isBefore(startedAt)) {
+            errors.add(new FieldError("resolvedAt", "must not be before the start (" + startedAt + ")"));
+        }
+        if (status == IncidentStatus.RESOLVED && resolvedAt == null
+                && (input.resolvedAt() == null || input.resolvedAt().isBlank())) {
+            errors.add(new FieldError("resolvedAt", "say when a resolved incident ended"));
+        }
+        Set<String> services = new LinkedHashSet<>();
+        for (String service : input.affectedServices() == null ? List.<String>of() : input.affectedServices()) {
+            if (service != null && !service.isBlank()) {
+                services.add(service.strip());
+            }
+        }
+        if (services.size() > MAX_SERVICES || services.stream().anyMatch(s -> s.length() > 200)) {
+            errors.add(new FieldError("affectedServices", "at most " + MAX_SERVICES + " names of 200 characters"));
+        }
+        Set<Long> releaseIds = new LinkedHashSet<>();
+        for (Long releaseId : input.releaseIds() == null ? List.<Long>of() : input.releaseIds()) {
+            if (releaseId != null) {
+                releaseIds.add(releaseId);
+            }
+        }
+        if (releaseIds.size() > MAX_RELEASES) {
+            errors.add(new FieldError("releaseIds", "at most " + MAX_RELEASES + " releases"));
+        } else {
+            for (Long releaseId : releaseIds) {
+                try {
+                    releases.get(releaseId);
+                } catch (ResourceNotFoundException e) {
+                    errors.add(new FieldError("releaseIds", "there is no release " + releaseId));
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        incident.title = title;
+        incident.severity = severity;
+        incident.status = status;
+        incident.impact = impact;
+        incident.startedAt = startedAt;
+        incident.resolvedAt = resolvedAt;
+        incident.security = Boolean.TRUE.equals(input.security());
+        incident.affectedServices = services.toArray(String[]::new);
+        incident.report = report;
+        incident.updatedAt = now;
+        return List.copyOf(releaseIds);
+    }
+
+    private void refuseUnlessEditor(Actor actor, Incident incident) {
+        if (!actor.hasAny(EDITORS) && !actor.username().equals(incident.createdBy)) {
+            throw new ForbiddenActionException("Only its reporter (" + incident.createdBy + "), the security or product"
+                    + " team, engineering leaders, maintainers and admins may edit incident " + incident.id + ".");
+        }
+    }
+
+    /** Optimistic locking for editors: the version they loaded must still be the current one. */
+    static void refuseIfStale(String what, Long seen, long current, Instant changedAt) {
+        if (seen != null && seen != current) {
+            throw new ConflictException(what + " was changed by someone else at " + changedAt + " since you opened"
+                    + " it; reload it, then apply your changes again.");
+        }
+    }
+
+    private IncidentView view(Incident i) {
+        return view(i, linkedReleases(i.id), PostmortemService.summaries(Postmortem.ofIncident(i.id), clock.instant()));
+    }
+
+    /** Lists show no post-mortems: one query per page, not per row. */
+    private IncidentView listView(Incident i) {
+        return view(i, List.of(), List.of());
+    }
+
+    private static IncidentView view(Incident i, List<Long> releaseIds, List<PostmortemSummary> postmortems) {
+        return new IncidentView(i.id, i.title, i.severity, i.status, i.impact, i.startedAt, i.resolvedAt, i.security,
+                Arrays.asList(i.affectedServices), releaseIds, i.report, i.createdBy, i.createdAt, i.updatedAt,
+                i.version, postmortems);
+    }
+
+    private static Map<String, Object> snapshot(Incident i, List<Long> releaseIds) {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("title", i.title);
+        state.put("severity", i.severity.name());
+        state.put("status", i.status.name());
+        state.put("impact", i.impact);
+        state.put("startedAt", String.valueOf(i.startedAt));
+        state.put("resolvedAt", i.resolvedAt == null ? null : i.resolvedAt.toString());
+        state.put("security", i.security);
+        state.put("affectedServices", Arrays.asList(i.affectedServices));
+        state.put("releases", releaseIds);
+        state.put("report", i.report);
+        return state;
+    }
+
+    private static Long first(List<Long> ids) {
+        return ids.isEmpty() ? null : ids.get(0);
+    }
+
+    static String text(List<FieldError> errors, String field, String value, int max, boolean required) {
+        if (value == null || value.isBlank()) {
+            if (required) {
+                errors.add(new FieldError(field, "must not be blank"));
+            }
+            return null;
+        }
+        if (value.length() > max) {
+            errors.add(new FieldError(field, "must be at most " + max + " characters"));
+            return null;
+        }
+        return value.strip();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

@@ -1,0 +1,215 @@
+package dev.greenlight.incident;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestForm;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+import dev.greenlight.security.CurrentUser;
+import dev.greenlight.web.ConflictException;
+import dev.greenlight.web.FieldError;
+import dev.greenlight.web.Flash;
+import dev.greenlight.web.ForbiddenActionException;
+import dev.greenlight.web.InvalidInputException;
+
+/** Incidents: the list with filters, the detail, and the form to file or edit one. */
+@Path("/incidents")
+@Produces(MediaType.TEXT_HTML)
+class IncidentsPages {
+    static final int PAGE_SIZE = 20;
+
+    private final IncidentService incidents;
+    private final PostmortemService postmortems;
+    private final CurrentUser user;
+
+    @Inject
+    IncidentsPages(IncidentService incidents, PostmortemService postmortems, CurrentUser user) {
+        this.incidents = incidents;
+        this.postmortems = postmortems;
+        this.user = user;
+    }
+
+    /** The list's filters as chosen, echoed into the form and the page links. */
+    record Filters(String status, String severity, String security) {
+        public String query(int page) {
+            return "?status=" + status + "&severity=" + severity + "&security=" + security + "&page=" + page;
+        }
+    }
+
+    /** What the incident form held, so that a refused form comes back as typed. */
+    record IncidentForm(String title, String severity, String status, String impact, String startedAt,
+            String resolvedAt, boolean security, String affectedServices, String releaseIds, String report,
+            String version) {
+        static final IncidentForm EMPTY = new IncidentForm("", "SEV3", "OPEN", "", "", "", false, "", "", "", "");
+
+        /** A new incident about a release (the release page's "File incident" after a failed check). */
+        static IncidentForm about(Long releaseId) {
+            return releaseId == null
+                    ? EMPTY
+                    : new IncidentForm("", "SEV3", "OPEN", "", "", "", false, "", String.valueOf(releaseId), "", "");
+        }
+
+        static IncidentForm of(IncidentView i) {
+            return new IncidentForm(i.title(), i.severity().name(), i.status().name(), orEmpty(i.impact()),
+                    Times.local(i.startedAt()), Times.local(i.resolvedAt()), i.security(),
+                    String.join(", ", i.affectedServices()),
+                    String.join(", ", i.affectedReleases().stream().map(String::valueOf).toList()),
+                    orEmpty(i.report()), String.valueOf(i.version()));
+        }
+    }
+
+    record Detail(IncidentView incident, String editRefusal) {
+        public boolean mayEdit() {
+            return editRefusal == null;
+        }
+
+        public boolean mayStartPostmortem() {
+            return editRefusal == null && incident.postmortems().isEmpty();
+        }
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance list(IncidentService.IncidentPage incidents, Filters filters,
+                List<IncidentStatus> statuses, List<Severity> severities, boolean mayFile, String nav);
+
+        static native TemplateInstance form(Long id, IncidentForm form, List<IncidentStatus> statuses,
+                List<Severity> severities, List<FieldError> errors, String nav);
+
+        static native TemplateInstance detail(Detail d, String nav);
+    }
+
+    @GET
+    public TemplateInstance list(@QueryParam("status") String status, @QueryParam("severity") String severity,
+            @QueryParam("security") String security, @QueryParam("page") Integer page) {
+        Filters filters = new Filters(orEmpty(status), orEmpty(severity), orEmpty(security));
+        IncidentStatus byStatus = status == null || status.isBlank() ? null : IncidentStatus.parse("status", status);
+        Severity bySeverity = severity == null || severity.isBlank() ? null : Severity.parse("severity", severity);
+        Boolean bySecurity = security == null || security.isBlank() ? null : Boolean.valueOf(security);
+        int current = page == null || page < 0 ? 0 : page;
+        return Templates.list(incidents.search(byStatus, bySeverity, bySecurity, current, PAGE_SIZE), filters,
+                List.of(IncidentStatus.values()), List.of(Severity.values()), incidents.mayFile(user.actor()),
+                "incidents");
+    }
+
+    @GET
+    @Path("/new")
+    public TemplateInstance createForm(@QueryParam("release") Long releaseId) {
+        if (!incidents.mayFile(user.actor())) {
+            throw new ForbiddenActionException("Only authors, the security or product team, engineering leaders,"
+                    + " maintainers and admins may file incidents.");
+        }
+        return form(null, IncidentForm.about(releaseId), List.of());
+    }
+
+    @POST
+    public Response create(@RestForm String title, @RestForm String severity, @RestForm String status,
+            @RestForm String impact, @RestForm String startedAt, @RestForm String resolvedAt,
+            @RestForm String security, @RestForm String affectedServices, @RestForm String releaseIds,
+            @RestForm String report) {
+        IncidentForm form = new IncidentForm(title, severity, status, impact, startedAt, resolvedAt,
+                security != null, affectedServices, releaseIds, report, "");
+        try {
+            IncidentView created = incidents.file(user.actor(), input(form));
+            return Flash.redirect(URI.create("/incidents/" + created.id()), "Incident " + created.id() + " filed.");
+        } catch (InvalidInputException e) {
+            return Response.status(400).entity(form(null, form, e.errors())).build();
+        }
+    }
+
+    @GET
+    @Path("/{id}")
+    public TemplateInstance detail(@PathParam("id") long id) {
+        IncidentView incident = incidents.get(id);
+        return Templates.detail(new Detail(incident, incidents.whyNotEdit(user.actor(), incident)), "incidents");
+    }
+
+    @GET
+    @Path("/{id}/edit")
+    public TemplateInstance editForm(@PathParam("id") long id) {
+        IncidentView incident = incidents.get(id);
+        String refusal = incidents.whyNotEdit(user.actor(), incident);
+        if (refusal != null) {
+            throw new ForbiddenActionException(refusal);
+        }
+        return form(id, IncidentForm.of(incident), List.of());
+    }
+
+    @POST
+    @Path("/{id}")
+    public Response update(@PathParam("id") long id, @RestForm String title, @RestForm String severity,
+            @RestForm String status, @RestForm String impact, @RestForm String startedAt,
+            @RestForm String resolvedAt, @RestForm String security, @RestForm String affectedServices,
+            @RestForm String releaseIds, @RestForm String report, @RestForm String version) {
+        IncidentForm form = new IncidentForm(title, severity, status, impact, startedAt, resolvedAt,
+                security != null, affectedServices, releaseIds, report, version);
+        try {
+            incidents.update(user.actor(), id, input(form));
+            return Flash.redirect(URI.create("/incidents/" + id), "Incident " + id + " saved.");
+        } catch (InvalidInputException e) {
+            return Response.status(400).entity(form(id, form, e.errors())).build();
+        } catch (ConflictException e) {
+            return Response.status(409).entity(form(id, form, List.of(new FieldError(null, e.getMessage())))).build();
+        }
+    }
+
+    /** Starts the incident's post-mortem, owned by whoever starts it, and opens its editor. */
+    @POST
+    @Path("/{id}/postmortem")
+    public Response startPostmortem(@PathParam("id") long id) {
+        PostmortemView created = postmortems.createFromIncident(user.actor(), id, null);
+        return Flash.redirect(URI.create("/postmortems/" + created.id() + "/edit"), "Post-mortem " + created.id()
+                + " started; it is due " + created.dueAt() + ".");
+    }
+
+    private TemplateInstance form(Long id, IncidentForm form, List<FieldError> errors) {
+        return Templates.form(id, form, List.of(IncidentStatus.values()), List.of(Severity.values()), errors,
+                "incidents");
+    }
+
+    private static IncidentService.IncidentInput input(IncidentForm form) {
+        List<Long> releaseIds = new ArrayList<>();
+        for (String part : split(form.releaseIds())) {
+            try {
+                releaseIds.add(Long.valueOf(part.replace("#", "")));
+            } catch (NumberFormatException e) {
+                throw new InvalidInputException("releaseIds", "list release numbers, e.g. 12, 15");
+            }
+        }
+        Long version;
+        try {
+            version = form.version() == null || form.version().isBlank() ? null : Long.valueOf(form.version());
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("version", "must be a number");
+        }
+        return new IncidentService.IncidentInput(form.title(), form.severity(), form.status(), form.impact(),
+                form.startedAt(), form.resolvedAt(), form.security(), split(form.affectedServices()), releaseIds,
+                form.report(), version);
+    }
+
+    private static List<String> split(String commaSeparated) {
+        if (commaSeparated == null || commaSeparated.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(commaSeparated.split("[,\\n]")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
+    }
+}

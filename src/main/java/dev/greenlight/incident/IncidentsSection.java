@@ -1,0 +1,48 @@
+package dev.greenlight.incident;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import dev.greenlight.security.CurrentUser;
+
+/**
+ * The "Incidents and post-mortems" section of the release page ({@code tags/releaseIncidents.html}): with it, the
+ * page tells a release's whole story, from its changesets to the post-mortems of what went wrong.
+ */
+@ApplicationScoped
+@Named("incidentsSection")
+public class IncidentsSection {
+
+    public record Section(long releaseId, List<IncidentView> incidents, List<PostmortemSummary> postmortems,
+            boolean mayFile) {
+    }
+
+    private final IncidentService incidents;
+    private final PostmortemService postmortems;
+    private final CurrentUser user;
+
+    @Inject
+    IncidentsSection(IncidentService incidents, PostmortemService postmortems, CurrentUser user) {
+        this.incidents = incidents;
+        this.postmortems = postmortems;
+        this.user = user;
+    }
+
+    public Section of(long releaseId) {
+        List<IncidentView> touched = incidents.forRelease(releaseId);
+        Set<Long> seen = new LinkedHashSet<>();
+        List<PostmortemSummary> owed = new ArrayList<>();
+        postmortems.forRelease(releaseId).ifPresent(p -> {
+            seen.add(p.id());
+            owed.add(p);
+        });
+        touched.forEach(i -> i.postmortems().stream().filter(p -> seen.add(p.id())).forEach(owed::add));
+        return new Section(releaseId, touched, owed, incidents.mayFile(user.actor()));
+    }
+}

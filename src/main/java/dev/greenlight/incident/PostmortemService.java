@@ -1,0 +1,487 @@
+package dev.greenlight.incident;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import io.quarkus.panache.common.Page;
+
+import dev.greenlight.audit.AuditLog;
+import dev.greenlight.security.Actor;
+import dev.greenlight.security.Role;
+import dev.greenlight.web.ConflictException;
+import dev.greenlight.web.FieldError;
+import dev.greenlight.web.ForbiddenActionException;
+import dev.greenlight.web.InvalidInputException;
+import dev.greenlight.web.ResourceNotFoundException;
+
+/**
+ * Post-mortems: created from an incident or by an emergency publish, written by their owner (or the teams who run
+ * production), sent for review, signed off by someone who neither owns nor submitted it, then published. Every step is
+ * audited in its transaction; edits carry the version the writer saw.
+ */
+@ApplicationScoped
+public class PostmortemService {
+    static final int MAX_TEXT = 20000;
+    static final int MAX_LINE = 2000;
+    /** May write any post-mortem; its owner may write their own. */
+    static final Set<Role> WRITERS = Set.of(Role.SECURITY_TEAM, Role.PRODUCT_TEAM, Role.ENGINEERING_LEADER,
+            Role.MAINTAINER, Role.ADMIN);
+    /** May review: sign off or send back, never for a post-mortem they own or submitted. */
+    static final Set<Role> REVIEWERS = Set.of(Role.SECURITY_TEAM, Role.PRODUCT_TEAM, Role.ENGINEERING_LEADER,
+            Role.MAINTAINER);
+
+    /** The sections, as typed; {@code version} is the one the writer loaded. */
+    public record SectionsInput(String summary, String impact, String rootCause, String contributingFactors,
+            String wentWell, String lessons, Long version) {
+    }
+
+    private final IncidentService incidents;
+    private final AuditLog audit;
+    private final PostmortemPolicy policy;
+    private final Clock clock;
+
+    @Inject
+    PostmortemService(IncidentService incidents, AuditLog audit, PostmortemPolicy policy, Clock clock) {
+        this.incidents = incidents;
+        this.audit = audit;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    // --- For the emergency path ---------------------------------------------------------------------------------
+
+    /** The post-mortem an emergency release owes, owned by its requester, due at {@code dueAt}. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public PostmortemSummary createForEmergency(long releaseId, long incidentId, long emergencyId, String owner,
+            Instant at, Instant dueAt) {
+        Postmortem p = newPostmortem(incidentId, owner, Actor.SYSTEM, at, dueAt);
+        p.releaseId = releaseId;
+        p.emergencyId = emergencyId;
+        p.persistAndFlush();
+        incidents.linkRelease(incidentId, releaseId);
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("owner", p.owner);
+        after.put("dueAt", p.dueAt.toString());
+        after.put("incident", p.incidentId);
+        audit.record(Actor.SYSTEM, new AuditLog.Change("postmortem.created", "postmortem", p.id, releaseId, null,
+                after));
+        return summary(p, at);
+    }
+
+    public Optional<PostmortemSummary> forRelease(long releaseId) {
+        return Postmortem.forRelease(releaseId).map(p -> summary(p, clock.instant()));
+    }
+
+    // --- Everyone else ------------------------------------------------------------------------------------------
+
+    /** A post-mortem for an incident, owned by {@code owner} (the creator when blank), due by the policy. */
+    @Transactional
+    public PostmortemView createFromIncident(Actor actor, long incidentId, String owner) {
+        IncidentView incident = incidents.get(incidentId);
+        if (incidents.whyNotEdit(actor, incident) != null) {
+            throw new ForbiddenActionException("Only the incident's reporter (" + incident.createdBy() + "), the"
+                    + " security or product team, engineering leaders, maintainers and admins may start its"
+                    + " post-mortem.");
+        }
+        if (owner != null && owner.length() > 200) {
+            throw new InvalidInputException("owner", "must be at most 200 characters");
+        }
+        Optional<Postmortem> existing = Postmortem.ofIncident(incidentId).stream().findFirst();
+        if (existing.isPresent()) {
+            throw new ConflictException("Incident " + incidentId + " already has post-mortem " + existing.get().id
+                    + ".");
+        }
+        Instant now = clock.instant();
+        String ownedBy = owner == null || owner.isBlank() ? actor.username() : owner.strip();
+        Postmortem p = newPostmortem(incidentId, ownedBy, actor, now, now.plus(policy.due()));
+        p.persistAndFlush();
+        audit.record(actor, new AuditLog.Change("postmortem.created", "postmortem", p.id, releaseOf(incident), null,
+                snapshot(p)));
+        return view(p);
+    }
+
+    public PostmortemView get(long id) {
+        return view(find(id));
+    }
+
+    @Transactional
+    public PostmortemView edit(Actor actor, long id, SectionsInput input) {
+        Postmortem p = lock(id);
+        refuseUnlessWriter(actor, p);
+        IncidentService.refuseIfStale("Post-mortem " + id, input.version(), p.version, p.updatedAt);
+        p.state.next(PostmortemAction.EDIT);
+        List<FieldError> errors = new ArrayList<>();
+        String summary = IncidentService.text(errors, "summary", input.summary(), MAX_TEXT, false);
+        String impact = IncidentService.text(errors, "impact", input.impact(), MAX_TEXT, false);
+        String rootCause = IncidentService.text(errors, "rootCause", input.rootCause(), MAX_TEXT, false);
+        String factors = IncidentService.text(errors, "contributingFactors", input.contributingFactors(), MAX_TEXT,
+                false);
+        String wentWell = IncidentService.text(errors, "wentWell", input.wentWell(), MAX_TEXT, false);
+        String lessons = IncidentService.text(errors, "lessons", input.lessons(), MAX_TEXT, false);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        Map<String, Object> before = snapshot(p);
+        p.summary = summary;
+        p.impact = impact;
+        p.rootCause = rootCause;
+        p.contributingFactors = factors;
+        p.wentWell = wentWell;
+        p.lessons = lessons;
+        return changed(actor, p, "postmortem.edited", before);
+    }
+
+    @Transactional
+    public PostmortemView addTimelineEntry(Actor actor, long id, String occurredAt, String text) {
+        Postmortem p = lock(id);
+        refuseUnlessWriter(actor, p);
+        p.state.next(PostmortemAction.EDIT);
+        List<FieldError> errors = new ArrayList<>();
+        Instant at = Times.instant(errors, "occurredAt", occurredAt);
+        if (at == null && (occurredAt == null || occurredAt.isBlank())) {
+            errors.add(new FieldError("occurredAt", "must not be blank"));
+        }
+        String line = IncidentService.text(errors, "text", text, MAX_LINE, true);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        Instant now = clock.instant();
+        TimelineEntry entry = new TimelineEntry();
+        entry.postmortemId = id;
+        entry.occurredAt = at;
+        entry.text = line;
+        entry.createdBy = actor.username();
+        entry.createdAt = now;
+        entry.persist();
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("occurredAt", at.toString());
+        after.put("text", line);
+        return changed(actor, p, "postmortem.timeline-added", null, after);
+    }
+
+    @Transactional
+    public PostmortemView addActionItem(Actor actor, long id, String description, String owner, String dueOn,
+            String status) {
+        Postmortem p = lock(id);
+        refuseUnlessWriter(actor, p);
+        p.state.next(PostmortemAction.EDIT);
+        List<FieldError> errors = new ArrayList<>();
+        String what = IncidentService.text(errors, "description", description, MAX_LINE, true);
+        String who = IncidentService.text(errors, "owner", owner, 200, true);
+        LocalDate due = Times.date(errors, "dueOn", dueOn);
+        ActionItemStatus itemStatus = null;
+        try {
+            itemStatus = ActionItemStatus.parse("status", status);
+        } catch (InvalidInputException e) {
+            errors.addAll(e.errors());
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        Instant now = clock.instant();
+        ActionItem item = new ActionItem();
+        item.postmortemId = id;
+        item.description = what;
+        item.owner = who;
+        item.dueOn = due;
+        item.status = itemStatus;
+        item.createdBy = actor.username();
+        item.createdAt = now;
+        item.updatedAt = now;
+        item.persist();
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("description", what);
+        after.put("owner", who);
+        after.put("dueOn", due.toString());
+        after.put("status", itemStatus.name());
+        return changed(actor, p, "postmortem.action-added", null, after);
+    }
+
+    /** Action items are followed up after publishing too: their owner or any writer updates the status. */
+    @Transactional
+    public PostmortemView setActionItemStatus(Actor actor, long id, long itemId, String status) {
+        Postmortem p = lock(id);
+        ActionItem item = ActionItem.<ActionItem>findByIdOptional(itemId)
+                .filter(i -> i.postmortemId == id)
+                .orElseThrow(() -> new ResourceNotFoundException("Action item", itemId));
+        if (!mayWrite(actor, p) && !actor.username().equals(item.owner)) {
+            throw new ForbiddenActionException("Only the action item's owner (" + item.owner + "), the post-mortem's"
+                    + " owner (" + p.owner + "), the security or product team, engineering leaders, maintainers and"
+                    + " admins may update it.");
+        }
+        ActionItemStatus next = ActionItemStatus.parse("status", status);
+        Map<String, Object> before = Map.of("item", itemId, "status", item.status.name());
+        item.status = next;
+        item.updatedAt = clock.instant();
+        return changed(actor, p, "postmortem.action-updated", before, Map.of("item", itemId, "status", next.name()));
+    }
+
+    @Transactional
+    public PostmortemView submit(Actor actor, long id) {
+        Postmortem p = lock(id);
+        refuseUnlessWriter(actor, p);
+        PostmortemState next = p.state.next(PostmortemAction.SUBMIT);
+        List<FieldError> missing = new ArrayList<>();
+        if (p.summary == null) {
+            missing.add(new FieldError("summary", "write the summary before sending it for review"));
+        }
+        if (p.rootCause == null) {
+            missing.add(new FieldError("rootCause", "write the root cause before sending it for review"));
+        }
+        if (!missing.isEmpty()) {
+            throw new InvalidInputException(missing);
+        }
+        Map<String, Object> before = snapshot(p);
+        p.state = next;
+        p.submittedBy = actor.username();
+        p.submittedAt = clock.instant();
+        p.changesRequestedReason = null;
+        p.reviewer = null;
+        p.reviewedAt = null;
+        return changed(actor, p, "postmortem.submitted", before);
+    }
+
+    @Transactional
+    public PostmortemView requestChanges(Actor actor, long id, String reason) {
+        Postmortem p = lock(id);
+        refuseUnlessReviewer(actor, p);
+        List<FieldError> errors = new ArrayList<>();
+        String why = IncidentService.text(errors, "reason", reason, MAX_LINE, true);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        PostmortemState next = p.state.next(PostmortemAction.REQUEST_CHANGES);
+        Map<String, Object> before = snapshot(p);
+        p.state = next;
+        p.changesRequestedReason = why;
+        p.reviewer = null;
+        p.reviewedAt = null;
+        return changed(actor, p, "postmortem.changes-requested", before);
+    }
+
+    @Transactional
+    public PostmortemView signOff(Actor actor, long id) {
+        Postmortem p = lock(id);
+        refuseUnlessReviewer(actor, p);
+        PostmortemState next = p.state.next(PostmortemAction.SIGN_OFF);
+        if (p.reviewer != null) {
+            throw new ConflictException("Post-mortem " + id + " was signed off by " + p.reviewer + " already.");
+        }
+        Map<String, Object> before = snapshot(p);
+        p.state = next;
+        p.reviewer = actor.username();
+        p.reviewedAt = clock.instant();
+        return changed(actor, p, "postmortem.signed-off", before);
+    }
+
+    @Transactional
+    public PostmortemView publish(Actor actor, long id) {
+        Postmortem p = lock(id);
+        String refusal = whyNotPublish(actor, p);
+        if (refusal != null) {
+            throw new ForbiddenActionException(refusal);
+        }
+        PostmortemState next = p.state.next(PostmortemAction.PUBLISH);
+        if (p.reviewer == null) {
+            throw new ConflictException("Post-mortem " + id + " needs a reviewer's sign-off before it is published.");
+        }
+        Map<String, Object> before = snapshot(p);
+        p.state = next;
+        p.publishedBy = actor.username();
+        p.publishedAt = clock.instant();
+        return changed(actor, p, "postmortem.published", before);
+    }
+
+    /** Not published and past due, most overdue first. */
+    public List<PostmortemSummary> overdue(int page, int size) {
+        Instant now = clock.instant();
+        return summaries(Postmortem.overdue(now, Page.of(page, size)), now);
+    }
+
+    public long countOverdue() {
+        return Postmortem.countOverdue(clock.instant());
+    }
+
+    public List<PostmortemSummary> recent(int page, int size) {
+        return summaries(Postmortem.newestFirst(Page.of(page, size)), clock.instant());
+    }
+
+    /** Null when the actor may take the step now, else why not; for pages. */
+    public String whyNot(Actor actor, PostmortemView view, PostmortemAction action) {
+        Postmortem p = find(view.id());
+        if (!p.state.allows(action)) {
+            return "It is " + p.state.label().toLowerCase() + ".";
+        }
+        return switch (action) {
+            case EDIT, SUBMIT -> mayWrite(actor, p)
+                    ? null
+                    : "Only its owner (" + p.owner + "), the security or product team, engineering leaders,"
+                            + " maintainers and admins may write it.";
+            case SIGN_OFF, REQUEST_CHANGES -> {
+                String refusal = whyNotReview(actor, p);
+                yield refusal == null && action == PostmortemAction.SIGN_OFF && p.reviewer != null
+                        ? "It is signed off by " + p.reviewer + "."
+                        : refusal;
+            }
+            case PUBLISH -> {
+                String refusal = whyNotPublish(actor, p);
+                yield refusal == null && p.reviewer == null ? "It needs a reviewer's sign-off first." : refusal;
+            }
+        };
+    }
+
+    private Postmortem newPostmortem(long incidentId, String owner, Actor creator, Instant at, Instant dueAt) {
+        Postmortem p = new Postmortem();
+        p.incidentId = incidentId;
+        p.owner = owner;
+        p.dueAt = dueAt;
+        p.state = PostmortemState.DRAFT;
+        p.createdBy = creator.username();
+        p.createdAt = at;
+        p.updatedAt = at;
+        return p;
+    }
+
+    private PostmortemView changed(Actor actor, Postmortem p, String action, Map<String, Object> before) {
+        return changed(actor, p, action, before, snapshot(p));
+    }
+
+    private PostmortemView changed(Actor actor, Postmortem p, String action, Map<String, Object> before,
+            Map<String, Object> after) {
+        p.updatedAt = clock.instant();
+        // a new version even when only a timeline entry or an action item changed, so that other editors notice
+        Postmortem.getEntityManager().lock(p, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
+        Postmortem.getEntityManager().flush();
+        audit.record(actor, new AuditLog.Change(action, "postmortem", p.id, p.releaseId, before, after));
+        return view(p);
+    }
+
+    /** Whether the actor may write the post-mortem (in draft) and update its action items (always). */
+    public boolean mayWrite(Actor actor, PostmortemView p) {
+        return actor.username().equals(p.owner()) || actor.hasAny(WRITERS);
+    }
+
+    private static boolean mayWrite(Actor actor, Postmortem p) {
+        return actor.username().equals(p.owner) || actor.hasAny(WRITERS);
+    }
+
+    private static void refuseUnlessWriter(Actor actor, Postmortem p) {
+        if (!mayWrite(actor, p)) {
+            throw new ForbiddenActionException("Only its owner (" + p.owner + "), the security or product team,"
+                    + " engineering leaders, maintainers and admins may write post-mortem " + p.id + ".");
+        }
+    }
+
+    private static String whyNotReview(Actor actor, Postmortem p) {
+        if (!actor.hasAny(REVIEWERS)) {
+            return "Only the security or product team, engineering leaders and maintainers may review post-mortems.";
+        }
+        if (actor.username().equals(p.owner)) {
+            return "You own this post-mortem: someone else must review it.";
+        }
+        if (actor.username().equals(p.submittedBy)) {
+            return "You sent this post-mortem for review: someone else must review it.";
+        }
+        return null;
+    }
+
+    private static void refuseUnlessReviewer(Actor actor, Postmortem p) {
+        String refusal = whyNotReview(actor, p);
+        if (refusal != null) {
+            throw new ForbiddenActionException(refusal);
+        }
+    }
+
+    /** The owner, the reviewer who signed off, or an engineering leader publishes. */
+    private static String whyNotPublish(Actor actor, Postmortem p) {
+        if (actor.username().equals(p.owner) || actor.username().equals(p.reviewer)
+                || actor.has(Role.ENGINEERING_LEADER)) {
+            return null;
+        }
+        return "Only its owner (" + p.owner + "), the reviewer who signed it off, or an engineering leader may publish"
+                + " this post-mortem.";
+    }
+
+    private static Postmortem find(long id) {
+        return Postmortem.<Postmortem>findByIdOptional(id)
+                .orElseThrow(() -> new ResourceNotFoundException("Post-mortem", id));
+    }
+
+    private static Postmortem lock(long id) {
+        return Postmortem.findForUpdate(id).orElseThrow(() -> new ResourceNotFoundException("Post-mortem", id));
+    }
+
+    private static Long releaseOf(IncidentView incident) {
+        return incident.affectedReleases().isEmpty() ? null : incident.affectedReleases().get(0);
+    }
+
+    private PostmortemView view(Postmortem p) {
+        Instant now = clock.instant();
+        boolean overdue = p.isOverdue(now);
+        String title = Incident.<Incident>findByIdOptional(p.incidentId).map(i -> i.title).orElse("");
+        List<PostmortemView.Timeline> timeline = TimelineEntry.of(p.id)
+                .stream()
+                .map(e -> new PostmortemView.Timeline(e.id, e.occurredAt, e.text, e.createdBy))
+                .toList();
+        List<PostmortemView.Action> items = ActionItem.of(p.id)
+                .stream()
+                .map(a -> new PostmortemView.Action(a.id, a.description, a.owner, a.dueOn, a.status, a.version))
+                .toList();
+        return new PostmortemView(p.id, p.releaseId, p.incidentId, title, p.emergencyId, p.owner, p.dueAt, p.state,
+                overdue, overdue ? PostmortemSummary.late(Duration.between(p.dueAt, now)) : null, p.summary,
+                p.impact, p.rootCause, p.contributingFactors, p.wentWell, p.lessons, timeline, items, p.createdBy,
+                p.createdAt, p.submittedBy, p.submittedAt, p.changesRequestedReason, p.reviewer, p.reviewedAt,
+                p.publishedBy, p.publishedAt, p.version);
+    }
+
+    private static PostmortemSummary summary(Postmortem p, Instant now) {
+        return summaries(List.of(p), now).get(0);
+    }
+
+    /** Summaries with their incidents' titles, read in one query. */
+    static List<PostmortemSummary> summaries(List<Postmortem> postmortems, Instant now) {
+        if (postmortems.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, String> titles = Incident
+                .<Incident>list("id in ?1", postmortems.stream().map(p -> p.incidentId).distinct().toList())
+                .stream()
+                .collect(Collectors.toMap(i -> i.id, i -> i.title, (a, b) -> a));
+        return postmortems.stream()
+                .map(p -> PostmortemSummary.of(p, titles.getOrDefault(p.incidentId, ""), now))
+                .toList();
+    }
+
+    private static Map<String, Object> snapshot(Postmortem p) {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("state", p.state.name());
+        state.put("owner", p.owner);
+        state.put("dueAt", p.dueAt.toString());
+        state.put("incident", p.incidentId);
+        state.put("summary", p.summary);
+        state.put("impact", p.impact);
+        state.put("rootCause", p.rootCause);
+        state.put("contributingFactors", p.contributingFactors);
+        state.put("wentWell", p.wentWell);
+        state.put("lessons", p.lessons);
+        state.put("submittedBy", p.submittedBy);
+        state.put("changesRequestedReason", p.changesRequestedReason);
+        state.put("reviewer", p.reviewer);
+        state.put("publishedBy", p.publishedBy);
+        return state;
+    }
+}

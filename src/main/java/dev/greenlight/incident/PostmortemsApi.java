@@ -1,0 +1,154 @@
+package dev.greenlight.incident;
+
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import dev.greenlight.security.CurrentUser;
+import dev.greenlight.security.Roles;
+import dev.greenlight.web.InvalidInputException;
+
+/** Post-mortems for scripts: write, review, publish; the service decides who may. */
+@Path("/api/v1/postmortems")
+@Produces(MediaType.APPLICATION_JSON)
+class PostmortemsApi {
+    private final PostmortemService postmortems;
+    private final CurrentUser user;
+
+    @Inject
+    PostmortemsApi(PostmortemService postmortems, CurrentUser user) {
+        this.postmortems = postmortems;
+        this.user = user;
+    }
+
+    record SectionsRequest(String summary, String impact, String rootCause, String contributingFactors,
+            String wentWell, String lessons, Long version) {
+    }
+
+    record TimelineRequest(String occurredAt, String text) {
+    }
+
+    record ActionItemRequest(String description, String owner, String dueOn, String status) {
+    }
+
+    record StatusRequest(String status) {
+    }
+
+    record ReasonRequest(String reason) {
+    }
+
+    @GET
+    public List<PostmortemSummary> list(@QueryParam("page") @DefaultValue("0") int page,
+            @QueryParam("size") @DefaultValue("20") int size) {
+        checkPage(page, size);
+        return postmortems.recent(page, size);
+    }
+
+    /** Past due and not published, most overdue first. */
+    @GET
+    @Path("/overdue")
+    public List<PostmortemSummary> overdue(@QueryParam("page") @DefaultValue("0") int page,
+            @QueryParam("size") @DefaultValue("50") int size) {
+        checkPage(page, size);
+        return postmortems.overdue(page, size);
+    }
+
+    @GET
+    @Path("/{id}")
+    public PostmortemView get(@PathParam("id") long id) {
+        return postmortems.get(id);
+    }
+
+    /** The sections (Markdown); send the {@code version} you read, a 409 says someone saved in between. */
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.AUTHOR, Roles.SECURITY_TEAM, Roles.PRODUCT_TEAM, Roles.ENGINEERING_LEADER, Roles.MAINTAINER,
+            Roles.ADMIN})
+    public PostmortemView edit(@PathParam("id") long id, SectionsRequest r) {
+        if (r == null) {
+            throw new InvalidInputException("summary", "send the sections");
+        }
+        return postmortems.edit(user.actor(), id, new PostmortemService.SectionsInput(r.summary(), r.impact(),
+                r.rootCause(), r.contributingFactors(), r.wentWell(), r.lessons(), r.version()));
+    }
+
+    @POST
+    @Path("/{id}/timeline")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.AUTHOR, Roles.SECURITY_TEAM, Roles.PRODUCT_TEAM, Roles.ENGINEERING_LEADER, Roles.MAINTAINER,
+            Roles.ADMIN})
+    public PostmortemView addTimelineEntry(@PathParam("id") long id, TimelineRequest r) {
+        return postmortems.addTimelineEntry(user.actor(), id, r == null ? null : r.occurredAt(),
+                r == null ? null : r.text());
+    }
+
+    @POST
+    @Path("/{id}/action-items")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.AUTHOR, Roles.SECURITY_TEAM, Roles.PRODUCT_TEAM, Roles.ENGINEERING_LEADER, Roles.MAINTAINER,
+            Roles.ADMIN})
+    public PostmortemView addActionItem(@PathParam("id") long id, ActionItemRequest r) {
+        if (r == null) {
+            throw new InvalidInputException("description", "must not be blank");
+        }
+        return postmortems.addActionItem(user.actor(), id, r.description(), r.owner(), r.dueOn(), r.status());
+    }
+
+    /** Anyone may be an action item's owner, so the service decides who may update it. */
+    @PUT
+    @Path("/{id}/action-items/{item}/status")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public PostmortemView setActionItemStatus(@PathParam("id") long id, @PathParam("item") long item,
+            StatusRequest r) {
+        return postmortems.setActionItemStatus(user.actor(), id, item, r == null ? null : r.status());
+    }
+
+    @POST
+    @Path("/{id}/submit")
+    @RolesAllowed({Roles.AUTHOR, Roles.SECURITY_TEAM, Roles.PRODUCT_TEAM, Roles.ENGINEERING_LEADER, Roles.MAINTAINER,
+            Roles.ADMIN})
+    public PostmortemView submit(@PathParam("id") long id) {
+        return postmortems.submit(user.actor(), id);
+    }
+
+    @POST
+    @Path("/{id}/request-changes")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.SECURITY_TEAM, Roles.PRODUCT_TEAM, Roles.ENGINEERING_LEADER, Roles.MAINTAINER})
+    public PostmortemView requestChanges(@PathParam("id") long id, ReasonRequest r) {
+        return postmortems.requestChanges(user.actor(), id, r == null ? null : r.reason());
+    }
+
+    @POST
+    @Path("/{id}/sign-off")
+    @RolesAllowed({Roles.SECURITY_TEAM, Roles.PRODUCT_TEAM, Roles.ENGINEERING_LEADER, Roles.MAINTAINER})
+    public PostmortemView signOff(@PathParam("id") long id) {
+        return postmortems.signOff(user.actor(), id);
+    }
+
+    @POST
+    @Path("/{id}/publish")
+    @RolesAllowed({Roles.AUTHOR, Roles.SECURITY_TEAM, Roles.PRODUCT_TEAM, Roles.ENGINEERING_LEADER, Roles.MAINTAINER,
+            Roles.ADMIN})
+    public PostmortemView publish(@PathParam("id") long id) {
+        return postmortems.publish(user.actor(), id);
+    }
+
+    private static void checkPage(int page, int size) {
+        if (page < 0 || size < 1 || size > 100) {
+            throw new InvalidInputException("size", "page must be 0 or more and size between 1 and 100");
+        }
+    }
+}

@@ -1,0 +1,230 @@
+package dev.greenlight.incident;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestForm;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+import dev.greenlight.security.Actor;
+import dev.greenlight.security.CurrentUser;
+import dev.greenlight.web.ConflictException;
+import dev.greenlight.web.FieldError;
+import dev.greenlight.web.Flash;
+import dev.greenlight.web.InvalidInputException;
+
+/** The overdue list, a post-mortem's view (Markdown rendered safely) with its review steps, and its editor. */
+@Path("/postmortems")
+@Produces(MediaType.TEXT_HTML)
+class PostmortemsPages {
+    static final int PAGE_SIZE = 50;
+
+    private final PostmortemService postmortems;
+    private final CurrentUser user;
+
+    @Inject
+    PostmortemsPages(PostmortemService postmortems, CurrentUser user) {
+        this.postmortems = postmortems;
+        this.user = user;
+    }
+
+    /** What the viewer may do now; a null refusal means they may. */
+    record Detail(PostmortemView p, String editRefusal, String submitRefusal, String signOffRefusal,
+            String requestChangesRefusal, String publishRefusal, boolean mayUpdateItems, List<FieldError> errors) {
+        public boolean mayEdit() {
+            return editRefusal == null;
+        }
+
+        public boolean maySubmit() {
+            return submitRefusal == null;
+        }
+
+        public boolean maySignOff() {
+            return signOffRefusal == null;
+        }
+
+        public boolean mayRequestChanges() {
+            return requestChangesRefusal == null;
+        }
+
+        public boolean mayPublish() {
+            return publishRefusal == null;
+        }
+    }
+
+    /** The sections as typed, so that a refused form comes back unchanged. */
+    record SectionsForm(String summary, String impact, String rootCause, String contributingFactors,
+            String wentWell, String lessons, String version) {
+        static SectionsForm of(PostmortemView p) {
+            return new SectionsForm(orEmpty(p.summary()), orEmpty(p.impact()), orEmpty(p.rootCause()),
+                    orEmpty(p.contributingFactors()), orEmpty(p.wentWell()), orEmpty(p.lessons()),
+                    String.valueOf(p.version()));
+        }
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance overdue(List<PostmortemSummary> overdue, int page, boolean hasNext,
+                String nav);
+
+        static native TemplateInstance view(Detail d, List<ActionItemStatus> statuses, String nav);
+
+        static native TemplateInstance edit(PostmortemView p, SectionsForm form, List<ActionItemStatus> statuses,
+                List<FieldError> errors, String nav);
+    }
+
+    @GET
+    @Path("/overdue")
+    public TemplateInstance overdue(@QueryParam("page") Integer page) {
+        int current = page == null || page < 0 ? 0 : page;
+        List<PostmortemSummary> rows = postmortems.overdue(current, PAGE_SIZE + 1);
+        return Templates.overdue(rows.stream().limit(PAGE_SIZE).toList(), current, rows.size() > PAGE_SIZE,
+                "incidents");
+    }
+
+    @GET
+    @Path("/{id}")
+    public TemplateInstance view(@PathParam("id") long id) {
+        return viewPage(id, List.of());
+    }
+
+    @GET
+    @Path("/{id}/edit")
+    public TemplateInstance edit(@PathParam("id") long id) {
+        PostmortemView p = postmortems.get(id);
+        return Templates.edit(p, SectionsForm.of(p), List.of(ActionItemStatus.values()), List.of(), "incidents");
+    }
+
+    @POST
+    @Path("/{id}")
+    public Response save(@PathParam("id") long id, @RestForm String summary, @RestForm String impact,
+            @RestForm String rootCause, @RestForm String contributingFactors, @RestForm String wentWell,
+            @RestForm String lessons, @RestForm String version) {
+        SectionsForm form = new SectionsForm(summary, impact, rootCause, contributingFactors, wentWell, lessons,
+                version);
+        try {
+            postmortems.edit(user.actor(), id, new PostmortemService.SectionsInput(summary, impact, rootCause,
+                    contributingFactors, wentWell, lessons, number("version", version)));
+            return Flash.redirect(URI.create("/postmortems/" + id + "/edit"), "Post-mortem saved.");
+        } catch (InvalidInputException e) {
+            return Response.status(400).entity(editPage(id, form, e.errors())).build();
+        } catch (ConflictException e) {
+            return Response.status(409)
+                    .entity(editPage(id, form, List.of(new FieldError(null, e.getMessage()))))
+                    .build();
+        }
+    }
+
+    @POST
+    @Path("/{id}/timeline")
+    public Response addTimelineEntry(@PathParam("id") long id, @RestForm String occurredAt, @RestForm String text) {
+        try {
+            postmortems.addTimelineEntry(user.actor(), id, occurredAt, text);
+            return Flash.redirect(URI.create("/postmortems/" + id + "/edit"), "Timeline entry added.");
+        } catch (InvalidInputException e) {
+            PostmortemView p = postmortems.get(id);
+            return Response.status(400).entity(editPage(id, SectionsForm.of(p), e.errors())).build();
+        }
+    }
+
+    @POST
+    @Path("/{id}/action-items")
+    public Response addActionItem(@PathParam("id") long id, @RestForm String description, @RestForm String owner,
+            @RestForm String dueOn, @RestForm String status) {
+        try {
+            postmortems.addActionItem(user.actor(), id, description, owner, dueOn, status);
+            return Flash.redirect(URI.create("/postmortems/" + id + "/edit"), "Action item added.");
+        } catch (InvalidInputException e) {
+            PostmortemView p = postmortems.get(id);
+            return Response.status(400).entity(editPage(id, SectionsForm.of(p), e.errors())).build();
+        }
+    }
+
+    @POST
+    @Path("/{id}/action-items/{item}")
+    public Response setActionItemStatus(@PathParam("id") long id, @PathParam("item") long item,
+            @RestForm String status) {
+        postmortems.setActionItemStatus(user.actor(), id, item, status);
+        return Flash.redirect(URI.create("/postmortems/" + id), "Action item updated.");
+    }
+
+    @POST
+    @Path("/{id}/submit")
+    public Response submit(@PathParam("id") long id) {
+        try {
+            postmortems.submit(user.actor(), id);
+            return Flash.redirect(URI.create("/postmortems/" + id), "Post-mortem sent for review.");
+        } catch (InvalidInputException e) {
+            return Response.status(400).entity(viewPage(id, e.errors())).build();
+        }
+    }
+
+    @POST
+    @Path("/{id}/sign-off")
+    public Response signOff(@PathParam("id") long id) {
+        postmortems.signOff(user.actor(), id);
+        return Flash.redirect(URI.create("/postmortems/" + id), "You signed the post-mortem off.");
+    }
+
+    @POST
+    @Path("/{id}/request-changes")
+    public Response requestChanges(@PathParam("id") long id, @RestForm String reason) {
+        try {
+            postmortems.requestChanges(user.actor(), id, reason);
+            return Flash.redirect(URI.create("/postmortems/" + id), "Post-mortem sent back to draft.");
+        } catch (InvalidInputException e) {
+            return Response.status(400).entity(viewPage(id, e.errors())).build();
+        }
+    }
+
+    @POST
+    @Path("/{id}/publish")
+    public Response publish(@PathParam("id") long id) {
+        postmortems.publish(user.actor(), id);
+        return Flash.redirect(URI.create("/postmortems/" + id), "Post-mortem published.");
+    }
+
+    private TemplateInstance viewPage(long id, List<FieldError> errors) {
+        PostmortemView p = postmortems.get(id);
+        Actor actor = user.actor();
+        String editRefusal = postmortems.whyNot(actor, p, PostmortemAction.EDIT);
+        boolean mayUpdateItems = postmortems.mayWrite(actor, p)
+                || p.actionItems().stream().anyMatch(a -> a.owner().equals(actor.username()));
+        return Templates.view(new Detail(p, editRefusal, postmortems.whyNot(actor, p, PostmortemAction.SUBMIT),
+                postmortems.whyNot(actor, p, PostmortemAction.SIGN_OFF),
+                postmortems.whyNot(actor, p, PostmortemAction.REQUEST_CHANGES),
+                postmortems.whyNot(actor, p, PostmortemAction.PUBLISH), mayUpdateItems, errors),
+                List.of(ActionItemStatus.values()), "incidents");
+    }
+
+    private TemplateInstance editPage(long id, SectionsForm form, List<FieldError> errors) {
+        return Templates.edit(postmortems.get(id), form, List.of(ActionItemStatus.values()), errors, "incidents");
+    }
+
+    private static Long number(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(field, "must be a number");
+        }
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
+    }
+}

@@ -1,0 +1,136 @@
+package dev.greenlight.incident;
+
+import static dev.greenlight.incident.IncidentsApiTest.filed;
+import static dev.greenlight.incident.IncidentsApiTest.incident;
+import static dev.greenlight.incident.IncidentsApiTest.send;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+import dev.greenlight.testsupport.PageSession;
+import dev.greenlight.testsupport.TestClock;
+import dev.greenlight.testsupport.Users;
+
+@QuarkusTest
+class IncidentPagesTest {
+    @Inject
+    TestClock clock;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    @Test
+    void anAuthorFilesAnIncidentThroughTheFormAndARefusedFormComesBackAsTyped() {
+        PageSession alice = PageSession.signIn(Users.ALICE);
+        alice.submit("/incidents/new", "/incidents", Map.of("title", "Login loops", "severity", "SEV2", "status",
+                "OPEN", "startedAt", "2026-03-01T10:00", "resolvedAt", "2026-03-01T09:00", "affectedServices",
+                "auth, web"))
+                .then()
+                .statusCode(400)
+                .body(containsString("resolvedAt"))
+                .body(containsString("value=\"Login loops\""));
+        String location = alice.submit("/incidents/new", "/incidents", Map.of("title", "Login loops", "severity",
+                "SEV2", "status", "OPEN", "startedAt", "2026-03-01T10:00", "affectedServices", "auth, web", "report",
+                "Users **loop** <script>alert(1)</script>"))
+                .then()
+                .statusCode(303)
+                .extract()
+                .header("Location");
+        alice.get(path(location))
+                .then()
+                .statusCode(200)
+                .body(containsString("Login loops"))
+                .body(containsString("<strong>loop</strong>"))
+                .body(containsString("&lt;script&gt;"))
+                .body(not(containsString("<script>alert(1)")))
+                .body(containsString("auth, web"));
+    }
+
+    @Test
+    void theListFiltersBySeverityAndReviewersSeeNoFileButton() {
+        filed(Users.ALICE, incident("Pages SEV1", "severity", "SEV1"));
+        filed(Users.ALICE, incident("Pages SEV4", "severity", "SEV4"));
+        PageSession carol = PageSession.signIn(Users.CAROL);
+        carol.get("/incidents?severity=SEV1")
+                .then()
+                .statusCode(200)
+                .body(containsString("Pages SEV1"))
+                .body(not(containsString("Pages SEV4")))
+                .body(not(containsString("File an incident")));
+        carol.get("/incidents/new").then().statusCode(403);
+    }
+
+    @Test
+    void thePostMortemIsStartedWrittenAndAStaleSaveIsA409WithTheTypedText() {
+        long incident = filed(Users.ALICE, incident("Editor"));
+        PageSession alice = PageSession.signIn(Users.ALICE);
+        String editor = alice.submit("/incidents/" + incident, "/incidents/" + incident + "/postmortem", Map.of())
+                .then()
+                .statusCode(303)
+                .extract()
+                .header("Location");
+        String path = path(editor);
+        String id = path.replaceAll("\\D+", " ").strip().split(" ")[0];
+        alice.submit(path, "/postmortems/" + id, Map.of("summary", "Login looped", "rootCause",
+                "A cookie path changed", "version", "0"))
+                .then()
+                .statusCode(303);
+        alice.submit(path, "/postmortems/" + id, Map.of("summary", "Mine, typed late", "rootCause", "x",
+                "version", "0"))
+                .then()
+                .statusCode(409)
+                .body(containsString("changed by someone else"))
+                .body(containsString("Mine, typed late"));
+        alice.submit(path, "/postmortems/" + id + "/timeline", Map.of("occurredAt", "2026-03-01T10:05", "text",
+                "Support reports loops"))
+                .then()
+                .statusCode(303);
+        alice.get("/postmortems/" + id)
+                .then()
+                .statusCode(200)
+                .body(containsString("A cookie path changed"))
+                .body(containsString("Support reports loops"))
+                .body(containsString("Send for review"))
+                .body(not(containsString(">Sign off<")));
+        PageSession.signIn(Users.LEAH)
+                .get("/postmortems/" + id)
+                .then()
+                .statusCode(200)
+                .body(not(containsString(">Sign off<")));
+    }
+
+    @Test
+    void theOverduePageListsOwnerDueAndHowLateAndHomeLinksToIt() {
+        clock.set(Instant.parse("2026-06-01T08:00:00Z"));
+        long incident = filed(Users.BOB, incident("Late one"));
+        send(Users.BOB, "POST", "/incidents/" + incident + "/postmortem", Map.of()).statusCode(201);
+        clock.set(Instant.parse("2026-06-02T10:30:00Z"));
+        PageSession pete = PageSession.signIn(Users.PETE);
+        pete.get("/postmortems/overdue")
+                .then()
+                .statusCode(200)
+                .body(containsString("Late one"))
+                .body(containsString("<td>bob</td>"))
+                .body(containsString("2026-06-02 08:00 UTC"))
+                .body(containsString("2 h 30 min"));
+        pete.get("/").then().statusCode(200).body(containsString("href=\"/postmortems/overdue\""));
+        clock.advance(Duration.ofDays(1));
+        pete.get("/postmortems/overdue").then().statusCode(200).body(containsString("1 d 2 h"));
+    }
+
+    private static String path(String location) {
+        return java.net.URI.create(location).getPath();
+    }
+}
