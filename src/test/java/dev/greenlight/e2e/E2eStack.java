@@ -135,6 +135,11 @@ public final class E2eStack implements BeforeAllCallback, ExtensionContext.Store
             env.put("GREENLIGHT_SLACK_RELAY_PACE", "PT0.02S");
             env.put("GREENLIGHT_SLACK_RELAY_HTTP_TIMEOUT", "PT2S");
             env.put("GREENLIGHT_SLACK_RELAY_LEASE", "PT6S");
+            // Post-mortems of incidents fall due within seconds, so that reminders and an escalation happen in a test
+            env.put("GREENLIGHT_POLICY_POST_MORTEM_JOB_INTERVAL", "1s");
+            env.put("GREENLIGHT_POLICY_POST_MORTEM_DUE", "PT4S");
+            env.put("GREENLIGHT_POLICY_POST_MORTEM_REMINDER_BEFORE", "PT1H");
+            env.put("GREENLIGHT_POLICY_POST_MORTEM_ESCALATION_INTERVAL", "PT1H");
             stack.environment = Map.copyOf(env);
 
             Map<String, String> jsonLogs = new HashMap<>(env);

@@ -27,7 +27,8 @@ import dev.greenlight.demo.NeuronxWorkspace;
 /**
  * The packaged application signed in through a real Keycloak with the realm docker-compose.yml imports: people log in
  * on Keycloak's own page, CI gets a client-credentials token, and roles arrive in the {@code groups} claim. The steps
- * build on each other, in order, as a release does.
+ * build on each other, in order, as a release does: an author's release reviewed, then an emergency requested,
+ * validated, approved by a leader and published, and its post-mortem written, signed off and published.
  */
 @ExtendWith(E2eStack.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -37,6 +38,7 @@ class KeycloakJourneyIT {
 
     private static String emergencyPath;
     private static long emergencyReleaseId;
+    private static String postmortemPath;
 
     private static KeycloakBrowser browser;
 
@@ -227,6 +229,55 @@ class KeycloakJourneyIT {
         page.navigate(app.url() + emergencyPath);
         assertThat(page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Post-mortem")))
                 .containsText("Owned by alice, due");
+        postmortemPath = page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(
+                Pattern.compile("open post-mortem #\\d+"))).getAttribute("href");
+    }
+
+    @Test
+    @Order(9)
+    void incidentAuthorWritesThePostMortemAndSendsItForReview() {
+        GreenlightProcess app = E2eStack.instanceA();
+        KeycloakBrowser.signIn(page, app, postmortemPath, "alice");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Edit post-mortem")).click();
+        page.getByLabel("Summary").fill("CLI logins hung for 50 minutes.");
+        page.getByLabel("Impact").fill("Every CLI user was blocked from releasing.");
+        page.getByLabel("Root cause").fill("The login call lost its **timeout** in 0.8.0.");
+        page.getByLabel("Contributing factors").fill("No test for a slow identity provider.");
+        page.getByLabel("What went well").fill("The emergency path shipped the fix in an hour.");
+        page.getByLabel("Lessons").fill("Every network call gets a timeout.");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save sections")).click();
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("saved");
+        page.getByLabel("When (UTC)").fill("2026-11-27T08:40");
+        page.getByLabel("What happened").fill("First report of hanging logins");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add to the timeline")).click();
+        page.getByLabel("Action", new Page.GetByLabelOptions().setExact(true)).fill("Lint for calls without timeouts");
+        page.getByLabel("Owner").fill("bob");
+        page.getByLabel("Due date").fill("2026-12-11");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add action item")).click();
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("Action item added");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("View it")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send for review")).click();
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("sent for review");
+    }
+
+    @Test
+    @Order(10)
+    void aLeaderSignsOffOnTheOtherInstanceAndTheAuthorPublishes() {
+        KeycloakBrowser.signIn(page, E2eStack.instanceB(), postmortemPath, "leah");
+        assertThat(page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Root cause")))
+                .containsText("The login call lost its timeout in 0.8.0.");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign off")).click();
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("signed the post-mortem off");
+        context.close();
+
+        context = browser.browser.newContext();
+        page = context.newPage();
+        page.setDefaultTimeout(20_000);
+        KeycloakBrowser.signIn(page, E2eStack.instanceA(), postmortemPath, "alice");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Publish")).click();
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("Post-mortem published");
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                .containsText(Pattern.compile("Published"));
     }
 
     private void reportGate(GreenlightProcess app, String token, String gate, String json) {

@@ -30,7 +30,8 @@ import dev.greenlight.testsupport.FakeSlack;
 /**
  * Scheduled work with several packaged instances on one database: every instance runs the Slack outbox relay, and
  * each message still reaches Slack once, in order per release; an instance killed mid-work loses nothing, its leased
- * messages are taken over by the others.
+ * messages are taken over by the others. Both run the post-mortem reminder job, and each reminder and escalation is
+ * made once.
  */
 @ExtendWith(E2eStack.class)
 class ScheduledWorkIT {
@@ -90,6 +91,59 @@ class ScheduledWorkIT {
         assertThat(heldByC).as("messages posted twice were in c's hands when it died").containsAll(twice);
         assertThat(deadOrPending()).as("messages dead or still pending").isZero();
         assertInOrderPerRelease(second);
+    }
+
+    @Test
+    void postMortemRemindersAndEscalationsAreMadeOnceWithTwoInstancesRunningTheJob() throws Exception {
+        GreenlightProcess a = E2eStack.instanceA();
+        GreenlightProcess b = E2eStack.instanceB();
+        CiApi.publishNeuronxPackages(a);
+        String author = E2eStack.keycloak().passwordToken("alice");
+        String leader = E2eStack.keycloak().passwordToken("leah");
+        List<Long> releases = releasesWithFailedGates(List.of(a, b), author, CiApi.token(), "reminder", 3, 0);
+        List<Long> postmortems = new ArrayList<>();
+        for (int i = 0; i < releases.size(); i++) {
+            GreenlightProcess app = i % 2 == 0 ? a : b;
+            HttpResponse<String> incident = expect(CiApi.call(app, "POST", "/api/v1/incidents", leader,
+                    "{\"title\":\"Reminder incident " + i + "\",\"severity\":\"SEV3\",\"status\":\"OPEN\","
+                            + "\"startedAt\":\"2026-11-27T08:00:00Z\",\"affectedServices\":[\"api\"],"
+                            + "\"releaseIds\":[" + releases.get(i) + "]}"),
+                    201);
+            long incidentId = Http.json(incident.body()).get("id").asLong();
+            HttpResponse<String> started = expect(CiApi.call(app, "POST", "/api/v1/incidents/" + incidentId
+                    + "/postmortem", leader, "{\"owner\":\"alice\"}"), 201);
+            postmortems.add(Http.json(started.body()).get("id").asLong());
+        }
+
+        // Due 4 s after creation (E2eStack): reminded at once, escalated once when due, the next escalation in an hour
+        String ids = join(postmortems);
+        Instant deadline = Instant.now().plus(DELIVERY_DEADLINE);
+        while (count("select count(*) from audit_event where action = 'postmortem.escalated' and entity_id in ("
+                + quoted(postmortems) + ")") < postmortems.size()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("Post-mortems " + ids + " were not escalated in time");
+            }
+            Thread.sleep(200);
+        }
+        Thread.sleep(3_000); // several more runs of the job on both instances
+        for (long id : postmortems) {
+            String entity = "entity_type = 'postmortem' and entity_id = '" + id + "'";
+            assertThat(count("select count(*) from audit_event where action = 'postmortem.due-soon-reminded' and "
+                    + entity)).as("due-soon reminders of post-mortem " + id).isEqualTo(1);
+            assertThat(count("select count(*) from audit_event where action = 'postmortem.escalated' and " + entity))
+                    .as("escalations of post-mortem " + id)
+                    .isEqualTo(1);
+            assertThat(count("select count(*) from outbox_message where dedupe_key like 'post-mortem:" + id + ":%'"))
+                    .as("Slack messages about post-mortem " + id)
+                    .isEqualTo(2);
+        }
+        awaitNothingPending();
+        Map<Long, Long> posts = E2eStack.slack().postsByOutboxId();
+        assertThat(ids("select id from outbox_message where dedupe_key similar to 'post-mortem:(" + String.join("|",
+                postmortems.stream().map(String::valueOf).toList()) + "):%'"))
+                .as("reminders and escalations posted to Slack once each")
+                .hasSize(2 * postmortems.size())
+                .allSatisfy(id -> assertThat(posts.get(id)).isEqualTo(1L));
     }
 
     /** Creates {@code count} releases and reports {@code failures} failed coverage gates on each. */
@@ -195,6 +249,10 @@ class ScheduledWorkIT {
             assertThat(previous == null || previous < id).as("message %d after %d of release %d", id, previous,
                     releaseOf.get(id)).isTrue();
         }
+    }
+
+    private static String quoted(List<Long> ids) {
+        return String.join(",", ids.stream().map(id -> "'" + id + "'").toList());
     }
 
     private static String join(List<Long> ids) {
