@@ -11,28 +11,32 @@ import jakarta.ws.rs.core.MediaType;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
+import dev.greenlight.metrics.MetricTargets;
+
 /** The release policy in force, as configured. */
 @Path("/policy")
 @Produces(MediaType.TEXT_HTML)
 class PolicyPages {
     private final ReleasePolicy policy;
     private final ReviewRequirements reviews;
+    private final MetricTargets metrics;
 
     @Inject
-    PolicyPages(ReleasePolicy policy, ReviewRequirements reviews) {
+    PolicyPages(ReleasePolicy policy, ReviewRequirements reviews, MetricTargets metrics) {
         this.policy = policy;
         this.reviews = reviews;
+        this.metrics = metrics;
     }
 
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance show(ReleasePolicy policy, List<SlotRequirement> normal,
-                List<SlotRequirement> major, List<SlotRequirement> securityFix, String nav);
+                List<SlotRequirement> major, List<SlotRequirement> securityFix, MetricTargets metrics, String nav);
     }
 
     @GET
     public TemplateInstance show() {
         return Templates.show(policy, reviews.forRelease(false, List.of()), reviews.forRelease(true, List.of()),
-                reviews.forRelease(false, List.of("security fix")), "policy");
+                reviews.forRelease(false, List.of("security fix")), metrics, "policy");
     }
 }

@@ -53,7 +53,15 @@ class RoleMatrixTest {
                 new Route("POST", "/api/v1/releases/999999/gates/critical-vulnerabilities", "{\"value\":0}",
                         Set.of(Role.CI, Role.MAINTAINER, Role.SECURITY_TEAM)),
                 new Route("POST", "/api/v1/releases/999999/deployment", "{\"deployedAt\":\"2026-11-27T10:00:00Z\"}",
-                        Set.of(Role.CI, Role.MAINTAINER)));
+                        Set.of(Role.CI, Role.MAINTAINER)),
+                new Route("GET", "/api/v1/releases/999999/adrs", null, EVERYONE),
+                new Route("POST", "/api/v1/releases/999999/adrs", "{\"title\":\"ADR\",\"url\":\"https://a.b/1\"}",
+                        Set.of(Role.AUTHOR, Role.MAINTAINER)),
+                new Route("GET", "/api/v1/audit", null, EVERYONE),
+                new Route("GET", "/api/v1/audit/verification", null, EVERYONE),
+                new Route("GET", "/api/v1/audit/export?format=json&from=2026-01-01T00:00:00Z&to=2026-01-02T00:00:00Z",
+                        null, EVERYONE),
+                new Route("GET", "/api/v1/metrics", null, EVERYONE));
     }
 
     static Stream<Arguments> routes() {
