@@ -35,7 +35,15 @@ grant select, insert, update, delete on all tables in schema ${flyway:defaultSch
 alter default privileges in schema ${flyway:defaultSchema}
     grant select, insert, update, delete on tables to greenlight_app;
 revoke update, delete, truncate on audit_event from greenlight_app;
-revoke truncate on all tables in schema ${flyway:defaultSchema} from greenlight_app;
 revoke update, delete on release_adr, evidence, gate_result, requirement_waiver from greenlight_app;
+-- Post-release check results (V5, when installed) are immutable too.
+do
+$$
+begin
+    if to_regclass('release_check') is not null then
+        execute 'revoke update, delete on release_check from greenlight_app';
+    end if;
+end;
+$$;
 -- Flyway's own history table is not the application's business.
 revoke all on ${flyway:table} from greenlight_app;

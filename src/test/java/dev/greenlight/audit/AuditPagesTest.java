@@ -80,6 +80,11 @@ class AuditPagesTest {
                 .contains("Newest events")
                 .doesNotContain("Older events");
 
+        // dates: the 3rd holds the release's events only; a day without events shows none
+        String third = pete.get("/audit?from=2026-11-03&to=2026-11-03").then().statusCode(200).extract().asString();
+        assertThat(third).contains("release.submitted").doesNotContain(">changeset.submitted<");
+        pete.get("/audit?from=2026-10-01&to=2026-10-31").then().statusCode(200).body(containsString("No events match"));
+
         pete.get("/audit?from=yesterday").then().statusCode(400).body(containsString("must be a date"));
     }
 
