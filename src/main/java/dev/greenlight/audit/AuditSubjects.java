@@ -18,6 +18,8 @@ final class AuditSubjects {
             case "gate-result", "waiver" -> release != null ? release + "#gates-title" : null;
             case "release-adr" -> release != null ? release + "#adrs-title" : null;
             case "approval" -> release != null ? release + "#reviews-title" : null;
+            case "rollback" -> release != null ? release + "#rollback" : null;
+            case "release-check" -> release != null ? release + "#validation" : null;
             case "outbox_message", "slack_user_link" -> "/admin/slack";
             default -> release;
         };

@@ -261,8 +261,8 @@ class MetricsTest {
             if (!exists(s, "release_check")) {
                 s.execute("create table release_check (id bigint generated always as identity primary key, "
                         + "release_id bigint not null references release (id), check_name text not null, "
-                        + "passed boolean not null, measured_value numeric, recorded_by text not null, "
-                        + "recorded_at timestamptz not null)");
+                        + "passed boolean not null, measured_value numeric, threshold text not null, "
+                        + "recorded_by text not null, recorded_at timestamptz not null)");
                 created.add("release_check");
             }
             if (!exists(s, "incident_release")) {
@@ -329,8 +329,8 @@ class MetricsTest {
 
     private static void check(Statement s, long release, String name, boolean passed, String measured,
             String recordedAt) throws SQLException {
-        s.execute("insert into release_check (release_id, check_name, passed, measured_value, recorded_by, "
-                + "recorded_at) values (" + release + ", '" + name + "', " + passed + ", " + measured + ", 'ci', '"
-                + recordedAt + "')");
+        s.execute("insert into release_check (release_id, check_name, passed, measured_value, threshold, "
+                + "recorded_by, recorded_at) values (" + release + ", '" + name + "', " + passed + ", " + measured
+                + ", 'test', 'ci', '" + recordedAt + "')");
     }
 }
