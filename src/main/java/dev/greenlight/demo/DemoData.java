@@ -20,8 +20,10 @@ import dev.greenlight.changeset.PreReleaseTag;
 import dev.greenlight.gate.GateService;
 import dev.greenlight.release.ReleaseService;
 import dev.greenlight.release.ReleaseView;
+import dev.greenlight.rollback.RollbackService;
 import dev.greenlight.security.Actor;
 import dev.greenlight.security.Role;
+import dev.greenlight.validation.ValidationService;
 import dev.greenlight.workspace.WorkspaceService;
 
 /** NeuronX's workspace with changesets and releases in several states, loaded once into an empty dev database. */
@@ -36,21 +38,26 @@ class DemoData {
     private static final Actor CAROL = Actor.of("carol", Role.CODE_REVIEWER);
     private static final Actor SAM = Actor.of("sam", Role.SECURITY_REVIEWER);
     private static final Actor PAULA = Actor.of("paula", Role.PRODUCT_REVIEWER);
+    private static final Actor LEAH = Actor.of("leah", Role.ENGINEERING_LEADER);
 
     private final WorkspaceService workspace;
     private final ChangesetService changesets;
     private final ReleaseService releases;
     private final GateService gates;
     private final ApprovalService approvals;
+    private final ValidationService validation;
+    private final RollbackService rollbacks;
 
     @Inject
     DemoData(WorkspaceService workspace, ChangesetService changesets, ReleaseService releases, GateService gates,
-            ApprovalService approvals) {
+            ApprovalService approvals, ValidationService validation, RollbackService rollbacks) {
         this.workspace = workspace;
         this.changesets = changesets;
         this.releases = releases;
         this.gates = gates;
         this.approvals = approvals;
+        this.validation = validation;
+        this.rollbacks = rollbacks;
     }
 
     void load(@Observes StartupEvent event) {
@@ -69,6 +76,26 @@ class DemoData {
         releases.publish(MAX, published.id());
         releases.recordDeployment(CI, published.id(), Instant.now().minus(Duration.ofMinutes(40)),
                 Instant.now().minus(Duration.ofMinutes(29)));
+
+        // validated: every post-release check passed
+        changesets.submitFiles(BOB, List.of(
+                file("swift-moles-dig", "\"@neuronx/cli\": patch", "Honour HTTPS_PROXY in `neuronx login`")));
+        ReleaseView validated = published(BOB, "CLI proxy settings", "swift-moles-dig");
+        passChecks(validated.id(), "0.2", "-1.5");
+
+        // rolled back: its error rate failed, a leader rolled it back to the release before and ticked the checklist
+        changesets.submitFiles(ALICE, List.of(
+                file("loud-hens-sing", "\"@neuronx/cli\": patch", "Send anonymous usage telemetry from the CLI")));
+        ReleaseView rolledBack = published(ALICE, "CLI telemetry", "loud-hens-sing");
+        passChecks(rolledBack.id(), "6.8", "0.4");
+        long rollback = rollbacks.start(LEAH, rolledBack.id(), "Telemetry calls time out behind proxies: 6.8 % errors",
+                null).id();
+        rollbacks.tick(LEAH, rolledBack.id(), rollback, "identify-issue", "done", "Telemetry endpoint timeouts");
+        rollbacks.tick(LEAH, rolledBack.id(), rollback, "stop-deployment", "done", "Paused the npm dist-tag");
+        rollbacks.tick(MAX, rolledBack.id(), rollback, "revert-code", "done", "Moved `latest` back");
+        rollbacks.tick(MAX, rolledBack.id(), rollback, "database-rollback", "not-applicable",
+                "The CLI has no database");
+        rollbacks.tick(LEAH, rolledBack.id(), rollback, "monitor", "done", "Error rate back to 0.2 % after an hour");
 
         changesets.submitFiles(BOB, List.of(
                 file("keen-ants-build", "\"@neuronx/core\": patch", "Fix rounding of coverage figures")));
@@ -99,6 +126,24 @@ class DemoData {
         changesets.submitFiles(BOB, List.of(
                 file("green-bees-hum", "\"@neuronx/core\": patch\n\"@neuronx/api\": patch",
                         "Tighten input validation on release plans")));
+    }
+
+    private ReleaseView published(Actor author, String title, String changeset) {
+        ReleaseView release = releases.create(author, title, List.of(changeset), null);
+        releases.submit(author, release.id());
+        passGates(release.id(), "90.4");
+        approveAll(release.id());
+        return releases.publish(MAX, release.id());
+    }
+
+    /** CI's post-release checks: smoke tests pass, a rollback plan is linked; error rate and regression as given. */
+    private void passChecks(long releaseId, String errorRate, String regression) {
+        validation.record(CI, releaseId, "smoke-tests", BigDecimal.ZERO, null, "38 smoke tests");
+        validation.record(CI, releaseId, "rollback-plan", null,
+                GateService.EvidenceInput.link("https://wiki.neuronx.dev/rollback/cli"), null);
+        validation.record(CI, releaseId, "performance-regression", new BigDecimal(regression), null, "p95 latency");
+        validation.record(CI, releaseId, "error-rate", new BigDecimal(errorRate),
+                GateService.EvidenceInput.link("https://grafana.neuronx.dev/d/cli/" + releaseId), null);
     }
 
     private void passGates(long releaseId, String coverage) {

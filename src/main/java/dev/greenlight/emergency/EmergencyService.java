@@ -324,6 +324,14 @@ public class EmergencyService {
                 .toList();
     }
 
+    /** Every emergency request a release had, declined and denied ones included, oldest first. */
+    public List<EmergencyView> forRelease(long releaseId) {
+        return EmergencyRequest.<EmergencyRequest>list("releaseId = ?1 order by id", releaseId)
+                .stream()
+                .map(this::view)
+                .toList();
+    }
+
     public List<EmergencyView> recent(int page, int size) {
         return EmergencyRequest.newestFirst(Page.of(page, size)).stream().map(this::view).toList();
     }

@@ -186,6 +186,11 @@ public class OverrideService {
                 .orElseThrow(() -> new ResourceNotFoundException("Override", id)));
     }
 
+    /** Every override requested for a release, oldest first. */
+    public List<OverrideView> forRelease(long releaseId) {
+        return ReleaseOverride.forRelease(releaseId).stream().map(OverrideService::view).toList();
+    }
+
     /** Overrides waiting for a second person, oldest first. */
     public List<OverrideView> open() {
         return ReleaseOverride.open().stream().map(OverrideService::view).toList();

@@ -1,18 +1,11 @@
 package dev.greenlight.gate;
 
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -35,7 +28,6 @@ import dev.greenlight.security.Role;
 import dev.greenlight.web.ConflictException;
 import dev.greenlight.web.ForbiddenActionException;
 import dev.greenlight.web.InvalidInputException;
-import dev.greenlight.web.ResourceNotFoundException;
 
 /**
  * Quality gates: CI or people report what they measured, Greenlight decides pass or fail against the policy's
@@ -44,7 +36,6 @@ import dev.greenlight.web.ResourceNotFoundException;
 @ApplicationScoped
 public class GateService implements ReleaseRequirement {
     static final int MAX_NOTE = 2000;
-    static final int MAX_URL = 2000;
 
     /** A link or a file offered as evidence. */
     public record EvidenceInput(String url, String fileName, String contentType, byte[] content) {
@@ -66,16 +57,18 @@ public class GateService implements ReleaseRequirement {
     private final ReleasePolicy policy;
     private final AuditLog audit;
     private final Event<GateRecorded> recorded;
+    private final EvidenceStore evidenceStore;
     private final Clock clock;
 
     @Inject
     GateService(ReleaseService releases, Waivers waivers, ReleasePolicy policy, AuditLog audit,
-            Event<GateRecorded> recorded, Clock clock) {
+            Event<GateRecorded> recorded, EvidenceStore evidenceStore, Clock clock) {
         this.releases = releases;
         this.waivers = waivers;
         this.policy = policy;
         this.audit = audit;
         this.recorded = recorded;
+        this.evidenceStore = evidenceStore;
         this.clock = clock;
     }
 
@@ -111,11 +104,8 @@ public class GateService implements ReleaseRequirement {
 
     public List<GateStatus> status(ReleaseFacts release) {
         List<GateResult> results = GateResult.ofRelease(release.id());
-        Map<Long, Evidence> evidence = new LinkedHashMap<>();
-        List<Long> evidenceIds = results.stream().map(r -> r.evidenceId).filter(id -> id != null).toList();
-        if (!evidenceIds.isEmpty()) {
-            Evidence.<Evidence>list("id in ?1", evidenceIds).forEach(e -> evidence.put(e.id, e));
-        }
+        Map<Long, GateStatus.EvidenceView> evidence = evidenceStore
+                .views(results.stream().map(r -> r.evidenceId).filter(id -> id != null).toList());
         Map<String, RequirementWaivers.Waiver> waived = waivers.of(release.id());
         List<GateStatus> statuses = new ArrayList<>();
         for (Gate gate : required()) {
@@ -141,7 +131,7 @@ public class GateService implements ReleaseRequirement {
             } else {
                 statuses.add(new GateStatus(gate, latest.passed ? GateStatus.State.PASSED : GateStatus.State.FAILED,
                         latest.threshold, latest.measured, latest.note,
-                        latest.evidenceId == null ? null : view(evidence.get(latest.evidenceId)), latest.recordedBy,
+                        latest.evidenceId == null ? null : evidence.get(latest.evidenceId), latest.recordedBy,
                         latest.recordedAt));
             }
         }
@@ -182,7 +172,7 @@ public class GateService implements ReleaseRequirement {
             throw new ConflictException("Gates are reported while a release is open; this one is "
                     + release.state().label().toLowerCase() + ".");
         }
-        Evidence stored = evidence == null ? null : store(actor, releaseId, evidence);
+        GateStatus.EvidenceView stored = evidence == null ? null : evidenceStore.store(actor, releaseId, evidence);
 
         GateResult result = new GateResult();
         result.releaseId = releaseId;
@@ -190,7 +180,7 @@ public class GateService implements ReleaseRequirement {
         result.measured = value;
         result.passed = passed;
         result.threshold = threshold(gate);
-        result.evidenceId = stored == null ? null : stored.id;
+        result.evidenceId = stored == null ? null : stored.id();
         result.note = note == null || note.isBlank() ? null : note.strip();
         result.contentVersion = release.contentVersion();
         result.recordedBy = actor.username();
@@ -202,7 +192,7 @@ public class GateService implements ReleaseRequirement {
         after.put("measured", value);
         after.put("passed", passed);
         after.put("threshold", result.threshold);
-        after.put("evidenceSha256", stored == null ? null : stored.sha256);
+        after.put("evidenceSha256", stored == null ? null : stored.sha256());
         audit.record(actor, new AuditLog.Change(passed ? "gate.passed" : "gate.failed", "gate-result", result.id,
                 releaseId, null, after));
         recorded.fire(new GateRecorded(releaseId, release.title(), gate, passed, value, result.threshold,
@@ -218,15 +208,7 @@ public class GateService implements ReleaseRequirement {
 
     /** The file as an attachment; with a release id, only that release's evidence. */
     public Response downloadResponse(Long releaseId, long evidenceId) {
-        return EvidenceDownloads.response(download(releaseId, evidenceId));
-    }
-
-    EvidenceFile download(Long releaseId, long evidenceId) {
-        Evidence evidence = Evidence.<Evidence>findByIdOptional(evidenceId)
-                .filter(e -> e.kind == Evidence.Kind.FILE)
-                .filter(e -> releaseId == null || e.releaseId == releaseId)
-                .orElseThrow(() -> new ResourceNotFoundException("Evidence file", evidenceId));
-        return new EvidenceFile(evidence.fileName, evidence.contentType, evidence.sha256, evidence.content);
+        return evidenceStore.downloadResponse(releaseId, evidenceId);
     }
 
     private boolean judge(Gate gate, BigDecimal value, EvidenceInput evidence) {
@@ -263,71 +245,6 @@ public class GateService implements ReleaseRequirement {
         return value;
     }
 
-    private Evidence store(Actor actor, long releaseId, EvidenceInput input) {
-        Evidence evidence = new Evidence();
-        evidence.releaseId = releaseId;
-        evidence.recordedBy = actor.username();
-        evidence.recordedAt = clock.instant();
-        boolean hasUrl = input.url() != null && !input.url().isBlank();
-        boolean hasFile = input.content() != null;
-        if (hasUrl == hasFile) {
-            throw new InvalidInputException("evidence", "attach either a link or a file");
-        }
-        if (hasUrl) {
-            evidence.kind = Evidence.Kind.LINK;
-            evidence.url = validLink(input.url().strip());
-            evidence.sha256 = sha256(evidence.url.getBytes(StandardCharsets.UTF_8));
-        } else {
-            if (input.content().length == 0) {
-                throw new InvalidInputException("evidence.file", "the file is empty");
-            }
-            if (input.content().length > policy.evidence().maxBytes()) {
-                throw new InvalidInputException("evidence.file", "is larger than the limit of "
-                        + policy.evidence().maxBytes() + " bytes");
-            }
-            String type = input.contentType() == null
-                    ? ""
-                    : input.contentType().split(";")[0].strip()
-                            .toLowerCase(Locale.ROOT);
-            if (!policy.evidence().contentTypes().contains(type)) {
-                throw new InvalidInputException("evidence.contentType", "files of type " + (type.isEmpty()
-                        ? "unknown"
-                        : type) + " are not accepted; accepted: "
-                        + String.join(", ", policy.evidence().contentTypes()));
-            }
-            evidence.kind = Evidence.Kind.FILE;
-            evidence.fileName = input.fileName() == null || input.fileName().isBlank()
-                    ? "evidence"
-                    : input.fileName().strip();
-            evidence.contentType = type;
-            evidence.sizeBytes = (long) input.content().length;
-            evidence.content = input.content();
-            evidence.sha256 = sha256(input.content());
-        }
-        evidence.persistAndFlush();
-        audit.record(actor, new AuditLog.Change("evidence.recorded", "evidence", evidence.id, releaseId, null,
-                Map.of("kind", evidence.kind.name(), "sha256", evidence.sha256,
-                        "name", evidence.kind == Evidence.Kind.LINK ? evidence.url : evidence.fileName)));
-        return evidence;
-    }
-
-    private String validLink(String url) {
-        if (url.length() > MAX_URL) {
-            throw new InvalidInputException("evidence.url", "must be at most " + MAX_URL + " characters");
-        }
-        try {
-            URI uri = new URI(url);
-            if (uri.getScheme() == null || !policy.evidence().linkSchemes().contains(uri.getScheme().toLowerCase())
-                    || uri.getHost() == null) {
-                throw new InvalidInputException("evidence.url", "must be an absolute "
-                        + String.join(" or ", policy.evidence().linkSchemes()) + " link");
-            }
-            return url;
-        } catch (URISyntaxException e) {
-            throw new InvalidInputException("evidence.url", "is not a valid link: " + e.getReason());
-        }
-    }
-
     private GateStatus changelogStatus(ReleaseFacts release) {
         List<String> missing = release.packages()
                 .stream()
@@ -341,22 +258,7 @@ public class GateService implements ReleaseRequirement {
                 "greenlight", null);
     }
 
-    private static GateStatus.EvidenceView view(Evidence e) {
-        return e == null
-                ? null
-                : new GateStatus.EvidenceView(e.id, e.kind.name().toLowerCase(), e.url, e.fileName, e.contentType,
-                        e.sizeBytes, e.sha256);
-    }
-
     static String format(BigDecimal value) {
         return value == null ? "" : value.stripTrailingZeros().toPlainString();
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -31,6 +31,25 @@ public sealed interface Notice {
         }
     }
 
+    /** A post-release check of a published release failed: someone should roll back or open an incident. */
+    record CheckFailed(long releaseId, String releaseTitle, String check, String detail, String recordedBy)
+            implements
+                Notice {
+        @Override
+        public String eventType() {
+            return "check.failed";
+        }
+    }
+
+    /** Every step of a rollback's checklist is done (its start is the release's "rolled back" message). */
+    record RollbackCompleted(long rollbackId, long releaseId, String releaseTitle, List<String> toTags,
+            String completedBy) implements Notice {
+        @Override
+        public String eventType() {
+            return "rollback.completed";
+        }
+    }
+
     /** Someone asked for the emergency path; engineering leaders are paged (urgent). */
     record EmergencyRequested(long emergencyId, long releaseId, String releaseTitle, String criterion,
             String justification, String requestedBy) implements Notice {

@@ -188,6 +188,10 @@ public class Outbox {
         TemplateInstance template;
         if (notice instanceof Notice.GateFailed n) {
             template = SlackMessages.gateFailed(n, link);
+        } else if (notice instanceof Notice.CheckFailed n) {
+            template = SlackMessages.checkFailed(n, link);
+        } else if (notice instanceof Notice.RollbackCompleted n) {
+            template = SlackMessages.rollbackCompleted(n, link, String.join(", ", n.toTags()));
         } else if (notice instanceof Notice.EmergencyRequested n) {
             template = SlackMessages.emergencyRequested(n, link, mention(Role.ENGINEERING_LEADER));
         } else if (notice instanceof Notice.EmergencyAssessed n) {

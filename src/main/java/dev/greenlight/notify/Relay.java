@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 import org.jboss.logging.Logger;
 
@@ -27,11 +28,15 @@ final class Relay {
     private final SlackGateway slack;
     private final SlackSettings settings;
     private final Clock clock;
+    private final Consumer<Delivery> outcomes;
     private final ExecutorService senders;
     private volatile boolean stopped;
 
-    Relay(String id, OutboxStore store, SlackGateway slack, SlackSettings settings, Clock clock) {
+    /** {@code outcomes} sees every call's outcome (metrics). */
+    Relay(String id, OutboxStore store, SlackGateway slack, SlackSettings settings, Clock clock,
+            Consumer<Delivery> outcomes) {
         this.id = id;
+        this.outcomes = outcomes;
         this.store = store;
         this.slack = slack;
         this.settings = settings;
@@ -81,6 +86,7 @@ final class Relay {
         Delivery outcome = deliver(claim);
         LOG.debugf("Relay %s: message %d to %s: %s", id, claim.id(), claim.channel(), outcome);
         store.complete(id, claim, outcome);
+        outcomes.accept(outcome);
         return true;
     }
 

@@ -11,6 +11,10 @@ class SlackMessages {
 
     static native TemplateInstance gateFailed(Notice.GateFailed notice, String link);
 
+    static native TemplateInstance checkFailed(Notice.CheckFailed notice, String link);
+
+    static native TemplateInstance rollbackCompleted(Notice.RollbackCompleted notice, String link, String tags);
+
     static native TemplateInstance emergencyRequested(Notice.EmergencyRequested notice, String link, String leaders);
 
     static native TemplateInstance emergencyAssessed(Notice.EmergencyAssessed notice, String link);

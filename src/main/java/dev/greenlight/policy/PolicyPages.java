@@ -19,24 +19,30 @@ import dev.greenlight.metrics.MetricTargets;
 class PolicyPages {
     private final ReleasePolicy policy;
     private final ReviewRequirements reviews;
+    private final ValidationPolicy validation;
+    private final RollbackPolicy rollback;
     private final MetricTargets metrics;
 
     @Inject
-    PolicyPages(ReleasePolicy policy, ReviewRequirements reviews, MetricTargets metrics) {
+    PolicyPages(ReleasePolicy policy, ReviewRequirements reviews, ValidationPolicy validation,
+            RollbackPolicy rollback, MetricTargets metrics) {
         this.policy = policy;
         this.reviews = reviews;
+        this.validation = validation;
+        this.rollback = rollback;
         this.metrics = metrics;
     }
 
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance show(ReleasePolicy policy, List<SlotRequirement> normal,
-                List<SlotRequirement> major, List<SlotRequirement> securityFix, MetricTargets metrics, String nav);
+                List<SlotRequirement> major, List<SlotRequirement> securityFix, ValidationPolicy validation,
+                RollbackPolicy rollback, MetricTargets metrics, String nav);
     }
 
     @GET
     public TemplateInstance show() {
         return Templates.show(policy, reviews.forRelease(false, List.of()), reviews.forRelease(true, List.of()),
-                reviews.forRelease(false, List.of("security fix")), metrics, "policy");
+                reviews.forRelease(false, List.of("security fix")), validation, rollback, metrics, "policy");
     }
 }

@@ -108,6 +108,22 @@ class Release extends PanacheEntityBase {
         return find("id", id).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }
 
+    /** The version of the package shipped by the latest release published before the given one, rolled back ones aside. */
+    static Optional<String> previousVersion(String packageName, Instant publishedAt, long releaseId) {
+        return getEntityManager()
+                .createQuery("select p.newVersion from Release r join r.packages p where p.name = :name"
+                        + " and r.state in :states and r.publishedAt is not null"
+                        + " and (r.publishedAt < :at or (r.publishedAt = :at and r.id < :id))"
+                        + " order by r.publishedAt desc, r.id desc", String.class)
+                .setParameter("name", packageName)
+                .setParameter("states", List.of(ReleaseState.PUBLISHED, ReleaseState.VALIDATED))
+                .setParameter("at", publishedAt)
+                .setParameter("id", releaseId)
+                .setMaxResults(1)
+                .getResultStream()
+                .findFirst();
+    }
+
     /** A page of releases, newest first, optionally only those in a state or bumping a package. */
     static List<Release> search(ReleaseState state, String packageName, Page page) {
         return find(searchQuery(state, packageName) + " order by r.id desc", searchParameters(state, packageName))

@@ -215,6 +215,42 @@ public class ReleaseService {
         return apply(actor, release, ReleaseAction.PUBLISH, null);
     }
 
+    /** Called by post-release validation once every check passes: a published release becomes validated. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<ReleaseView> validateIfPublished(long id) {
+        Release release = Release.findForUpdate(id).orElseThrow(() -> new ResourceNotFoundException("Release", id));
+        if (release.state != ReleaseState.PUBLISHED) {
+            return Optional.empty();
+        }
+        return Optional.of(apply(Actor.SYSTEM, release, ReleaseAction.VALIDATE, null));
+    }
+
+    /**
+     * A rollback started: the release is withdrawn at once, not when the rollback's checklist is done, because from
+     * this moment nobody should count on it. Refused unless the actor may roll back and the state allows it.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public ReleaseView rollBack(Actor actor, long id, String reason) {
+        return transition(actor, id, ReleaseAction.ROLL_BACK, reason);
+    }
+
+    /**
+     * Per package of a published release, the version tag it replaced: the tag of the latest release published before
+     * it that shipped the package and was not rolled back. Packages Greenlight never published before are absent.
+     */
+    public Map<String, String> previousTags(long id) {
+        Release release = find(id);
+        Map<String, String> tags = new LinkedHashMap<>();
+        if (release.publishedAt == null) {
+            return tags;
+        }
+        for (Release.PlannedPackage p : release.packages) {
+            Release.previousVersion(p.name(), release.publishedAt, release.id)
+                    .ifPresent(version -> tags.put(p.name(), p.name() + "@" + version));
+        }
+        return tags;
+    }
+
     /** CI reports when the release merged and when it reached production: "time to deploy" is measured from these. */
     @Transactional
     public ReleaseView recordDeployment(Actor actor, long id, Instant mergedAt, Instant deployedAt) {

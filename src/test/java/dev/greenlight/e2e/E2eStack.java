@@ -7,7 +7,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -15,6 +17,8 @@ import java.util.concurrent.CompletableFuture;
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+
+import dev.greenlight.testsupport.FakeSlack;
 
 /**
  * The production-like stack the end-to-end tests share: one Keycloak with Greenlight's realm, one PostgreSQL schema,
@@ -36,8 +40,14 @@ public final class E2eStack implements BeforeAllCallback, ExtensionContext.Store
     private static volatile E2eStack running;
 
     private KeycloakServer keycloak;
+    private FakeSlack slack;
+    private Database database;
+    private Path appDir;
+    private Path logDir;
+    private Map<String, String> environment;
     private GreenlightProcess a;
     private GreenlightProcess b;
+    private final List<GreenlightProcess> extra = new ArrayList<>();
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -59,6 +69,26 @@ public final class E2eStack implements BeforeAllCallback, ExtensionContext.Store
         return current().b;
     }
 
+    /** The fake Slack every instance posts to. */
+    public static FakeSlack slack() {
+        return current().slack;
+    }
+
+    /** A connection to the instances' schema, for checks the API does not offer. */
+    public static Connection connect() throws SQLException {
+        Database database = current().database;
+        return DriverManager.getConnection(database.url(), database.username(), database.password());
+    }
+
+    /** One more instance with A's configuration; stopped with the stack unless the test stops it first. */
+    public static GreenlightProcess startInstance(String name) {
+        E2eStack stack = current();
+        GreenlightProcess process = GreenlightProcess.start(name, stack.appDir, stack.logDir, stack.environment)
+                .awaitReady();
+        stack.extra.add(process);
+        return process;
+    }
+
     private static E2eStack current() {
         if (running == null) {
             throw new IllegalStateException("Annotate the test class with @ExtendWith(E2eStack.class)");
@@ -68,11 +98,12 @@ public final class E2eStack implements BeforeAllCallback, ExtensionContext.Store
 
     private static E2eStack start() {
         Path keycloakHome = Path.of(required("greenlight.keycloak.home"));
-        Path appDir = Path.of(required("greenlight.app.dir"));
-        Path logDir = Path.of(required("greenlight.build.dir"), "e2e");
-        Database database = Database.fromSystemProperties();
-
         E2eStack stack = new E2eStack();
+        stack.appDir = Path.of(required("greenlight.app.dir"));
+        stack.logDir = Path.of(required("greenlight.build.dir"), "e2e");
+        Path logDir = stack.logDir;
+        Database database = Database.fromSystemProperties();
+        stack.database = database;
         try {
             Instant begin = Instant.now();
             CompletableFuture<Void> schema = CompletableFuture.runAsync(database::recreate);
@@ -95,11 +126,21 @@ public final class E2eStack implements BeforeAllCallback, ExtensionContext.Store
             // The one setting that makes a session portable between instances
             env.put("QUARKUS_OIDC_TOKEN_STATE_MANAGER_ENCRYPTION_SECRET", "e2e-" + UUID.randomUUID());
             env.put("GREENLIGHT_OIDC_ORIGIN", stack.keycloak.origin());
+            // Slack is a fake on a real socket; the relay runs on every instance, with short leases so that a
+            // killed instance's messages are taken over within the test
+            stack.slack = FakeSlack.start();
+            env.put("GREENLIGHT_SLACK_BOT_TOKEN", FakeSlack.TOKEN);
+            env.put("GREENLIGHT_SLACK_METHODS_ENDPOINT_URL_PREFIX", stack.slack.url());
+            env.put("GREENLIGHT_SLACK_RELAY_INTERVAL", "200ms");
+            env.put("GREENLIGHT_SLACK_RELAY_PACE", "PT0.02S");
+            env.put("GREENLIGHT_SLACK_RELAY_HTTP_TIMEOUT", "PT2S");
+            env.put("GREENLIGHT_SLACK_RELAY_LEASE", "PT6S");
+            stack.environment = Map.copyOf(env);
 
             Map<String, String> jsonLogs = new HashMap<>(env);
             jsonLogs.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "true");
-            stack.a = GreenlightProcess.start("a", appDir, logDir, env);
-            stack.b = GreenlightProcess.start("b", appDir, logDir, jsonLogs);
+            stack.a = GreenlightProcess.start("a", stack.appDir, logDir, env);
+            stack.b = GreenlightProcess.start("b", stack.appDir, logDir, jsonLogs);
             // Both migrate the same empty schema at once: Flyway's lock must make that safe
             stack.a.awaitReady();
             stack.b.awaitReady();
@@ -116,6 +157,7 @@ public final class E2eStack implements BeforeAllCallback, ExtensionContext.Store
 
     @Override
     public void close() {
+        extra.forEach(GreenlightProcess::close);
         if (a != null) {
             a.close();
         }
@@ -124,6 +166,9 @@ public final class E2eStack implements BeforeAllCallback, ExtensionContext.Store
         }
         if (keycloak != null) {
             keycloak.close();
+        }
+        if (slack != null) {
+            FakeSlack.shutdown();
         }
         running = null;
     }

@@ -92,6 +92,22 @@ public final class GreenlightProcess implements AutoCloseable {
         }
     }
 
+    /** The operating system's process id: relays name themselves after it. */
+    public long pid() {
+        return process.pid();
+    }
+
+    /** Ends the instance at once, as a crash or an OOM kill would: no shutdown hooks run. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        LOG.infof("Greenlight %s killed", name);
+    }
+
     @Override
     public void close() {
         Processes.stop(process, Duration.ofSeconds(30));

@@ -3,6 +3,7 @@ package dev.greenlight.e2e;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.regex.Pattern;
 
@@ -32,6 +33,10 @@ import dev.greenlight.demo.NeuronxWorkspace;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class KeycloakJourneyIT {
     private static final String TITLE = "Evidence API through Keycloak";
+    private static final String EMERGENCY_TITLE = "CLI login hotfix through Keycloak";
+
+    private static String emergencyPath;
+    private static long emergencyReleaseId;
 
     private static KeycloakBrowser browser;
 
@@ -144,5 +149,94 @@ class KeycloakJourneyIT {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
         page.navigate(app.url() + "/releases");
         assertThat(page.getByLabel("Username or email")).isVisible();
+    }
+
+    @Test
+    @Order(5)
+    void authorRequestsAnEmergencyReleaseForAnOutage() {
+        GreenlightProcess app = E2eStack.instanceA();
+        KeycloakBrowser.signIn(page, app, "/changesets", "alice");
+        page.getByLabel("File name").fill("keycloak-hotfix.md");
+        page.getByLabel("Changeset (Changesets markdown)")
+                .fill("---\n\"@neuronx/cli\": patch\n---\n\nStop the CLI from hanging on login\n");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit").setExact(true)).click();
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("Changeset keycloak-hotfix submitted");
+
+        page.navigate(app.url() + "/emergencies/new");
+        page.getByLabel("New release title").fill(EMERGENCY_TITLE);
+        page.getByRole(AriaRole.CHECKBOX, new Page.GetByRoleOptions().setName(Pattern.compile("keycloak-hotfix")))
+                .check();
+        page.getByLabel("Service outage").check();
+        page.getByLabel("Justification").fill("Nobody can log in with the CLI since 08:40");
+        page.getByLabel("Affected services").fill("cli");
+        page.getByLabel("Risk of shipping it").fill("Low: a timeout restored");
+        page.getByLabel("New incident title").fill("CLI login hangs");
+        page.getByLabel("Severity").selectOption("SEV2");
+        page.getByLabel("Incident report").fill("The login call lost its timeout in 0.8.0; restored.");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Request emergency release")).click();
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("assesses it next");
+        emergencyPath = URI.create(page.url()).getPath();
+        String releaseHref = page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(
+                Pattern.compile("^release #\\d+$"))).getAttribute("href");
+        emergencyReleaseId = Long.parseLong(releaseHref.substring(releaseHref.lastIndexOf('/') + 1));
+    }
+
+    @Test
+    @Order(6)
+    void securityTeamValidatesTheEmergency() {
+        GreenlightProcess app = E2eStack.instanceB();
+        KeycloakBrowser.signIn(page, app, emergencyPath, "sean");
+        assertThat(page.getByRole(AriaRole.CONTENTINFO)).containsText("sean (Security team)");
+        page.getByLabel("Assessment reason").fill("Confirmed: CLI logins time out");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Validate emergency")).click();
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("an engineering leader decides next");
+    }
+
+    @Test
+    @Order(7)
+    void leaderApprovesTheEmergencyWithTheReviewsBypassed() {
+        GreenlightProcess app = E2eStack.instanceA();
+        // CI reports every gate green; the reviews are what the emergency path skips
+        String ci = CiApi.token();
+        reportGate(app, ci, "tests", "{\"value\":0}");
+        reportGate(app, ci, "coverage", "{\"value\":91}");
+        reportGate(app, ci, "critical-vulnerabilities", "{\"value\":0}");
+        reportGate(app, ci, "evidence", "{\"evidence\":{\"url\":\"https://ci.neuronx.dev/runs/kc\"}}");
+
+        KeycloakBrowser.signIn(page, app, "/", "leah");
+        assertThat(page.getByRole(AriaRole.CONTENTINFO)).containsText("leah (Engineering leader)");
+        assertThat(page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName(
+                Pattern.compile("Waiting for an engineering leader")))).containsText(EMERGENCY_TITLE);
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(
+                Pattern.compile("Decide emergency #\\d+: " + EMERGENCY_TITLE))).click();
+        bypass("Code review", "Paired on the incident call");
+        bypass("Security review", "Security team assessed the emergency");
+        bypass("Product review", "Outage: no product decision");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Approve emergency")).click();
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("approved; bypassed Code review");
+    }
+
+    @Test
+    @Order(8)
+    void maintainerPublishesTheEmergencyReleaseAndThePostMortemFallsDue() {
+        GreenlightProcess app = E2eStack.instanceB();
+        KeycloakBrowser.signIn(page, app, "/releases/" + emergencyReleaseId, "max");
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).containsText("Approved");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Publish")).click();
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("@neuronx/cli@");
+        page.navigate(app.url() + emergencyPath);
+        assertThat(page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Post-mortem")))
+                .containsText("Owned by alice, due");
+    }
+
+    private void reportGate(GreenlightProcess app, String token, String gate, String json) {
+        HttpResponse<String> reported = CiApi.call(app, "POST",
+                "/api/v1/releases/" + emergencyReleaseId + "/gates/" + gate, token, json);
+        assertThat(reported.statusCode()).as(reported.body()).isEqualTo(201);
+    }
+
+    private void bypass(String requirement, String reason) {
+        page.getByLabel("Bypass " + requirement, new Page.GetByLabelOptions().setExact(true)).check();
+        page.getByLabel("Reason to bypass " + requirement, new Page.GetByLabelOptions().setExact(true)).fill(reason);
     }
 }

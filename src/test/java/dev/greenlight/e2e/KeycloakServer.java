@@ -112,6 +112,22 @@ public final class KeycloakServer implements AutoCloseable {
         return Http.json(response.body()).get("access_token").asText();
     }
 
+    /** A person's access token through the password grant (the realm's users' password is their user name). */
+    public String passwordToken(String username) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(realmUrl() + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=" + E2eStack.CLIENT_ID
+                        + "&client_secret=" + E2eStack.CLIENT_SECRET + "&username=" + username + "&password="
+                        + username + "&scope=openid"))
+                .build();
+        HttpResponse<String> response = Http.send(request);
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("Password grant for " + username + " answered " + response.statusCode()
+                    + ": " + response.body());
+        }
+        return Http.json(response.body()).get("access_token").asText();
+    }
+
     @Override
     public void close() {
         Processes.stop(process, Duration.ofSeconds(20));

@@ -23,7 +23,7 @@ import com.microsoft.playwright.options.AriaRole;
  * a session made on one is accepted by the other (the OIDC session cookie is encrypted with
  * {@code quarkus.oidc.token-state-manager.encryption-secret}, the same on both), and both serve the same data.
  * <p>
- * Scheduled work (outbox relay, reminders) with both instances up is tested with those features.
+ * Scheduled work with several instances up is {@link ScheduledWorkIT}.
  */
 @ExtendWith(E2eStack.class)
 class ScaleOutIT {

@@ -65,7 +65,8 @@ class SlackFaultTest {
     }
 
     private Relay relay(String id) {
-        return new Relay(id, store, gateway, settings, clock);
+        return new Relay(id, store, gateway, settings, clock, outcome -> {
+        });
     }
 
     /** {@code releases} × {@code perRelease} notices over four channels, enqueued round by round. */

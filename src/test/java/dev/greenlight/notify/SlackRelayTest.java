@@ -71,7 +71,8 @@ class SlackRelayTest {
     }
 
     private Relay relay(String id) {
-        return new Relay(id, store, gateway, settings, clock);
+        return new Relay(id, store, gateway, settings, clock, outcome -> {
+        });
     }
 
     private int drain() {

@@ -81,4 +81,10 @@ public class Fixtures {
         approveAllSlots(release.id());
         return releases.get(release.id());
     }
+
+    /** Approved, then published by Max. */
+    public ReleaseView publishedRelease(Users author, String title, String... changesetIds) {
+        ReleaseView approved = approvedRelease(author, title, changesetIds);
+        return releases.publish(Users.MAX.actor(), approved.id());
+    }
 }

@@ -1,0 +1,151 @@
+package dev.greenlight.bundle;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+import dev.greenlight.approval.ApprovalService;
+import dev.greenlight.audit.AuditLog;
+import dev.greenlight.changeset.ChangesetService;
+import dev.greenlight.emergency.EmergencyService;
+import dev.greenlight.emergency.OverrideService;
+import dev.greenlight.gate.EvidenceStore;
+import dev.greenlight.gate.GateService;
+import dev.greenlight.gate.GateStatus;
+import dev.greenlight.release.ReleaseFacts;
+import dev.greenlight.release.ReleaseService;
+import dev.greenlight.release.Waivers;
+import dev.greenlight.rollback.RollbackService;
+import dev.greenlight.security.Actor;
+import dev.greenlight.validation.ValidationService;
+
+/**
+ * A release's evidence bundle: one ZIP an auditor can keep, with a readable summary ({@code summary.html}), the same
+ * facts as data ({@code release.json}), the evidence files themselves, and {@code SHA256SUMS} over every entry.
+ */
+@ApplicationScoped
+public class EvidenceBundle {
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance summary(Dossier d);
+    }
+
+    /** A file of the bundle, with its content already read. */
+    record Entry(String name, byte[] content) {
+    }
+
+    private final ReleaseService releases;
+    private final ChangesetService changesets;
+    private final ApprovalService approvals;
+    private final GateService gates;
+    private final Waivers waivers;
+    private final EmergencyService emergencies;
+    private final OverrideService overrides;
+    private final ValidationService validation;
+    private final RollbackService rollbacks;
+    private final EvidenceStore evidenceStore;
+    private final AuditLog audit;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    @Inject
+    EvidenceBundle(ReleaseService releases, ChangesetService changesets, ApprovalService approvals, GateService gates,
+            Waivers waivers, EmergencyService emergencies, OverrideService overrides, ValidationService validation,
+            RollbackService rollbacks, EvidenceStore evidenceStore, AuditLog audit, ObjectMapper json, Clock clock) {
+        this.releases = releases;
+        this.changesets = changesets;
+        this.approvals = approvals;
+        this.gates = gates;
+        this.waivers = waivers;
+        this.emergencies = emergencies;
+        this.overrides = overrides;
+        this.validation = validation;
+        this.rollbacks = rollbacks;
+        this.evidenceStore = evidenceStore;
+        this.audit = audit;
+        this.json = json.copy().enable(SerializationFeature.INDENT_OUTPUT);
+        this.clock = clock;
+    }
+
+    /** Reads everything in one transaction, so that the bundle is one consistent snapshot. */
+    @Transactional
+    public Dossier dossier(Actor reader, long releaseId) {
+        ReleaseFacts facts = releases.facts(releaseId);
+        return new Dossier(clock.instant(), reader.username(), releases.get(releaseId),
+                changesets.ofRelease(releaseId), approvals.slots(facts), gates.status(facts),
+                waivers.notices(releaseId), emergencies.forRelease(releaseId), overrides.forRelease(releaseId),
+                validation.status(releaseId), rollbacks.ofRelease(releaseId), audit.releaseHistory(releaseId).stream().map(Dossier.AuditEntry::of).toList());
+    }
+
+    /** The bundle's files, evidence content included, read in the same snapshot as the dossier. */
+    @Transactional
+    public List<Entry> entries(Actor reader, long releaseId) {
+        Dossier dossier = dossier(reader, releaseId);
+        List<Entry> entries = new ArrayList<>();
+        entries.add(new Entry("summary.html", Templates.summary(dossier).render().getBytes(StandardCharsets.UTF_8)));
+        try {
+            entries.add(new Entry("release.json", json.writeValueAsBytes(dossier)));
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot write release " + releaseId + " as JSON", e);
+        }
+        for (GateStatus.EvidenceView evidence : dossier.evidenceFiles()) {
+            GateService.EvidenceFile file = evidenceStore.download(releaseId, evidence.id());
+            entries.add(new Entry("evidence/" + evidence.id() + "-" + safe(file.fileName()), file.content()));
+        }
+        return entries;
+    }
+
+    /** Writes the ZIP, with {@code SHA256SUMS} last, in the format {@code sha256sum -c} reads. */
+    public static void write(List<Entry> entries, OutputStream out) throws IOException {
+        Map<String, String> sums = new LinkedHashMap<>();
+        try (ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
+            for (Entry entry : entries) {
+                zip.putNextEntry(new ZipEntry(entry.name()));
+                zip.write(entry.content());
+                zip.closeEntry();
+                sums.put(entry.name(), sha256(entry.content()));
+            }
+            StringBuilder lines = new StringBuilder();
+            sums.forEach((name, sum) -> lines.append(sum).append("  ").append(name).append('\n'));
+            zip.putNextEntry(new ZipEntry("SHA256SUMS"));
+            zip.write(lines.toString().getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+    }
+
+    static String fileName(long releaseId) {
+        return "greenlight-release-" + releaseId + "-evidence.zip";
+    }
+
+    private static String safe(String fileName) {
+        return fileName.replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package dev.greenlight.rollback;
+
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import dev.greenlight.release.ReleaseService;
+import dev.greenlight.security.CurrentUser;
+import dev.greenlight.security.Roles;
+import dev.greenlight.web.InvalidInputException;
+
+/** Rollbacks of a release: start one (Greenlight names the tags to go back to) and tick its checklist in order. */
+@Path("/api/v1/releases/{id}/rollbacks")
+@Produces(MediaType.APPLICATION_JSON)
+class RollbacksApi {
+    private final RollbackService rollbacks;
+    private final ReleaseService releases;
+    private final CurrentUser user;
+
+    @Inject
+    RollbacksApi(RollbackService rollbacks, ReleaseService releases, CurrentUser user) {
+        this.rollbacks = rollbacks;
+        this.releases = releases;
+        this.user = user;
+    }
+
+    /** {"reason": "Error rate 4 % after 1.5.0", "incidentId": 12}; the target tags are Greenlight's to find. */
+    record StartRollback(String reason, Long incidentId) {
+    }
+
+    /** {"outcome": "done"} or {"outcome": "not-applicable", "note": "no schema change in this release"}. */
+    record Tick(String outcome, String note) {
+    }
+
+    @GET
+    public List<RollbackView> list(@PathParam("id") long id) {
+        releases.get(id);
+        return rollbacks.ofRelease(id);
+    }
+
+    @GET
+    @Path("/{rollback}")
+    public RollbackView get(@PathParam("id") long id, @PathParam("rollback") long rollback) {
+        return rollbacks.get(id, rollback);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.MAINTAINER, Roles.ENGINEERING_LEADER})
+    public Response start(@PathParam("id") long id, StartRollback body) {
+        if (body == null) {
+            throw new InvalidInputException("reason", "say why the release is rolled back");
+        }
+        return Response.status(201).entity(rollbacks.start(user.actor(), id, body.reason(), body.incidentId())).build();
+    }
+
+    @POST
+    @Path("/{rollback}/steps/{step}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.MAINTAINER, Roles.ENGINEERING_LEADER})
+    public RollbackView tick(@PathParam("id") long id, @PathParam("rollback") long rollback,
+            @PathParam("step") String step, Tick body) {
+        return rollbacks.tick(user.actor(), id, rollback, step, body == null ? null : body.outcome(),
+                body == null ? null : body.note());
+    }
+}

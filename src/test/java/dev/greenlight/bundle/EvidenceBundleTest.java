@@ -1,0 +1,149 @@
+package dev.greenlight.bundle;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+import dev.greenlight.gate.GateService;
+import dev.greenlight.release.ReleaseService;
+import dev.greenlight.testsupport.Fixtures;
+import dev.greenlight.testsupport.PageSession;
+import dev.greenlight.testsupport.Users;
+
+@QuarkusTest
+class EvidenceBundleTest {
+    private static final byte[] REPORT = "<testsuite tests=\"412\" failures=\"0\"/>".getBytes(StandardCharsets.UTF_8);
+
+    @Inject
+    Fixtures fixtures;
+    @Inject
+    GateService gates;
+    @Inject
+    ReleaseService releases;
+
+    private long release;
+
+    @BeforeEach
+    void publishedReleaseWithAFileAsEvidence() {
+        fixtures.neuronxWorkspace();
+        String id = "bundle-" + System.nanoTime();
+        fixtures.changeset(Users.ALICE, id, "\"@neuronx/sdk\": minor", "Stream the audit export");
+        release = fixtures.submittedRelease(Users.ALICE, "Bundled release", id).id();
+        fixtures.passAllGates(release);
+        gates.record(Users.CI.actor(), release, "evidence", null,
+                GateService.EvidenceInput.file("junit report.xml", "application/xml", REPORT), "JUnit run 412");
+        fixtures.approveAllSlots(release);
+        releases.publish(Users.MAX.actor(), release);
+    }
+
+    @Test
+    void theBundleHoldsASummaryTheFactsAsJsonTheEvidenceFilesAndTheirChecksums() throws IOException {
+        byte[] zip = given().header("Authorization", Users.PAULA.bearer())
+                .get("/api/v1/releases/" + release + "/evidence-bundle")
+                .then()
+                .statusCode(200)
+                .contentType("application/zip")
+                .header("Content-Disposition", "attachment; filename=\"greenlight-release-" + release
+                        + "-evidence.zip\"")
+                .extract()
+                .asByteArray();
+        Map<String, byte[]> files = unzip(zip);
+        assertThat(files.keySet()).containsExactly("summary.html", "release.json",
+                files.keySet().stream().filter(n -> n.startsWith("evidence/")).findFirst().orElse("evidence/?"),
+                "SHA256SUMS");
+
+        String summary = new String(files.get("summary.html"), StandardCharsets.UTF_8);
+        assertThat(summary).contains("Evidence for release #" + release + ": Bundled release")
+                .contains("State: <strong>Published</strong>")
+                .contains("carol approved")
+                .contains("sam approved")
+                .contains("paula approved")
+                .contains("SHA-256 " + sha256(REPORT))
+                .contains("release.published");
+
+        JsonNode json = new ObjectMapper().readTree(files.get("release.json"));
+        assertThat(json.at("/release/title").asText()).isEqualTo("Bundled release");
+        assertThat(json.at("/release/publication/publishedBy").asText()).isEqualTo("max");
+        assertThat(json.at("/changesets/0/summary").asText()).isEqualTo("Stream the audit export");
+        assertThat(json.at("/generatedBy").asText()).isEqualTo("paula");
+        JsonNode audit = json.get("auditEvents");
+        assertThat(audit.size()).isGreaterThan(5);
+        for (int i = 0; i < audit.size(); i++) {
+            assertThat(audit.get(i).get("hash").asText()).as("hash of audit event %d", i).hasSize(64);
+        }
+
+        String evidenceName = files.keySet().stream().filter(n -> n.startsWith("evidence/")).findFirst().orElseThrow();
+        assertThat(evidenceName).endsWith("-junit_report.xml");
+        assertThat(files.get(evidenceName)).isEqualTo(REPORT);
+
+        // SHA256SUMS in sha256sum's format covers every other file
+        String[] sums = new String(files.get("SHA256SUMS"), StandardCharsets.UTF_8).split("\n");
+        assertThat(sums).hasSize(files.size() - 1);
+        for (String line : sums) {
+            String[] parts = line.split(" {2}", 2);
+            assertThat(sha256(files.get(parts[1]))).as("checksum of " + parts[1]).isEqualTo(parts[0]);
+        }
+    }
+
+    @Test
+    void peopleDownloadTheSameBundleFromTheReleasePage() throws IOException {
+        PageSession session = PageSession.signIn(Users.LEAH);
+        assertThat(session.get("/releases/" + release).asString())
+                .contains("href=\"/releases/" + release + "/evidence-bundle\"");
+        byte[] zip = session.request()
+                .get("/releases/" + release + "/evidence-bundle")
+                .then()
+                .statusCode(200)
+                .contentType("application/zip")
+                .extract()
+                .asByteArray();
+        assertThat(unzip(zip)).containsKeys("summary.html", "release.json", "SHA256SUMS");
+    }
+
+    @Test
+    void anUnknownReleaseIs404AndNoTokenIs401() {
+        given().header("Authorization", Users.PAULA.bearer())
+                .get("/api/v1/releases/999999/evidence-bundle")
+                .then()
+                .statusCode(404);
+        given().get("/api/v1/releases/" + release + "/evidence-bundle").then().statusCode(401);
+    }
+
+    private static Map<String, byte[]> unzip(byte[] zip) throws IOException {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                files.put(entry.getName(), in.readAllBytes());
+            }
+        }
+        return files;
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package dev.greenlight.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+import dev.greenlight.approval.ApprovalService;
+import dev.greenlight.changeset.ChangesetService;
+import dev.greenlight.gate.GateService;
+import dev.greenlight.release.ReleaseService;
+import dev.greenlight.release.ReleaseState;
+import dev.greenlight.rollback.RollbackService;
+import dev.greenlight.rollback.RollbackState;
+import dev.greenlight.validation.ValidationService;
+import dev.greenlight.workspace.WorkspaceService;
+
+/** The dev profile's demo data loads through the services into an empty database, with every state it promises. */
+@QuarkusTest
+class DemoDataTest {
+    @Inject
+    WorkspaceService workspace;
+    @Inject
+    ChangesetService changesets;
+    @Inject
+    ReleaseService releases;
+    @Inject
+    GateService gates;
+    @Inject
+    ApprovalService approvals;
+    @Inject
+    ValidationService validation;
+    @Inject
+    RollbackService rollbacks;
+
+    @Test
+    void loadsAValidatedAndARolledBackReleaseWithACompletedChecklist() {
+        new DemoData(workspace, changesets, releases, gates, approvals, validation, rollbacks).load(null);
+
+        assertThat(releases.countByState().get(ReleaseState.VALIDATED)).isEqualTo(1);
+        assertThat(releases.countByState().get(ReleaseState.ROLLED_BACK)).isEqualTo(1);
+        long rolledBack = releases.search(ReleaseState.ROLLED_BACK, null, 0, 1).items().get(0).id();
+        assertThat(rollbacks.ofRelease(rolledBack)).singleElement()
+                .satisfies(r -> assertThat(r.state()).isEqualTo(RollbackState.COMPLETED))
+                .satisfies(r -> assertThat(r.toTags()).containsExactly("@neuronx/cli@0.9.2"));
+    }
+}
