@@ -94,7 +94,8 @@ public class EvidenceBundle {
         return new Dossier(clock.instant(), reader.username(), releases.get(releaseId),
                 changesets.ofRelease(releaseId), approvals.slots(facts), gates.status(facts),
                 waivers.notices(releaseId), emergencies.forRelease(releaseId), overrides.forRelease(releaseId),
-                validation.status(releaseId), rollbacks.ofRelease(releaseId), audit.releaseHistory(releaseId).stream().map(Dossier.AuditEntry::of).toList());
+                validation.status(releaseId), rollbacks.ofRelease(releaseId),
+                audit.releaseHistory(releaseId).stream().map(Dossier.AuditEntry::of).toList());
     }
 
     /** The bundle's files, evidence content included, read in the same snapshot as the dossier. */

@@ -97,7 +97,8 @@ class AppRoleTest {
     @Test
     void mayNotChangeOtherAppendOnlyRecordsOrTruncateAnything() throws SQLException {
         for (String sql : new String[]{"update release_adr set title = 'x'", "delete from gate_result",
-                "update evidence set url = 'x'", "delete from requirement_waiver", "update release_check set note = 'x'",
+                "update evidence set url = 'x'", "delete from requirement_waiver",
+                "update release_check set note = 'x'",
                 "truncate release",
                 "delete from flyway_schema_history"}) {
             inRolledBackTransaction(s -> assertDenied(s, sql));

