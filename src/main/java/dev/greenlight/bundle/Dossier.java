@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 
+import dev.greenlight.adr.AdrReference;
 import dev.greenlight.approval.SlotStatus;
 import dev.greenlight.audit.AuditEvent;
 import dev.greenlight.changeset.ChangesetView;
@@ -20,7 +21,8 @@ import dev.greenlight.validation.CheckStatus;
  * Everything Greenlight knows about one release, as an auditor reads it: what shipped and why it was allowed to.
  * Serialised as {@code release.json} in the evidence bundle and rendered as {@code summary.html}.
  */
-public record Dossier(Instant generatedAt, String generatedBy, ReleaseView release, List<ChangesetView> changesets,
+public record Dossier(Instant generatedAt, String generatedBy, ReleaseView release, List<AdrReference> adrs,
+        List<ChangesetView> changesets,
         List<SlotStatus> reviews, List<GateStatus> gates, List<String> waivers, List<EmergencyView> emergencies,
         List<OverrideView> overrides, List<CheckStatus> validation, List<RollbackView> rollbacks,
         List<IncidentView> incidents, List<PostmortemView> postmortems, List<AuditEntry> auditEvents) {

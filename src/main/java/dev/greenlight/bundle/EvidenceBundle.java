@@ -26,6 +26,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
+import dev.greenlight.adr.AdrService;
 import dev.greenlight.approval.ApprovalService;
 import dev.greenlight.audit.AuditLog;
 import dev.greenlight.changeset.ChangesetService;
@@ -60,6 +61,7 @@ public class EvidenceBundle {
     }
 
     private final ReleaseService releases;
+    private final AdrService adrs;
     private final ChangesetService changesets;
     private final ApprovalService approvals;
     private final GateService gates;
@@ -76,11 +78,13 @@ public class EvidenceBundle {
     private final Clock clock;
 
     @Inject
-    EvidenceBundle(ReleaseService releases, ChangesetService changesets, ApprovalService approvals, GateService gates,
+    EvidenceBundle(ReleaseService releases, AdrService adrs, ChangesetService changesets, ApprovalService approvals,
+            GateService gates,
             Waivers waivers, EmergencyService emergencies, OverrideService overrides, ValidationService validation,
             RollbackService rollbacks, IncidentService incidents, PostmortemService postmortems,
             EvidenceStore evidenceStore, AuditLog audit, ObjectMapper json, Clock clock) {
         this.releases = releases;
+        this.adrs = adrs;
         this.changesets = changesets;
         this.approvals = approvals;
         this.gates = gates;
@@ -106,7 +110,7 @@ public class EvidenceBundle {
         Set<Long> postmortemIds = new LinkedHashSet<>();
         postmortems.forRelease(releaseId).ifPresent(p -> postmortemIds.add(p.id()));
         touched.forEach(i -> i.postmortems().forEach(p -> postmortemIds.add(p.id())));
-        return new Dossier(clock.instant(), reader.username(), releases.get(releaseId),
+        return new Dossier(clock.instant(), reader.username(), releases.get(releaseId), adrs.of(releaseId),
                 changesets.ofRelease(releaseId), approvals.slots(facts), gates.status(facts),
                 waivers.notices(releaseId), emergencies.forRelease(releaseId), overrides.forRelease(releaseId),
                 validation.status(releaseId), rollbacks.ofRelease(releaseId), touched,

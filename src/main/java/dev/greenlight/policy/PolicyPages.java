@@ -11,6 +11,8 @@ import jakarta.ws.rs.core.MediaType;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
+import dev.greenlight.metrics.MetricTargets;
+
 /** The release policy in force, as configured. */
 @Path("/policy")
 @Produces(MediaType.TEXT_HTML)
@@ -19,26 +21,28 @@ class PolicyPages {
     private final ReviewRequirements reviews;
     private final ValidationPolicy validation;
     private final RollbackPolicy rollback;
+    private final MetricTargets metrics;
 
     @Inject
     PolicyPages(ReleasePolicy policy, ReviewRequirements reviews, ValidationPolicy validation,
-            RollbackPolicy rollback) {
+            RollbackPolicy rollback, MetricTargets metrics) {
         this.policy = policy;
         this.reviews = reviews;
         this.validation = validation;
         this.rollback = rollback;
+        this.metrics = metrics;
     }
 
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance show(ReleasePolicy policy, List<SlotRequirement> normal,
                 List<SlotRequirement> major, List<SlotRequirement> securityFix, ValidationPolicy validation,
-                RollbackPolicy rollback, String nav);
+                RollbackPolicy rollback, MetricTargets metrics, String nav);
     }
 
     @GET
     public TemplateInstance show() {
         return Templates.show(policy, reviews.forRelease(false, List.of()), reviews.forRelease(true, List.of()),
-                reviews.forRelease(false, List.of("security fix")), validation, rollback, "policy");
+                reviews.forRelease(false, List.of("security fix")), validation, rollback, metrics, "policy");
     }
 }

@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.junit.QuarkusTest;
 
+import dev.greenlight.adr.AdrService;
 import dev.greenlight.gate.GateService;
 import dev.greenlight.release.ReleaseService;
 import dev.greenlight.testsupport.Fixtures;
@@ -44,6 +45,8 @@ class EvidenceBundleTest {
     ReleaseService releases;
     @Inject
     ValidationService validation;
+    @Inject
+    AdrService adrs;
 
     private long release;
 
@@ -56,6 +59,7 @@ class EvidenceBundleTest {
         fixtures.passAllGates(release);
         gates.record(Users.CI.actor(), release, "evidence", null,
                 GateService.EvidenceInput.file("junit report.xml", "application/xml", REPORT), "JUnit run 412");
+        adrs.add(Users.ALICE.actor(), release, "ADR-12: stream exports from a cursor", "https://adr.neuronx.dev/12");
         fixtures.approveAllSlots(release);
         releases.publish(Users.MAX.actor(), release);
         validation.record(Users.CI.actor(), release, "error-rate", new BigDecimal("7.5"), null, "after 10 minutes");
@@ -86,7 +90,8 @@ class EvidenceBundleTest {
                 .contains("SHA-256 " + sha256(REPORT))
                 .contains("release.published")
                 .contains("Error rate within threshold</td><td>FAILED")
-                .contains("Never rolled back.");
+                .contains("Never rolled back.")
+                .contains("<a href=\"https://adr.neuronx.dev/12\">ADR-12: stream exports from a cursor</a>");
 
         JsonNode json = new ObjectMapper().readTree(files.get("release.json"));
         assertThat(json.at("/release/title").asText()).isEqualTo("Bundled release");

@@ -131,7 +131,7 @@ public final class E2eStack implements BeforeAllCallback, ExtensionContext.Store
             stack.slack = FakeSlack.start();
             env.put("GREENLIGHT_SLACK_BOT_TOKEN", FakeSlack.TOKEN);
             env.put("GREENLIGHT_SLACK_METHODS_ENDPOINT_URL_PREFIX", stack.slack.url());
-            env.put("GREENLIGHT_SLACK_RELAY_INTERVAL", "200ms");
+            env.put("GREENLIGHT_SLACK_RELAY_INTERVAL", "1s");
             env.put("GREENLIGHT_SLACK_RELAY_PACE", "PT0.02S");
             env.put("GREENLIGHT_SLACK_RELAY_HTTP_TIMEOUT", "PT2S");
             env.put("GREENLIGHT_SLACK_RELAY_LEASE", "PT6S");

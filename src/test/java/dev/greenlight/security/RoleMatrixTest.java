@@ -85,7 +85,15 @@ class RoleMatrixTest {
                 new Route("POST", "/api/v1/postmortems/999999/submit", "{}", INCIDENT_WRITERS),
                 new Route("POST", "/api/v1/postmortems/999999/request-changes", "{}", POSTMORTEM_REVIEWERS),
                 new Route("POST", "/api/v1/postmortems/999999/sign-off", "{}", POSTMORTEM_REVIEWERS),
-                new Route("POST", "/api/v1/postmortems/999999/publish", "{}", INCIDENT_WRITERS));
+                new Route("POST", "/api/v1/postmortems/999999/publish", "{}", INCIDENT_WRITERS),
+                new Route("GET", "/api/v1/releases/999999/adrs", null, EVERYONE),
+                new Route("POST", "/api/v1/releases/999999/adrs", "{\"title\":\"ADR\",\"url\":\"https://a.b/1\"}",
+                        Set.of(Role.AUTHOR, Role.MAINTAINER)),
+                new Route("GET", "/api/v1/audit", null, EVERYONE),
+                new Route("GET", "/api/v1/audit/verification", null, EVERYONE),
+                new Route("GET", "/api/v1/audit/export?format=json&from=2026-01-01T00:00:00Z&to=2026-01-02T00:00:00Z",
+                        null, EVERYONE),
+                new Route("GET", "/api/v1/metrics", null, EVERYONE));
     }
 
     static Stream<Arguments> routes() {

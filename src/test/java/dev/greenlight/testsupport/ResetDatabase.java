@@ -32,7 +32,7 @@ public class ResetDatabase implements QuarkusTestBeforeEachCallback {
 
     /** For a test class whose every test needs a fresh database. */
     public static void emptyAllTables(DataSource dataSource) {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        asOwner(dataSource, statement -> {
             List<String> tables = new ArrayList<>();
             try (ResultSet rs = statement
                     .executeQuery("select tablename from pg_tables where schemaname = current_schema()"
@@ -44,8 +44,30 @@ public class ResetDatabase implements QuarkusTestBeforeEachCallback {
             if (!tables.isEmpty()) {
                 statement.execute("truncate table " + String.join(", ", tables) + " restart identity cascade");
             }
+        });
+    }
+
+    /** SQL the application role may not run (truncate, tampering, DDL): as the schema's owner, then back. */
+    public interface OwnerWork {
+        void run(Statement statement) throws SQLException;
+    }
+
+    public static void asOwner(DataSource dataSource, OwnerWork work) {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            // the pool's connections run as greenlight_app (application.properties); the session user owns the schema
+            String role;
+            try (ResultSet rs = statement.executeQuery("select current_user")) {
+                rs.next();
+                role = rs.getString(1);
+            }
+            statement.execute("reset role");
+            try {
+                work.run(statement);
+            } finally {
+                statement.execute("set role \"" + role + "\"");
+            }
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot reset the test database", e);
+            throw new IllegalStateException("Owner SQL failed: " + e.getMessage(), e);
         }
     }
 }

@@ -23,7 +23,8 @@ import dev.greenlight.testsupport.Users;
 @QuarkusTest
 class StatementCountTest {
     private static final List<String> PAGES = List.of("/", "/releases", "/reviews", "/changesets", "/packages",
-            "/api/v1/releases", "/api/v1/reviews/mine", "/api/v1/changesets");
+            "/api/v1/releases", "/api/v1/reviews/mine", "/api/v1/changesets", "/audit", "/audit?from=2020-01-01",
+            "/api/v1/audit");
 
     @Inject
     Fixtures fixtures;

@@ -1,0 +1,75 @@
+package dev.greenlight.adr;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestForm;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+import dev.greenlight.release.ReleaseService;
+import dev.greenlight.release.ReleaseView;
+import dev.greenlight.security.CurrentUser;
+import dev.greenlight.web.FieldError;
+import dev.greenlight.web.Flash;
+import dev.greenlight.web.ForbiddenActionException;
+import dev.greenlight.web.InvalidInputException;
+
+/** The form that adds an ADR reference to a release; the release page lists them. */
+@Path("/releases/{id}/adrs")
+@Produces(MediaType.TEXT_HTML)
+class AdrPages {
+    private final AdrService adrs;
+    private final ReleaseService releases;
+    private final CurrentUser user;
+
+    @Inject
+    AdrPages(AdrService adrs, ReleaseService releases, CurrentUser user) {
+        this.adrs = adrs;
+        this.releases = releases;
+        this.user = user;
+    }
+
+    record AdrForm(String title, String url) {
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance create(ReleaseView release, List<AdrReference> adrs, AdrForm form,
+                List<FieldError> errors, String nav);
+    }
+
+    @GET
+    @Path("/new")
+    public TemplateInstance createForm(@PathParam("id") long id) {
+        ReleaseView release = releases.get(id);
+        if (!adrs.mayAdd(user.actor(), release.createdBy())) {
+            throw new ForbiddenActionException("Only the release's author (" + release.createdBy()
+                    + ") or a maintainer may add ADR references.");
+        }
+        return Templates.create(release, adrs.of(id), new AdrForm("", ""), List.of(), "releases");
+    }
+
+    @POST
+    public Response add(@PathParam("id") long id, @RestForm String title, @RestForm String url) {
+        try {
+            AdrReference added = adrs.add(user.actor(), id, title, url);
+            return Flash.redirect(URI.create("/releases/" + id), "ADR reference \"" + added.title() + "\" added.");
+        } catch (InvalidInputException e) {
+            return Response.status(400)
+                    .entity(Templates.create(releases.get(id), adrs.of(id), new AdrForm(title, url), e.errors(),
+                            "releases"))
+                    .build();
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package dev.greenlight.metrics;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import dev.greenlight.web.InvalidInputException;
+
+import javax.sql.DataSource;
+
+/**
+ * Computes the policy's release metrics and DORA's four keys from Greenlight's own records, aggregated in SQL (never a
+ * release loaded into memory), per week or month of publication and for the whole range.
+ */
+@ApplicationScoped
+public class MetricsService {
+    /** Three years of weeks. */
+    static final int MAX_PERIODS = 160;
+    static final int DEFAULT_PERIODS = 12;
+
+    private final DataSource dataSource;
+    private final Clock clock;
+    private final MetricFormulas formulas;
+
+    @Inject
+    MetricsService(DataSource dataSource, Clock clock, MetricTargets targets) {
+        this.dataSource = dataSource;
+        this.clock = clock;
+        this.formulas = new MetricFormulas(targets);
+    }
+
+    /**
+     * Periods from the one containing {@code from} to the one containing {@code to} (both dates inclusive, UTC); by
+     * default the last twelve periods up to today.
+     */
+    public MetricsReport report(LocalDate from, LocalDate to, Bucket bucket, String packageName) {
+        LocalDate last = bucket.startOf(to != null ? to : LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+        LocalDate first = from != null
+                ? bucket.startOf(from)
+                : (bucket == Bucket.WEEK
+                        ? last.minusWeeks(DEFAULT_PERIODS - 1)
+                        : last.minusMonths(DEFAULT_PERIODS - 1));
+        if (first.isAfter(last)) {
+            throw new InvalidInputException("to", "must not be before from");
+        }
+        List<LocalDate> starts = new ArrayList<>();
+        for (LocalDate s = first; !s.isAfter(last); s = bucket.next(s)) {
+            if (starts.size() == MAX_PERIODS) {
+                throw new InvalidInputException("from", "at most " + MAX_PERIODS + " periods at a time");
+            }
+            starts.add(s);
+        }
+        LocalDate end = bucket.next(last);
+        String pkg = packageName == null || packageName.isBlank() ? null : packageName.strip();
+        Computed computed = compute(new Range(instant(first), instant(end), bucket, pkg));
+        List<MetricsReport.Period> periods = new ArrayList<>();
+        for (LocalDate s : starts) {
+            periods.add(period(s, bucket.next(s), computed.counts().get(s), computed.empty()));
+        }
+        return new MetricsReport(bucket, first, end, pkg, computed.sources(),
+                period(first, end, computed.counts().get(null), computed.empty()), periods);
+    }
+
+    /** The figures of the trailing window ending now, for the Prometheus gauges. */
+    MetricsReport.Period current(Duration window) {
+        Instant now = clock.instant();
+        Computed computed = compute(new Range(now.minus(window), now, Bucket.WEEK, null));
+        Counts total = computed.counts().getOrDefault(null, computed.empty());
+        long days = Math.max(1, window.toDays());
+        return new MetricsReport.Period(LocalDate.ofInstant(now.minus(window), ZoneOffset.UTC),
+                LocalDate.ofInstant(now, ZoneOffset.UTC), total.published(), formulas.policy(total),
+                formulas.dora(total, days));
+    }
+
+    private MetricsReport.Period period(LocalDate start, LocalDate end, Counts counts, Counts empty) {
+        Counts c = counts != null ? counts : empty;
+        return new MetricsReport.Period(start, end, c.published(), formulas.policy(c),
+                formulas.dora(c, ChronoUnit.DAYS.between(start, end)));
+    }
+
+    private record Computed(Map<LocalDate, Counts> counts, Counts empty, MetricsReport.Sources sources) {
+    }
+
+    /** One query per source; a source whose tables do not exist leaves its counts null ("no data"). */
+    private Computed compute(Range range) {
+        try (Connection connection = dataSource.getConnection()) {
+            Map<LocalDate, ReleaseFigures.Row> releases = ReleaseFigures.of(connection, range);
+            Optional<Map<LocalDate, CheckFigures.Row>> checks = CheckFigures.of(connection, range);
+            Optional<Map<LocalDate, IncidentFigures.Row>> incidents = IncidentFigures.of(connection, range);
+
+            Counts empty = counts(ReleaseFigures.Row.EMPTY, checks.map(m -> CheckFigures.Row.EMPTY),
+                    incidents.map(m -> IncidentFigures.Row.EMPTY));
+            Map<LocalDate, Counts> all = new HashMap<>();
+            releases.forEach((bucket, row) -> all.put(bucket, counts(row,
+                    checks.map(m -> m.getOrDefault(bucket, CheckFigures.Row.EMPTY)),
+                    incidents.map(m -> m.getOrDefault(bucket, IncidentFigures.Row.EMPTY)))));
+            return new Computed(all, empty, new MetricsReport.Sources(true, checks.isPresent(),
+                    incidents.isPresent()));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Metrics query failed", e);
+        }
+    }
+
+    private static Counts counts(ReleaseFigures.Row releases, Optional<CheckFigures.Row> checks,
+            Optional<IncidentFigures.Row> incidents) {
+        Counts counts = Counts.releasesOnly(releases);
+        if (checks.isPresent()) {
+            counts = counts.withChecks(checks.get());
+        }
+        if (incidents.isPresent()) {
+            counts = counts.withIncidents(incidents.get());
+        }
+        return counts;
+    }
+
+    private static Instant instant(LocalDate day) {
+        return day.atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+}
