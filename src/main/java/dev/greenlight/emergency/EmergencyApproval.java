@@ -2,6 +2,7 @@ package dev.greenlight.emergency;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 import jakarta.persistence.Column;
@@ -45,5 +46,9 @@ class EmergencyApproval extends PanacheEntityBase {
 
     static List<EmergencyApproval> of(long emergencyId) {
         return list("emergencyId = ?1 order by id", emergencyId);
+    }
+
+    static List<EmergencyApproval> of(Collection<Long> emergencyIds) {
+        return list("emergencyId in ?1 order by id", emergencyIds);
     }
 }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -29,10 +30,10 @@ import dev.greenlight.incident.Severity;
 import dev.greenlight.notify.Notice;
 import dev.greenlight.notify.Outbox;
 import dev.greenlight.release.ReleaseFacts;
+import dev.greenlight.release.ReleaseHeadline;
 import dev.greenlight.release.ReleaseService;
 import dev.greenlight.release.ReleaseState;
 import dev.greenlight.release.ReleaseStateChanged;
-import dev.greenlight.release.ReleaseView;
 import dev.greenlight.security.Actor;
 import dev.greenlight.security.Role;
 import dev.greenlight.web.ConflictException;
@@ -318,23 +319,18 @@ public class EmergencyService {
 
     /** Requests waiting for someone, oldest first: for a leader (assessed) and the assessors (requested). */
     public List<EmergencyView> waiting(EmergencyState state) {
-        return EmergencyRequest.inStates(List.of(state), Page.ofSize(100))
-                .stream()
-                .map(this::view)
+        return views(EmergencyRequest.inStates(List.of(state), Page.ofSize(100))).stream()
                 .filter(e -> e.releaseState().isOpen())
                 .toList();
     }
 
     /** Every emergency request a release had, declined and denied ones included, oldest first. */
     public List<EmergencyView> forRelease(long releaseId) {
-        return EmergencyRequest.<EmergencyRequest>list("releaseId = ?1 order by id", releaseId)
-                .stream()
-                .map(this::view)
-                .toList();
+        return views(EmergencyRequest.list("releaseId = ?1 order by id", releaseId));
     }
 
     public List<EmergencyView> recent(int page, int size) {
-        return EmergencyRequest.newestFirst(Page.of(page, size)).stream().map(this::view).toList();
+        return views(EmergencyRequest.newestFirst(Page.of(page, size)));
     }
 
     /** Post-mortems past due and not published, most overdue first. */
@@ -442,22 +438,38 @@ public class EmergencyService {
     }
 
     EmergencyView view(EmergencyRequest e) {
-        ReleaseView release = releases.get(e.releaseId);
-        List<EmergencyView.LeaderApproval> leaderApprovals = EmergencyApproval.of(e.id)
+        return views(List.of(e)).get(0);
+    }
+
+    /** Views of several requests in a fixed number of queries, whatever their number (lists, dashboards). */
+    List<EmergencyView> views(List<EmergencyRequest> requests) {
+        if (requests.isEmpty()) {
+            return List.of();
+        }
+        List<Long> ids = requests.stream().map(e -> e.id).toList();
+        Set<Long> releaseIds = requests.stream().map(e -> e.releaseId).collect(Collectors.toSet());
+        Map<Long, ReleaseHeadline> headlines = releases.headlines(releaseIds);
+        Map<Long, IncidentSummary> incidentsById = incidents.summaries(
+                requests.stream().map(e -> e.incidentId).collect(Collectors.toSet()));
+        Map<Long, PostmortemSummary> postmortemsByRelease = postmortems.forReleases(releaseIds);
+        Map<Long, List<EmergencyView.LeaderApproval>> approvals = EmergencyApproval.of(ids)
                 .stream()
-                .map(a -> new EmergencyView.LeaderApproval(a.approver, a.reason, a.bypasses, a.approvedAt))
-                .toList();
-        List<EmergencyView.WaiverView> bypasses = GrantedWaiver
-                .<GrantedWaiver>list("releaseId = ?1 and source = ?2 and sourceId = ?3 order by id", e.releaseId,
-                        GrantedWaiver.Source.EMERGENCY, e.id)
+                .collect(Collectors.groupingBy(a -> a.emergencyId, Collectors.mapping(
+                        a -> new EmergencyView.LeaderApproval(a.approver, a.reason, a.bypasses, a.approvedAt),
+                        Collectors.toList())));
+        Map<Long, List<EmergencyView.WaiverView>> bypasses = GrantedWaiver
+                .<GrantedWaiver>list("source = ?1 and sourceId in ?2 order by id", GrantedWaiver.Source.EMERGENCY, ids)
                 .stream()
-                .map(EmergencyService::view)
-                .toList();
-        PostmortemSummary postmortem = postmortems.forRelease(e.releaseId).orElse(null);
-        return new EmergencyView(e.id, e.releaseId, release.title(), release.state(), e.criterion, e.justification,
-                e.affectedServices, e.risk, e.state, e.requestedBy, e.requestedAt, e.assessedBy, e.assessedAt,
-                e.assessmentReason, e.decidedBy, e.decidedAt, e.decisionReason,
-                incident(e), leaderApprovals, bypasses, postmortem);
+                .collect(Collectors.groupingBy(w -> w.sourceId,
+                        Collectors.mapping(EmergencyService::view, Collectors.toList())));
+        return requests.stream().map(e -> {
+            ReleaseHeadline release = headlines.get(e.releaseId);
+            return new EmergencyView(e.id, e.releaseId, release.title(), release.state(), e.criterion,
+                    e.justification, e.affectedServices, e.risk, e.state, e.requestedBy, e.requestedAt, e.assessedBy,
+                    e.assessedAt, e.assessmentReason, e.decidedBy, e.decidedAt, e.decisionReason,
+                    incidentsById.get(e.incidentId), approvals.getOrDefault(e.id, List.of()),
+                    bypasses.getOrDefault(e.id, List.of()), postmortemsByRelease.get(e.releaseId));
+        }).toList();
     }
 
     static EmergencyView.WaiverView view(GrantedWaiver w) {

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -156,6 +158,16 @@ public class IncidentService {
 
     public Optional<IncidentSummary> summary(long id) {
         return Incident.<Incident>findByIdOptional(id).map(IncidentSummary::of);
+    }
+
+    /** Several incidents' summaries in one query, by id. */
+    public Map<Long, IncidentSummary> summaries(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, IncidentSummary> summaries = new HashMap<>();
+        Incident.<Incident>list("id in ?1", ids).forEach(i -> summaries.put(i.id, IncidentSummary.of(i)));
+        return summaries;
     }
 
     /** The emergency path files its incident here, started now, touching {@code releaseId}. */

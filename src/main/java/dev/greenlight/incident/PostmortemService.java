@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,6 +86,17 @@ public class PostmortemService {
 
     public Optional<PostmortemSummary> forRelease(long releaseId) {
         return Postmortem.forRelease(releaseId).map(p -> summary(p, clock.instant()));
+    }
+
+    /** The post-mortems several releases owe, by release, in two queries whatever their number. */
+    public Map<Long, PostmortemSummary> forReleases(Collection<Long> releaseIds) {
+        if (releaseIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, PostmortemSummary> byRelease = new HashMap<>();
+        summaries(Postmortem.list("releaseId in ?1", releaseIds), clock.instant())
+                .forEach(p -> byRelease.put(p.releaseId(), p));
+        return byRelease;
     }
 
     // --- Everyone else ------------------------------------------------------------------------------------------

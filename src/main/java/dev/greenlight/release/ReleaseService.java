@@ -3,7 +3,9 @@ package dev.greenlight.release;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -458,5 +460,16 @@ public class ReleaseService {
                 .map(p -> Map.of("name", p.name(), "from", p.oldVersion(), "to", p.newVersion(), "bump", p.bump()))
                 .toList());
         return state;
+    }
+
+    /** Title and state of several releases in one query, for lists that name them (no N+1). */
+    public Map<Long, ReleaseHeadline> headlines(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, ReleaseHeadline> headlines = new HashMap<>();
+        Release.<Release>list("id in ?1", ids)
+                .forEach(r -> headlines.put(r.id, new ReleaseHeadline(r.id, r.title, r.state)));
+        return headlines;
     }
 }

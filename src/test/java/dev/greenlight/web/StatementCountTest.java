@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 
+import dev.greenlight.emergency.EmergencyService;
+import dev.greenlight.emergency.EmergencyView;
 import dev.greenlight.testsupport.Fixtures;
 import dev.greenlight.testsupport.Users;
 
@@ -30,6 +32,8 @@ class StatementCountTest {
     Fixtures fixtures;
     @Inject
     EntityManagerFactory entityManagerFactory;
+    @Inject
+    EmergencyService emergencyService;
 
     private int releases;
 
@@ -42,12 +46,30 @@ class StatementCountTest {
         }
     }
 
+    private int emergencies;
+
+    /** Emergencies validated by the security team and waiting for a leader, each with its incident. */
+    private void addAssessedEmergencies(int count) {
+        for (int i = 0; i < count; i++) {
+            String id = "urgent-" + (++emergencies);
+            fixtures.changeset(Users.ALICE, id, "\"@neuronx/api\": patch", "Hotfix " + id);
+            EmergencyView requested = emergencyService.request(Users.ALICE.actor(), new EmergencyService.RequestInput(
+                    null, "Hotfix " + id, List.of(id), "service-outage", "API down", "api", "Low", null,
+                    "Outage " + id, "SEV2", "Restarted the pool"));
+            emergencyService.assess(Users.SEAN.actor(), requested.id(), "Confirmed");
+        }
+    }
+
     private Map<String, Long> statementsPerPage() {
+        return statementsPerPage(Users.PAULA, PAGES);
+    }
+
+    private Map<String, Long> statementsPerPage(Users user, List<String> pages) {
         Statistics statistics = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
         Map<String, Long> counts = new LinkedHashMap<>();
-        for (String page : PAGES) {
+        for (String page : pages) {
             statistics.clear();
-            given().header("Authorization", Users.PAULA.bearer()).get(page).then().statusCode(200);
+            given().header("Authorization", user.bearer()).get(page).then().statusCode(200);
             counts.put(page, statistics.getPrepareStatementCount());
         }
         return counts;
@@ -62,5 +84,16 @@ class StatementCountTest {
         Map<String, Long> many = statementsPerPage();
         assertThat(many).as("statements per page with 14 releases vs 2").isEqualTo(few);
         assertThat(few.values()).allSatisfy(count -> assertThat(count).isLessThanOrEqualTo(12));
+    }
+
+    @Test
+    void aLeadersEmergencyPagesDoNotGrowWithRequests() {
+        fixtures.neuronxWorkspace();
+        List<String> pages = List.of("/", "/emergencies", "/api/v1/emergencies", "/api/v1/emergencies?state=ASSESSED");
+        addAssessedEmergencies(2);
+        Map<String, Long> few = statementsPerPage(Users.LEAH, pages);
+        addAssessedEmergencies(8);
+        Map<String, Long> many = statementsPerPage(Users.LEAH, pages);
+        assertThat(many).as("statements per page with 10 emergencies vs 2").isEqualTo(few);
     }
 }
