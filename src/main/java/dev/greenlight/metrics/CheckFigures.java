@@ -4,15 +4,12 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Source "post-release checks" (table release_check, from the validation feature): releases whose latest smoke test,
- * error rate or performance check failed, and the worst latest performance regression measured. Empty while the table
- * does not exist.
+ * error rate or performance check failed, and the worst latest performance regression measured.
  */
 final class CheckFigures {
-    static final String TABLE = "release_check";
     private static final String QUERY = Range.RELEASES
             + ", latest as (select distinct on (c.release_id, c.check_name) c.release_id, c.check_name, c.passed, "
             + "c.measured_value from release_check c join rel on rel.id = c.release_id "
@@ -29,11 +26,8 @@ final class CheckFigures {
     private CheckFigures() {
     }
 
-    static Optional<Map<LocalDate, Row>> of(Connection connection, Range range) throws SQLException {
-        if (!Range.tableExists(connection, TABLE)) {
-            return Optional.empty();
-        }
-        return Optional.of(range.query(connection, QUERY,
-                rows -> new Row(rows.getLong("failed"), Range.nullableDouble(rows, "worst"))));
+    static Map<LocalDate, Row> of(Connection connection, Range range) throws SQLException {
+        return range.query(connection, QUERY,
+                rows -> new Row(rows.getLong("failed"), Range.nullableDouble(rows, "worst")));
     }
 }

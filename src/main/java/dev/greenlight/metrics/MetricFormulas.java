@@ -43,29 +43,22 @@ final class MetricFormulas {
                 c.changesetsShipped() == 0
                         ? "no changesets shipped"
                         : "changeset submitted to production, " + c.changesetsShipped() + " changesets");
-        long failed = c.rolledBack() + (c.incidentReleasesNotRolledBack() == null
-                ? 0
-                : c.incidentReleasesNotRolledBack());
+        long failed = c.rolledBack() + c.incidentReleasesNotRolledBack();
         Figure cfr = info(CHANGE_FAILURE_RATE, "Change failure rate", ratio(failed, c.published(), 100), "%",
                 c.published() == 0
                         ? "no releases published"
-                        : failed + " of " + c.published() + " releases rolled back or caused an incident"
-                                + (c.incidentReleasesNotRolledBack() == null ? " (no incident records yet)" : ""));
+                        : failed + " of " + c.published() + " releases rolled back or caused an incident");
         Figure restore = info(TIME_TO_RESTORE, "Time to restore service", hours(c.restoreSecondsP50()),
-                "hours (median)", c.incidentReleasesNotRolledBack() == null
-                        ? "no incident records yet"
-                        : "incident start to resolution");
+                "hours (median)", "incident start to resolution");
         return List.of(frequency, lead, cfr, restore);
     }
 
     Figure deploymentSuccess(Counts c) {
-        long failedChecks = c.failedChecksNotRolledBack() == null ? 0 : c.failedChecksNotRolledBack();
-        BigDecimal rate = ratio(c.published() - c.rolledBack() - failedChecks, c.published(), 100);
+        long succeeded = c.published() - c.rolledBack() - c.failedChecksNotRolledBack();
+        BigDecimal rate = ratio(succeeded, c.published(), 100);
         String detail = c.published() == 0
                 ? "no releases published"
-                : (c.published() - c.rolledBack() - failedChecks) + " of " + c.published()
-                        + " releases neither rolled back nor failed a post-release check"
-                        + (c.failedChecksNotRolledBack() == null ? " (no post-release check records yet)" : "");
+                : succeeded + " of " + c.published() + " releases neither rolled back nor failed a post-release check";
         return judged(DEPLOYMENT_SUCCESS, "Deployment success rate", rate, "%",
                 "> " + plain(targets.deploymentSuccessRateAbove()) + " %",
                 rate == null ? null : rate.compareTo(targets.deploymentSuccessRateAbove()) > 0, detail);
@@ -95,12 +88,10 @@ final class MetricFormulas {
     }
 
     Figure defectRate(Counts c) {
-        BigDecimal rate = c.defects() == null ? null : ratio(c.defects(), c.changesetsShipped(), 100);
-        String detail = c.defects() == null
-                ? "no incident records yet"
-                : c.changesetsShipped() == 0
-                        ? "no changesets shipped"
-                        : c.defects() + " incidents for " + c.changesetsShipped() + " changesets shipped";
+        BigDecimal rate = ratio(c.defects(), c.changesetsShipped(), 100);
+        String detail = c.changesetsShipped() == 0
+                ? "no changesets shipped"
+                : c.defects() + " incidents for " + c.changesetsShipped() + " changesets shipped";
         return judged(DEFECT_RATE, "Defect rate", rate, "%", "< " + plain(targets.defectRateBelow()) + " %",
                 rate == null ? null : rate.compareTo(targets.defectRateBelow()) < 0, detail);
     }
@@ -116,11 +107,10 @@ final class MetricFormulas {
     }
 
     Figure securityIncidents(Counts c) {
-        BigDecimal count = c.securityIncidents() == null ? null : BigDecimal.valueOf(c.securityIncidents());
-        return judged(SECURITY_INCIDENTS, "Post-release security incidents", count, "incidents",
-                "≤ " + targets.securityIncidentsAtMost(),
-                count == null ? null : c.securityIncidents() <= targets.securityIncidentsAtMost(),
-                count == null ? "no incident records yet" : "security incidents linked to releases published");
+        return judged(SECURITY_INCIDENTS, "Post-release security incidents", BigDecimal.valueOf(c.securityIncidents()),
+                "incidents", "≤ " + targets.securityIncidentsAtMost(),
+                c.securityIncidents() <= targets.securityIncidentsAtMost(),
+                "security incidents linked to releases published");
     }
 
     /** {@code part / whole × scale}, two decimals; null ("no data") when the whole is zero. */

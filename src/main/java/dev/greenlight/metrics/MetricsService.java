@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -70,7 +69,7 @@ public class MetricsService {
         for (LocalDate s : starts) {
             periods.add(period(s, bucket.next(s), computed.counts().get(s), computed.empty()));
         }
-        return new MetricsReport(bucket, first, end, pkg, computed.sources(),
+        return new MetricsReport(bucket, first, end, pkg,
                 period(first, end, computed.counts().get(null), computed.empty()), periods);
     }
 
@@ -91,39 +90,25 @@ public class MetricsService {
                 formulas.dora(c, ChronoUnit.DAYS.between(start, end)));
     }
 
-    private record Computed(Map<LocalDate, Counts> counts, Counts empty, MetricsReport.Sources sources) {
+    private record Computed(Map<LocalDate, Counts> counts, Counts empty) {
     }
 
-    /** One query per source; a source whose tables do not exist leaves its counts null ("no data"). */
+    /** One query per source; a period without releases has no row in any. */
     private Computed compute(Range range) {
         try (Connection connection = dataSource.getConnection()) {
             Map<LocalDate, ReleaseFigures.Row> releases = ReleaseFigures.of(connection, range);
-            Optional<Map<LocalDate, CheckFigures.Row>> checks = CheckFigures.of(connection, range);
-            Optional<Map<LocalDate, IncidentFigures.Row>> incidents = IncidentFigures.of(connection, range);
+            Map<LocalDate, CheckFigures.Row> checks = CheckFigures.of(connection, range);
+            Map<LocalDate, IncidentFigures.Row> incidents = IncidentFigures.of(connection, range);
 
-            Counts empty = counts(ReleaseFigures.Row.EMPTY, checks.map(m -> CheckFigures.Row.EMPTY),
-                    incidents.map(m -> IncidentFigures.Row.EMPTY));
             Map<LocalDate, Counts> all = new HashMap<>();
-            releases.forEach((bucket, row) -> all.put(bucket, counts(row,
-                    checks.map(m -> m.getOrDefault(bucket, CheckFigures.Row.EMPTY)),
-                    incidents.map(m -> m.getOrDefault(bucket, IncidentFigures.Row.EMPTY)))));
-            return new Computed(all, empty, new MetricsReport.Sources(true, checks.isPresent(),
-                    incidents.isPresent()));
+            releases.forEach((bucket, row) -> all.put(bucket, Counts.of(row,
+                    checks.getOrDefault(bucket, CheckFigures.Row.EMPTY),
+                    incidents.getOrDefault(bucket, IncidentFigures.Row.EMPTY))));
+            return new Computed(all,
+                    Counts.of(ReleaseFigures.Row.EMPTY, CheckFigures.Row.EMPTY, IncidentFigures.Row.EMPTY));
         } catch (SQLException e) {
             throw new IllegalStateException("Metrics query failed", e);
         }
-    }
-
-    private static Counts counts(ReleaseFigures.Row releases, Optional<CheckFigures.Row> checks,
-            Optional<IncidentFigures.Row> incidents) {
-        Counts counts = Counts.releasesOnly(releases);
-        if (checks.isPresent()) {
-            counts = counts.withChecks(checks.get());
-        }
-        if (incidents.isPresent()) {
-            counts = counts.withIncidents(incidents.get());
-        }
-        return counts;
     }
 
     private static Instant instant(LocalDate day) {

@@ -52,17 +52,6 @@ record Range(Instant start, Instant end, Bucket bucket, String packageName) {
         return result;
     }
 
-    /** Whether a table exists in the application's schema: sources of later features may not be installed. */
-    static boolean tableExists(Connection connection, String table) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("select to_regclass(?) is not null")) {
-            statement.setString(1, table);
-            try (ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getBoolean(1);
-            }
-        }
-    }
-
     static Double nullableDouble(ResultSet rows, String column) throws SQLException {
         double value = rows.getDouble(column);
         return rows.wasNull() ? null : value;

@@ -21,7 +21,7 @@ class MetricFormulasTest {
     private final MetricFormulas formulas = new MetricFormulas(DEFAULTS);
 
     private static Counts releases(long published, long rolledBack) {
-        return new Counts(published, rolledBack, null, 0, null, null, 0, null, null, null, null, null, null);
+        return new Counts(published, rolledBack, 0, 0, null, null, 0, null, 0, 0, 0, null, null);
     }
 
     private static Figure find(List<Figure> figures, String key) {
@@ -31,14 +31,22 @@ class MetricFormulasTest {
     @Test
     void anEmptyPeriodHasNoDataRatherThanZeroOrNaN() {
         List<Figure> policy = formulas.policy(releases(0, 0));
-        assertThat(policy).hasSize(6).allSatisfy(f -> {
-            assertThat(f.value()).as(f.key()).isNull();
-            assertThat(f.verdict()).as(f.key()).isEqualTo(Verdict.NO_DATA);
-        });
+        assertThat(policy).hasSize(6)
+                .filteredOn(f -> !f.key().equals(MetricFormulas.SECURITY_INCIDENTS))
+                .hasSize(5)
+                .allSatisfy(f -> {
+                    assertThat(f.value()).as(f.key()).isNull();
+                    assertThat(f.verdict()).as(f.key()).isEqualTo(Verdict.NO_DATA);
+                });
+        // a count, not a ratio: no security incident is 0, which meets "≤ 0"
+        Figure security = find(policy, MetricFormulas.SECURITY_INCIDENTS);
+        assertThat(security.value()).isEqualByComparingTo("0");
+        assertThat(security.verdict()).isEqualTo(Verdict.PASS);
         List<Figure> dora = formulas.dora(releases(0, 0), 7);
         assertThat(find(dora, MetricFormulas.DEPLOYMENT_FREQUENCY).value()).isEqualByComparingTo("0");
         assertThat(find(dora, MetricFormulas.CHANGE_FAILURE_RATE).verdict()).isEqualTo(Verdict.NO_DATA);
         assertThat(find(dora, MetricFormulas.LEAD_TIME).verdict()).isEqualTo(Verdict.NO_DATA);
+        assertThat(find(dora, MetricFormulas.TIME_TO_RESTORE).verdict()).isEqualTo(Verdict.NO_DATA);
     }
 
     @Test
@@ -56,29 +64,33 @@ class MetricFormulasTest {
 
     @Test
     void deploymentSuccessCountsFailedChecksOnceBesideRollbacks() {
-        Counts c = new Counts(10, 1, 2L, 0, null, null, 0, null, null, null, null, null, null);
+        Counts c = new Counts(10, 1, 2, 0, null, null, 0, null, 0, 0, 0, null, null);
         assertThat(formulas.deploymentSuccess(c).value()).isEqualByComparingTo("70.00");
         assertThat(formulas.deploymentSuccess(c).detail()).contains("7 of 10");
     }
 
     @Test
     void timeToDeployIsJudgedOnTheNinetiethPercentile() {
-        Counts fifteen = new Counts(2, 0, null, 2, 600.0, 900.0, 0, null, null, null, null, null, null);
+        Counts fifteen = new Counts(2, 0, 0, 2, 600.0, 900.0, 0, null, 0, 0, 0, null, null);
         assertThat(formulas.timeToDeploy(fifteen).value()).isEqualByComparingTo("15.00");
         assertThat(formulas.timeToDeploy(fifteen).verdict()).isEqualTo(Verdict.FAIL);
-        Counts quick = new Counts(2, 0, null, 2, 300.0, 899.0, 0, null, null, null, null, null, null);
+        Counts quick = new Counts(2, 0, 0, 2, 300.0, 899.0, 0, null, 0, 0, 0, null, null);
         assertThat(formulas.timeToDeploy(quick).verdict()).isEqualTo(Verdict.PASS);
         assertThat(formulas.timeToDeploy(releases(5, 0)).verdict()).isEqualTo(Verdict.NO_DATA);
     }
 
     @Test
-    void defectsSecurityAndRegressionNeedTheirRecords() {
+    void defectsNeedChangesetsAndRegressionAMeasurementWhileSecurityIncidentsAreACount() {
         Counts none = releases(5, 0);
-        assertThat(formulas.defectRate(none).verdict()).isEqualTo(Verdict.NO_DATA);
-        assertThat(formulas.securityIncidents(none).verdict()).isEqualTo(Verdict.NO_DATA);
+        assertThat(formulas.defectRate(none).verdict()).as("no changesets shipped").isEqualTo(Verdict.NO_DATA);
+        assertThat(formulas.securityIncidents(none).verdict()).isEqualTo(Verdict.PASS);
         assertThat(formulas.performanceRegression(none).verdict()).isEqualTo(Verdict.NO_DATA);
+        assertThat(formulas.deploymentSuccess(none).detail())
+                .isEqualTo("5 of 5 releases neither rolled back nor failed a post-release check");
+        assertThat(find(formulas.dora(none, 7), MetricFormulas.CHANGE_FAILURE_RATE).detail())
+                .isEqualTo("0 of 5 releases rolled back or caused an incident");
 
-        Counts some = new Counts(5, 0, 0L, 0, null, null, 2000, null, 1L, 0L, 1L, 7200.0, 4.99);
+        Counts some = new Counts(5, 0, 0, 0, null, null, 2000, null, 1, 0, 1, 7200.0, 4.99);
         assertThat(formulas.defectRate(some).value()).isEqualByComparingTo("0.05");
         assertThat(formulas.defectRate(some).verdict()).isEqualTo(Verdict.PASS);
         assertThat(formulas.securityIncidents(some).verdict()).isEqualTo(Verdict.PASS);
@@ -87,7 +99,7 @@ class MetricFormulasTest {
         assertThat(find(dora, MetricFormulas.TIME_TO_RESTORE).value()).isEqualByComparingTo("2.00");
         assertThat(find(dora, MetricFormulas.CHANGE_FAILURE_RATE).value()).isEqualByComparingTo("20.00");
 
-        Counts bad = new Counts(5, 0, 0L, 0, null, null, 0, null, 1L, 1L, 0L, null, 5.0);
+        Counts bad = new Counts(5, 0, 0, 0, null, null, 0, null, 1, 1, 0, null, 5.0);
         assertThat(formulas.defectRate(bad).verdict()).as("no changesets shipped").isEqualTo(Verdict.NO_DATA);
         assertThat(formulas.securityIncidents(bad).verdict()).isEqualTo(Verdict.FAIL);
         assertThat(formulas.performanceRegression(bad).verdict()).isEqualTo(Verdict.FAIL);

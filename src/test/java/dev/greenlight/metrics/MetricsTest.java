@@ -7,10 +7,10 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 
+import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.inject.Inject;
@@ -22,11 +22,13 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
+import dev.greenlight.incident.IncidentService;
 import dev.greenlight.testsupport.Fixtures;
 import dev.greenlight.testsupport.PageSession;
 import dev.greenlight.testsupport.ResetDatabase;
 import dev.greenlight.testsupport.TestClock;
 import dev.greenlight.testsupport.Users;
+import dev.greenlight.validation.ValidationService;
 
 import javax.sql.DataSource;
 
@@ -47,6 +49,10 @@ class MetricsTest {
     TestClock clock;
     @Inject
     Fixtures fixtures;
+    @Inject
+    ValidationService validation;
+    @Inject
+    IncidentService incidents;
 
     @BeforeEach
     void fixedReleases() {
@@ -151,20 +157,24 @@ class MetricsTest {
         assertThat(figure(json, "total.policy", "time_to_deploy", "value")).isEqualTo(18.0f);
     }
 
-    /** Whichever features are installed, nothing measured means "no data", and a missing source says so. */
+    /**
+     * Without any check or incident: nothing measured is "no data", but 0 incidents over shipped changesets is a real
+     * 0 %, and 0 security incidents a real count.
+     */
     @Test
-    void withoutCheckOrIncidentRecordsThoseFiguresAreNoData() {
+    void withoutChecksOrIncidentsRegressionAndRestoreAreNoDataWhileIncidentCountsAreZero() {
         JsonPath json = metrics("from=2026-10-05&to=2026-10-25");
         assertThat(figure(json, "total.policy", "performance_regression", "verdict")).isEqualTo("NO_DATA");
-        if (json.getBoolean("sources.incidents")) {
-            assertThat(figure(json, "total.policy", "security_incidents", "verdict")).isEqualTo("PASS");
-        } else {
-            assertThat(figure(json, "total.policy", "defect_rate", "verdict")).isEqualTo("NO_DATA");
-            assertThat(figure(json, "total.policy", "security_incidents", "verdict")).isEqualTo("NO_DATA");
-        }
+        assertThat(figure(json, "total.dora", "time_to_restore", "verdict")).isEqualTo("NO_DATA");
+        assertThat(figure(json, "total.policy", "defect_rate", "value")).isEqualTo(0.0f);
+        assertThat(figure(json, "total.policy", "defect_rate", "verdict")).isEqualTo("PASS");
+        assertThat(figure(json, "total.policy", "security_incidents", "value")).isEqualTo(0);
+        assertThat(figure(json, "total.policy", "security_incidents", "verdict")).isEqualTo("PASS");
         assertThat((String) figure(json, "total.policy", "deployment_success_rate", "detail"))
-                .contains("3 of 4 releases neither rolled back nor failed a post-release check")
-                .contains(json.getBoolean("sources.postReleaseChecks") ? "" : "no post-release check records yet");
+                .isEqualTo("3 of 4 releases neither rolled back nor failed a post-release check");
+        assertThat(json.getMap("$")).doesNotContainKey("sources");
+        // the week without releases: no changesets shipped, so no defect rate
+        assertThat(figure(json, "periods[2].policy", "defect_rate", "verdict")).isEqualTo("NO_DATA");
     }
 
     @Test
@@ -251,90 +261,81 @@ class MetricsTest {
         // 30 days back: #1 to #4 and September's rolled back #6: 2 of 5
         assertThat(scrape).contains("greenlight_release_metric{metric=\"rollback_frequency\"} 40.0")
                 .contains("greenlight_release_metric_pass{metric=\"rollback_frequency\"} 0.0")
-                .contains("greenlight_release_metric{metric=\"defect_rate\"} NaN");
+                // no incidents for the 5 changesets shipped: a real 0 %, not NaN (that needs a zero denominator)
+                .contains("greenlight_release_metric{metric=\"defect_rate\"} 0.0")
+                .contains("greenlight_release_metric_pass{metric=\"defect_rate\"} 1.0")
+                // no performance check measured: NaN
+                .contains("greenlight_release_metric{metric=\"performance_regression\"} NaN");
+    }
+
+    /** The post-release checks and incidents as the validation and incident features record them. */
+    @Test
+    void checkAndIncidentSourcesCountTheLatestChecksAndLinkedIncidents() {
+        check(1, "smoke-tests", "0", "2026-10-05T09:10:00Z");
+        check(1, "performance-regression", "2.5", "2026-10-05T09:10:00Z");
+        check(1, "performance-regression", "3.1", "2026-10-05T10:10:00Z");
+        // the service refuses checks on a rolled-back release: #2's failed smoke test was recorded before its rollback
+        ResetDatabase.asOwner(dataSource, s -> s.execute("insert into release_check (release_id, check_name, passed, "
+                + "measured_value, threshold, recorded_by, recorded_at) values (2, 'SMOKE_TESTS', false, 4, "
+                + "'at most 0 failed smoke tests', 'ci', '2026-10-07T09:30:00Z')"));
+        check(3, "error-rate", "2.0", "2026-10-12T00:10:00Z");
+        check(3, "error-rate", "0.1", "2026-10-12T01:10:00Z");
+        check(3, "smoke-tests", "3", "2026-10-12T01:10:00Z");
+        check(4, "performance-regression", "7", "2026-10-12T00:10:00Z");
+        incident("Token leak", true, "2026-10-08T10:00:00Z", "2026-10-08T12:00:00Z", 1L);
+        incident("Slow search", false, "2026-10-13T00:00:00Z", "2026-10-13T06:00:00Z", 4L);
+
+        JsonPath json = metrics("from=2026-10-05&to=2026-10-25");
+        // week A: #2 rolled back, #3's latest smoke test failed (its error rate recovered): 1 of 3 succeeded
+        assertThat(figure(json, "periods[0].policy", "deployment_success_rate", "value")).isEqualTo(33.33f);
+        assertThat(figure(json, "periods[0].policy", "performance_regression", "value")).isEqualTo(3.1f);
+        assertThat(figure(json, "periods[0].policy", "performance_regression", "verdict")).isEqualTo("PASS");
+        assertThat(figure(json, "periods[1].policy", "performance_regression", "verdict")).isEqualTo("FAIL");
+        // one incident for four changesets; a security one
+        assertThat(figure(json, "periods[0].policy", "defect_rate", "value")).isEqualTo(25.0f);
+        assertThat(figure(json, "periods[0].policy", "security_incidents", "value")).isEqualTo(1);
+        assertThat(figure(json, "periods[0].policy", "security_incidents", "verdict")).isEqualTo("FAIL");
+        assertThat(figure(json, "periods[1].policy", "security_incidents", "verdict")).isEqualTo("PASS");
+        assertThat(figure(json, "periods[2].policy", "defect_rate", "verdict")).isEqualTo("NO_DATA");
+        // #2 rolled back and #1 caused an incident: 2 of 3
+        assertThat(figure(json, "periods[0].dora", "change_failure_rate", "value")).isEqualTo(66.67f);
+        assertThat(figure(json, "periods[0].dora", "time_to_restore", "value")).isEqualTo(2.0f);
+        assertThat(figure(json, "periods[1].dora", "time_to_restore", "value")).isEqualTo(6.0f);
     }
 
     /**
-     * The post-release check and incident sources, on tables shaped as the validation and incident features define
-     * them (created here while those features are not installed; their own tables once they are).
+     * Incident A (1 h) touched #1, #2 and #4; B (3 h) #1; C (4 h) #4; D (open) #4. Counted once per link, A would pull
+     * every median down to 1 h.
      */
     @Test
-    void checkAndIncidentSourcesCountTheLatestChecksAndLinkedIncidents() {
-        List<String> created = new ArrayList<>();
-        ResetDatabase.asOwner(dataSource, s -> {
-            if (!exists(s, "release_check")) {
-                s.execute("create table release_check (id bigint generated always as identity primary key, "
-                        + "release_id bigint not null references release (id), check_name text not null, "
-                        + "passed boolean not null, measured_value numeric, threshold text not null, "
-                        + "recorded_by text not null, recorded_at timestamptz not null)");
-                created.add("release_check");
-            }
-            if (!exists(s, "incident_release")) {
-                s.execute("alter table incident add column security boolean not null default false, "
-                        + "add column started_at timestamptz, add column resolved_at timestamptz");
-                s.execute("create table incident_release (incident_id bigint not null references incident (id), "
-                        + "release_id bigint not null references release (id), primary key (incident_id, release_id))");
-                created.add("incident_release");
-            }
-            check(s, 1, "SMOKE_TESTS", true, null, "2026-10-05T09:10:00Z");
-            check(s, 1, "PERFORMANCE_REGRESSION", true, "2.5", "2026-10-05T09:10:00Z");
-            check(s, 1, "PERFORMANCE_REGRESSION", true, "3.1", "2026-10-05T10:10:00Z");
-            check(s, 2, "SMOKE_TESTS", false, null, "2026-10-07T09:30:00Z");
-            check(s, 3, "ERROR_RATE", false, "2.0", "2026-10-12T00:10:00Z");
-            check(s, 3, "ERROR_RATE", true, "0.1", "2026-10-12T01:10:00Z");
-            check(s, 3, "SMOKE_TESTS", false, null, "2026-10-12T01:10:00Z");
-            check(s, 4, "PERFORMANCE_REGRESSION", false, "7", "2026-10-12T00:10:00Z");
-            s.execute("insert into incident (id, title, severity, created_by, created_at, security, started_at, "
-                    + "resolved_at) overriding system value values (1, 'Token leak', 'SEV1', 'sean', "
-                    + "'2026-10-08T10:00:00Z', true, '2026-10-08T10:00:00Z', '2026-10-08T12:00:00Z'), "
-                    + "(2, 'Slow search', 'SEV3', 'pete', '2026-10-13T00:00:00Z', false, '2026-10-13T00:00:00Z', "
-                    + "'2026-10-13T06:00:00Z')");
-            s.execute("insert into incident_release (incident_id, release_id) values (1, 1), (2, 4)");
-        });
-        try {
-            JsonPath json = metrics("from=2026-10-05&to=2026-10-25");
-            assertThat(json.getBoolean("sources.postReleaseChecks")).isTrue();
-            assertThat(json.getBoolean("sources.incidents")).isTrue();
-            // week A: #2 rolled back, #3's latest smoke test failed (its error rate recovered): 1 of 3 succeeded
-            assertThat(figure(json, "periods[0].policy", "deployment_success_rate", "value")).isEqualTo(33.33f);
-            assertThat(figure(json, "periods[0].policy", "performance_regression", "value")).isEqualTo(3.1f);
-            assertThat(figure(json, "periods[0].policy", "performance_regression", "verdict")).isEqualTo("PASS");
-            assertThat(figure(json, "periods[1].policy", "performance_regression", "verdict")).isEqualTo("FAIL");
-            // one incident for four changesets; a security one
-            assertThat(figure(json, "periods[0].policy", "defect_rate", "value")).isEqualTo(25.0f);
-            assertThat(figure(json, "periods[0].policy", "security_incidents", "value")).isEqualTo(1);
-            assertThat(figure(json, "periods[0].policy", "security_incidents", "verdict")).isEqualTo("FAIL");
-            assertThat(figure(json, "periods[1].policy", "security_incidents", "verdict")).isEqualTo("PASS");
-            assertThat(figure(json, "periods[2].policy", "defect_rate", "verdict")).isEqualTo("NO_DATA");
-            // #2 rolled back and #1 caused an incident: 2 of 3
-            assertThat(figure(json, "periods[0].dora", "change_failure_rate", "value")).isEqualTo(66.67f);
-            assertThat(figure(json, "periods[0].dora", "time_to_restore", "value")).isEqualTo(2.0f);
-            assertThat(figure(json, "periods[1].dora", "time_to_restore", "value")).isEqualTo(6.0f);
-        } finally {
-            ResetDatabase.asOwner(dataSource, s -> {
-                if (created.contains("release_check")) {
-                    s.execute("drop table release_check");
-                }
-                if (created.contains("incident_release")) {
-                    s.execute("drop table incident_release");
-                    s.execute("alter table incident drop column security, drop column started_at, "
-                            + "drop column resolved_at");
-                }
-            });
-        }
+    void anIncidentLinkedToSeveralReleasesCountsOnceInTheMedianTimeToRestore() {
+        incident("A", false, "2026-10-13T00:00:00Z", "2026-10-13T01:00:00Z", 1L, 2L, 4L);
+        incident("B", false, "2026-10-13T00:00:00Z", "2026-10-13T03:00:00Z", 1L);
+        incident("C", false, "2026-10-13T00:00:00Z", "2026-10-13T04:00:00Z", 4L);
+        incident("D", false, "2026-10-13T00:00:00Z", null, 4L);
+
+        JsonPath json = metrics("from=2026-10-05&to=2026-10-25");
+        // week A: A and B; week B: A and C (D is not resolved); the range: A, B and C
+        assertThat(figure(json, "periods[0].dora", "time_to_restore", "value")).isEqualTo(2.0f);
+        assertThat(figure(json, "periods[1].dora", "time_to_restore", "value")).isEqualTo(2.5f);
+        assertThat(figure(json, "total.dora", "time_to_restore", "value")).isEqualTo(3.0f);
+        // every incident once: 2 in week A, 3 in week B, 4 in the range, for 4, 1 and 5 changesets
+        assertThat(figure(json, "periods[0].policy", "defect_rate", "value")).isEqualTo(50.0f);
+        assertThat(figure(json, "periods[1].policy", "defect_rate", "value")).isEqualTo(300.0f);
+        assertThat(figure(json, "total.policy", "defect_rate", "value")).isEqualTo(80.0f);
+        // #1 with incidents and #2 rolled back (with an incident too): 2 of 3, each release once
+        assertThat(figure(json, "periods[0].dora", "change_failure_rate", "value")).isEqualTo(66.67f);
     }
 
-    private static boolean exists(Statement s, String table) throws SQLException {
-        try (var rs = s.executeQuery("select to_regclass('" + table + "') is not null")) {
-            rs.next();
-            return rs.getBoolean(1);
-        }
+    private void check(long release, String check, String measured, String recordedAt) {
+        clock.set(Instant.parse(recordedAt));
+        validation.record(Users.CI.actor(), release, check, new BigDecimal(measured), null, null);
     }
 
-    private static void check(Statement s, long release, String name, boolean passed, String measured,
-            String recordedAt) throws SQLException {
-        s.execute("insert into release_check (release_id, check_name, passed, measured_value, threshold, "
-                + "recorded_by, recorded_at) values (" + release + ", '" + name + "', " + passed + ", " + measured
-                + ", 'test', 'ci', '" + recordedAt + "')");
+    private void incident(String title, boolean security, String startedAt, String resolvedAt, Long... releases) {
+        clock.set(Instant.parse(startedAt));
+        incidents.file(Users.SEAN.actor(), new IncidentService.IncidentInput(title, "SEV2",
+                resolvedAt == null ? "OPEN" : "RESOLVED", null, startedAt, resolvedAt, security, List.of(),
+                List.of(releases), null, null));
     }
 }
