@@ -118,7 +118,7 @@ public class LoadGen {
         System.out.printf("ok=%d errors=%d throughput=%.1f p50=%.1f p95=%.1f p99=%.1f max=%.1f first_error=%s%n",
                 measured - measuredErrors, measuredErrors, (measured - measuredErrors) / seconds,
                 percentile(sample, 50), percentile(sample, 95), percentile(sample, 99),
-                sample[sample.length - 1] / 1e6, firstError.getOrDefault("e", "none").replace(' ', '_'));
+                sample[sample.length - 1] / 1e6, firstError.getOrDefault("e", "none").replaceAll("[^A-Za-z0-9_.:/-]", "_"));
         System.exit(0);
     }
 

@@ -7,14 +7,10 @@ select c.id, c.author, c.created_at, c.release_id, c.slug, c.source, c.summary f
 select b.changeset_id, b.position, b.package_name, b.bump from changeset_bump b where b.changeset_id = any (array[2 * :id, 2 * :id + 1]);
 select a.id, a.approver, a.comment, a.content_version, a.decided_at, a.decision, a.release_id, a.slot, a.stale_at from approval a where a.release_id = :id and a.stale_at is null order by a.id;
 select w.id, w.reason, w.release_id, w.requirement, w.source, w.source_id, w.waived_at, w.waived_by from requirement_waiver w where w.release_id = :id order by w.id;
-select a.id, a.approver, a.comment, a.content_version, a.decided_at, a.decision, a.release_id, a.slot, a.stale_at from approval a where a.release_id = :id and a.stale_at is null order by a.id;
-select a.id, a.approver, a.comment, a.content_version, a.decided_at, a.decision, a.release_id, a.slot, a.stale_at from approval a where a.release_id = :id and a.stale_at is null order by a.id;
-select a.id, a.approver, a.comment, a.content_version, a.decided_at, a.decision, a.release_id, a.slot, a.stale_at from approval a where a.release_id = :id and a.stale_at is null order by a.id;
 select c.id, c.author, c.created_at, c.release_id, c.slug, c.source, c.summary from changeset c where c.id in (select rc.changeset_id from release_changeset rc where rc.release_id = :id) order by c.created_at, c.id;
 select g.id, g.content_version, g.evidence_id, g.gate, g.measured, g.note, g.passed, g.recorded_at, g.recorded_by, g.release_id, g.threshold from gate_result g where g.release_id = :id order by g.id desc;
 select e.id, e.content_type, e.file_name, e.kind, e.recorded_at, e.recorded_by, e.release_id, e.sha256, e.size_bytes, e.url from evidence e where e.id in (:id);
 select w.id, w.reason, w.release_id, w.requirement, w.source, w.source_id, w.waived_at, w.waived_by from requirement_waiver w where w.release_id = :id order by w.id;
-select c.id, c.author, c.created_at, c.release_id, c.slug, c.source, c.summary from changeset c where c.release_id = :id order by c.created_at, c.id;
 select e.* from emergency_request e where e.release_id = :id order by e.id;
 select a.id, a.approver, a.comment, a.content_version, a.decided_at, a.decision, a.release_id, a.slot, a.stale_at from approval a where a.release_id = :id and a.stale_at is null order by a.id;
 select w.id, w.reason, w.release_id, w.requirement, w.source, w.source_id, w.waived_at, w.waived_by from requirement_waiver w where w.release_id = :id order by w.id;
