@@ -30,6 +30,7 @@ APP=target/quarkus-app/quarkus-run.jar
 # The pages measured: "name|path|user|id range". {id} becomes a random id in the range. Add pages here; a page that
 # answers 404 is reported as not present and skipped.
 PAGES=(
+  "dashboard|/|user001|"
   "release list|/releases|user001|"
   "release list, page 100|/releases?page=100|user001|"
   "release detail|/releases/{id}|user001|1:100000"
@@ -108,6 +109,8 @@ wait_for_page() {
 }
 
 rss_mb() { echo $(( $(ps -o rss= -p "$APP_PID") / 1024 )); }
+# CPU time the application has used, in milliseconds: per request it hardly depends on what else the machine runs.
+cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{printf "%d", ($14 + $15) * 1000 / hz}' "/proc/$APP_PID/stat"; }
 
 # --- data ---------------------------------------------------------------------------------------------------------
 # the archive belongs to one build of the application
@@ -172,28 +175,38 @@ RSS_PEAK=$RSS_START
 sample_rss() { while kill -0 "$APP_PID" 2>/dev/null; do rss_mb; sleep 0.5; done; }
 ROWS=()
 measure() {
-  local name=$1 requests=$2 range=$3 peak_rps=$4 result rss share
+  local name=$1 requests=$2 range=$3 peak_rps=$4 result rss share cpu_before cpu
   sample_rss > "$OUT/rss.txt" &
   local sampler=$!
+  cpu_before=$(cpu_ms)
   result=$(java bench/LoadGen.java "$BASE" "$requests" "$RATE" "$WARMUP" "$MEASURE" ${range:+"$range"})
+  cpu=$(awk "BEGIN{printf \"%.1f\", ($(cpu_ms) - $cpu_before) / ($RATE * ($WARMUP + $MEASURE))}")
   kill "$sampler" 2>/dev/null || true
   rss=$(sort -n "$OUT/rss.txt" | tail -1)
   (( rss > RSS_PEAK )) && RSS_PEAK=$rss
   share=n/a
   [[ $peak_rps =~ ^[0-9]+$ ]] && share=$(awk "BEGIN{printf \"%.0f %%\", 100 * $peak_rps / $CEILING}")
   eval "$result"
-  ROWS+=("| $name | $throughput | $p50 | $p95 | $p99 | $max | $errors | $peak_rps | $share |")
-  echo "  $name: $result peak=$peak_rps share=$share"
+  ROWS+=("| $name | $throughput | $p50 | $p95 | $p99 | $max | $errors | $peak_rps | $share | $cpu |")
+  echo "  $name: $result peak=$peak_rps share=$share app_cpu_ms_per_request=$cpu"
 }
 
+present() {
+  local path=$1 user=$2 range=$3
+  [[ $(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $(token "$user")" \
+    "$BASE${path//\{id\}/${range%%:*}}") != 404 ]]
+}
+echo "Warming up every page (JIT) with wrk, ${WARMUP} s each..."
+for page in "${PAGES[@]}"; do
+  IFS='|' read -r name path user range <<<"$page"
+  present "$path" "$user" "$range" && PEAK=$WARMUP peak "$path" "$user" "$range" >/dev/null
+done
 echo "Pages at $RATE req/s (warm-up ${WARMUP} s, then ${MEASURE} s measured), then wrk peak for ${PEAK} s:"
 for page in "${PAGES[@]}"; do
   IFS='|' read -r name path user range <<<"$page"
-  probe=${path//\{id\}/${range%%:*}}
-  status=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $(token "$user")" "$BASE$probe")
-  if [[ $status == 404 ]]; then
+  if ! present "$path" "$user" "$range"; then
     echo "  $name: not present ($path answers 404), skipped"
-    ROWS+=("| $name | not present | | | | | | | |")
+    ROWS+=("| $name | not present | | | | | | | | |")
     continue
   fi
   printf 'GET\t%s\t%s\n' "$path" "$(token "$user")" > "$OUT/requests.tsv"
@@ -213,7 +226,7 @@ done
 needed=$(( RATE * (WARMUP + MEASURE) ))
 if (( $(wc -l < "$OUT/approvals.tsv") < needed )); then
   echo "  approval POST: only $(wc -l < "$OUT/approvals.tsv") open slots for $needed requests; regenerate the data"
-  ROWS+=("| approval POST | too few open slots | | | | | | | |")
+  ROWS+=("| approval POST | too few open slots | | | | | | | | |")
 else
   measure "approval POST" "$OUT/approvals.tsv" "" "n/a (each approval happens once)"
 fi
@@ -236,10 +249,11 @@ LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
   echo "| framework ceiling ($TRIVIAL_PATH, wrk) | $FRAMEWORK_RPS req/s | |"
   echo "| database ceiling (detail page SQL, pgbench) | $PGBENCH_TPS tx/s | |"
   echo
-  echo "Latencies in ms from each request's due time, at $RATE req/s; peak with wrk; share of the lower ceiling ($CEILING/s)."
+  echo "Latencies in ms from each request's due time, at $RATE req/s; peak with wrk; share of the lower ceiling ($CEILING/s);"
+  echo "the application's CPU time per request at $RATE req/s (two cores give 2000 CPU ms per second)."
   echo
-  echo "| page | req/s | p50 | p95 | p99 | max | errors | peak req/s | share of ceiling |"
-  echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"
+  echo "| page | req/s | p50 | p95 | p99 | max | errors | peak req/s | share of ceiling | app CPU ms/request |"
+  echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
   printf '%s\n' "${ROWS[@]}"
 } > "$OUT/results.md"
 echo

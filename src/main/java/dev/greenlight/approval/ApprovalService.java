@@ -36,8 +36,8 @@ import dev.greenlight.web.InvalidInputException;
 @ApplicationScoped
 public class ApprovalService implements ReleaseRequirement {
     static final int MAX_COMMENT = 4000;
-    /** Releases read per query while filling a page of the review queue. */
-    static final int QUEUE_BATCH = 100;
+    /** Fewest releases read per query while filling a page of the review queue. */
+    static final int MIN_QUEUE_BATCH = 20;
 
     private final ReleaseService releases;
     private final Waivers waivers;
@@ -183,9 +183,11 @@ public class ApprovalService implements ReleaseRequirement {
         if (!reviewer) {
             return new ReviewQueue(tasks, null);
         }
+        // a reviewer usually has a task in nearly every release in review: read about one page of releases at a time
+        int batchSize = Math.max(size, MIN_QUEUE_BATCH);
         ReleaseService.QueueCursor cursor = after;
         while (true) {
-            List<ReleaseService.Judged> batch = releases.inReviewOldestFirst(cursor, QUEUE_BATCH);
+            List<ReleaseService.Judged> batch = releases.inReviewOldestFirst(cursor, batchSize);
             List<Long> ids = batch.stream().map(j -> j.release().id()).toList();
             Map<Long, List<Approval>> approvalsByRelease = new HashMap<>();
             Approval.current(ids)
@@ -205,7 +207,7 @@ public class ApprovalService implements ReleaseRequirement {
                     return new ReviewQueue(tasks, cursor);
                 }
             }
-            if (batch.size() < QUEUE_BATCH) {
+            if (batch.size() < batchSize) {
                 return new ReviewQueue(tasks, null);
             }
         }

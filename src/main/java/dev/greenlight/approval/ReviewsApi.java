@@ -20,7 +20,7 @@ import dev.greenlight.web.InvalidInputException;
 @Path("/api/v1/reviews")
 @Produces(MediaType.APPLICATION_JSON)
 class ReviewsApi {
-    static final int DEFAULT_SIZE = 50;
+    static final int DEFAULT_SIZE = 25;
     static final int MAX_SIZE = 200;
 
     private final ApprovalService approvals;
@@ -38,7 +38,7 @@ class ReviewsApi {
      */
     @GET
     @Path("/mine")
-    public Response mine(@QueryParam("size") @DefaultValue("50") int size,
+    public Response mine(@QueryParam("size") @DefaultValue("25") int size,
             @QueryParam("afterUpdated") String afterUpdated, @QueryParam("after") Long after) {
         if (size < 1 || size > MAX_SIZE) {
             throw new InvalidInputException("size", "must be between 1 and " + MAX_SIZE);

@@ -297,14 +297,14 @@ class ApprovalsApiTest {
         ReleaseView first = inReview(Users.ALICE);
         ReleaseView second = inReview(Users.BOB);
         given().header("Authorization", Users.PAULA.bearer())
-                .get("/api/v1/reviews/mine")
+                .get("/api/v1/reviews/mine?size=200")
                 .then()
                 .statusCode(200)
                 .body("release.id", hasItem((int) first.id()))
                 .body("release.id", hasItem((int) second.id()));
         decide(Users.PAULA, first.id(), "product", "approve", null).statusCode(201);
         given().header("Authorization", Users.PAULA.bearer())
-                .get("/api/v1/reviews/mine")
+                .get("/api/v1/reviews/mine?size=200")
                 .then()
                 .body("release.id", not(hasItem((int) first.id())))
                 .body("release.id", hasItem((int) second.id()));
