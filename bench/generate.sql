@@ -349,6 +349,10 @@ begin
 end;
 $$;
 
+-- == derived tables that triggers keep (off while generating) ==
+insert into release_state_count (state, releases)
+select state, count(*) from release group by state;
+
 -- == identities continue after the generated ids ==
 do $$
 declare

@@ -231,6 +231,9 @@ else
   measure "approval POST" "$OUT/approvals.tsv" "" "n/a (each approval happens once)"
 fi
 RSS_LOAD=$RSS_PEAK
+VERIFY_AFTER=$(curl -s -H "Authorization: Bearer $(token user001)" "$BASE/api/v1/audit/verification")
+echo "Audit chain after the approval POSTs: $VERIFY_AFTER"
+[[ $VERIFY_AFTER == *'"intact":true'* ]] || ROWS+=("| audit chain after the POSTs | BROKEN: $VERIFY_AFTER | | | | | | | | |")
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # --- report ---------------------------------------------------------------------------------------------------------

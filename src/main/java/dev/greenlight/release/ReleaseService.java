@@ -103,10 +103,14 @@ public class ReleaseService {
         for (ReleaseState state : ReleaseState.values()) {
             counts.put(state, 0L);
         }
-        Release.getEntityManager()
-                .createQuery("select r.state, count(r) from Release r group by r.state", Object[].class)
-                .getResultList()
-                .forEach(row -> counts.put((ReleaseState) row[0], (Long) row[1]));
+        // kept by database triggers (V8): one row per state, however long the history
+        List<?> rows = Release.getEntityManager()
+                .createNativeQuery("select state, releases from release_state_count")
+                .getResultList();
+        for (Object row : rows) {
+            Object[] columns = (Object[]) row;
+            counts.put(ReleaseState.valueOf((String) columns[0]), ((Number) columns[1]).longValue());
+        }
         return counts;
     }
 
