@@ -36,6 +36,8 @@ import dev.greenlight.web.InvalidInputException;
 @ApplicationScoped
 public class ApprovalService implements ReleaseRequirement {
     static final int MAX_COMMENT = 4000;
+    /** Fewest releases read per query while filling a page of the review queue. */
+    static final int MIN_QUEUE_BATCH = 20;
 
     private final ReleaseService releases;
     private final Waivers waivers;
@@ -68,6 +70,20 @@ public class ApprovalService implements ReleaseRequirement {
                     .toList(), waived.get(RequirementWaivers.slotKey(requirement.slot()))));
         }
         return slots;
+    }
+
+    /** A slot as a page offers it to the viewer: where it stands, and why they may not fill it (null when they may). */
+    public record SlotOffer(SlotStatus status, String refusal) {
+        public boolean isOpenToMe() { return refusal == null; }
+    }
+
+    /** The release's slots with the viewer's refusal for each, from one read of the current approvals. */
+    public List<SlotOffer> offers(Actor actor, ReleaseFacts release) {
+        List<Approval> current = Approval.current(release.id());
+        return slots(release, current, waivers.of(release.id()))
+                .stream()
+                .map(slot -> new SlotOffer(slot, whyNot(actor, release, slot.requirement().slot(), current)))
+                .toList();
     }
 
     /** Every decision ever taken on the release, stale ones included, for its story. */
@@ -157,28 +173,48 @@ public class ApprovalService implements ReleaseRequirement {
     }
 
     /**
-     * Releases waiting for this reviewer, oldest first: in review, a slot they may fill still open. A fixed number of
-     * queries however long the queue.
+     * A page of what waits for this reviewer, oldest first: releases in review with a slot they may fill still open.
+     * Read in keyset batches of releases, so that a page costs the same however long the queue; the page ends with a
+     * whole release once it holds {@code size} tasks.
      */
-    public List<ReviewTask> queue(Actor actor) {
-        List<ReleaseService.Judged> inReview = releases.inReviewOldestFirst();
-        List<Long> ids = inReview.stream().map(j -> j.release().id()).toList();
-        Map<Long, List<Approval>> approvalsByRelease = new HashMap<>();
-        Approval.current(ids)
-                .forEach(a -> approvalsByRelease.computeIfAbsent(a.releaseId, k -> new ArrayList<>()).add(a));
-        Map<Long, Map<String, RequirementWaivers.Waiver>> waived = waivers.of(ids);
+    public ReviewQueue queue(Actor actor, ReleaseService.QueueCursor after, int size) {
+        boolean reviewer = requirements.forRelease(false, List.of()).stream().anyMatch(r -> actor.has(r.role()));
         List<ReviewTask> tasks = new ArrayList<>();
-        for (ReleaseService.Judged judged : inReview) {
-            ReleaseFacts facts = judged.facts();
-            List<Approval> current = approvalsByRelease.getOrDefault(facts.id(), List.of());
-            for (SlotStatus slot : slots(facts, current, waived.get(facts.id()))) {
-                if (!slot.isFilled() && whyNot(actor, facts, slot.requirement().slot(), current) == null
-                        && slot.approvals().stream().noneMatch(a -> a.approver().equals(actor.username()))) {
-                    tasks.add(new ReviewTask(judged.release(), slot));
+        if (!reviewer) {
+            return new ReviewQueue(tasks, null);
+        }
+        // a reviewer usually has a task in nearly every release in review: read about one page of releases at a time
+        int batchSize = Math.max(size, MIN_QUEUE_BATCH);
+        ReleaseService.QueueCursor cursor = after;
+        while (true) {
+            List<ReleaseService.Judged> batch = releases.inReviewOldestFirst(cursor, batchSize);
+            List<Long> ids = batch.stream().map(j -> j.release().id()).toList();
+            Map<Long, List<Approval>> approvalsByRelease = new HashMap<>();
+            Approval.current(ids)
+                    .forEach(a -> approvalsByRelease.computeIfAbsent(a.releaseId, k -> new ArrayList<>()).add(a));
+            Map<Long, Map<String, RequirementWaivers.Waiver>> waived = waivers.of(ids);
+            for (ReleaseService.Judged judged : batch) {
+                ReleaseFacts facts = judged.facts();
+                List<Approval> current = approvalsByRelease.getOrDefault(facts.id(), List.of());
+                for (SlotStatus slot : slots(facts, current, waived.get(facts.id()))) {
+                    if (!slot.isFilled() && whyNot(actor, facts, slot.requirement().slot(), current) == null
+                            && slot.approvals().stream().noneMatch(a -> a.approver().equals(actor.username()))) {
+                        tasks.add(new ReviewTask(judged.release(), slot));
+                    }
+                }
+                cursor = ReleaseService.QueueCursor.after(judged.release());
+                if (tasks.size() >= size) {
+                    return new ReviewQueue(tasks, cursor);
                 }
             }
+            if (batch.size() < batchSize) {
+                return new ReviewQueue(tasks, null);
+            }
         }
-        return tasks;
+    }
+
+    /** A page of the review queue; {@code next} continues after it (null on the last page). */
+    public record ReviewQueue(List<ReviewTask> tasks, ReleaseService.QueueCursor next) {
     }
 
     /** A release waiting in one of the reviewer's slots. */

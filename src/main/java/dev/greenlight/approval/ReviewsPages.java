@@ -1,16 +1,16 @@
 package dev.greenlight.approval;
 
-import java.util.List;
-
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
+import dev.greenlight.release.ReleaseService;
 import dev.greenlight.security.CurrentUser;
 
 /** "My reviews": what waits for the signed-in reviewer, oldest first. */
@@ -28,11 +28,14 @@ class ReviewsPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance mine(List<ApprovalService.ReviewTask> tasks, String nav);
+        static native TemplateInstance mine(ApprovalService.ReviewQueue queue, boolean continued, String nav);
     }
 
+    /** A page of the queue; {@code afterUpdated} and {@code after} continue after the last release of a page. */
     @GET
-    public TemplateInstance mine() {
-        return Templates.mine(approvals.queue(user.actor()), "reviews");
+    public TemplateInstance mine(@QueryParam("afterUpdated") String afterUpdated, @QueryParam("after") Long after) {
+        ReleaseService.QueueCursor cursor = ReviewsApi.cursor(afterUpdated, after);
+        return Templates.mine(approvals.queue(user.actor(), cursor, ReviewsApi.DEFAULT_SIZE), cursor != null,
+                "reviews");
     }
 }

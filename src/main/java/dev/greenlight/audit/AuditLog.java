@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,9 +17,11 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import org.hibernate.Session;
+import org.hibernate.engine.spi.SessionImplementor;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -36,15 +39,19 @@ public class AuditLog {
     static final String GENESIS = "0".repeat(64);
     /** Serialises writers so that the chain stays linear across transactions and replicas. */
     private static final long CHAIN_LOCK = 0x6772656e6c6967L;
+    /** Key of the events a transaction recorded and has not chained yet. */
+    private static final Object PENDING = AuditLog.class.getName() + ".pending";
 
     private final EntityManager em;
     private final Clock clock;
+    private final TransactionSynchronizationRegistry transactions;
     private final ObjectMapper canonicalJson;
 
     @Inject
-    AuditLog(EntityManager em, Clock clock, ObjectMapper mapper) {
+    AuditLog(EntityManager em, Clock clock, TransactionSynchronizationRegistry transactions, ObjectMapper mapper) {
         this.em = em;
         this.clock = clock;
+        this.transactions = transactions;
         // sorted keys and exact decimals, so that a jsonb round trip hashes the same
         this.canonicalJson = mapper.copy()
                 .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
@@ -56,15 +63,22 @@ public class AuditLog {
             Map<String, Object> after) {
     }
 
+    /**
+     * Records the change in the caller's transaction. The event joins the chain when the transaction commits: the chain
+     * lock is then held only for the inserts and the commit, not for the rest of the caller's work, so that audited
+     * writes from many requests do not queue behind each other.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public AuditEvent record(Actor actor, Change change) {
-        em.createNativeQuery("select pg_advisory_xact_lock(:lock)").setParameter("lock", CHAIN_LOCK).getSingleResult();
-        String previous = em.createQuery("select e.hash from AuditEvent e order by e.id desc", String.class)
-                .setMaxResults(1)
-                .getResultStream()
-                .findFirst()
-                .orElse(GENESIS);
-
+    public void record(Actor actor, Change change) {
+        @SuppressWarnings("unchecked")
+        List<AuditEvent> pending = (List<AuditEvent>) transactions.getResource(PENDING);
+        if (pending == null) {
+            List<AuditEvent> events = new ArrayList<>();
+            transactions.putResource(PENDING, events);
+            // runs in Hibernate's own before-completion, on the transaction's connection, after its last flush
+            em.unwrap(SessionImplementor.class).getActionQueue().registerProcess(session -> chain(events));
+            pending = events;
+        }
         AuditEvent event = new AuditEvent();
         // PostgreSQL keeps microseconds; hash what it will store
         event.occurredAt = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
@@ -75,11 +89,24 @@ public class AuditLog {
         event.releaseId = change.releaseId();
         event.before = change.before();
         event.after = change.after();
-        event.prevHash = previous;
-        event.hash = hash(event);
-        event.persist();
+        pending.add(event);
+    }
+
+    /** Links the transaction's events to the chain's end, in the order they were recorded, and writes them. */
+    private void chain(List<AuditEvent> events) {
+        em.createNativeQuery("select pg_advisory_xact_lock(:lock)").setParameter("lock", CHAIN_LOCK).getSingleResult();
+        String previous = em.createQuery("select e.hash from AuditEvent e order by e.id desc", String.class)
+                .setMaxResults(1)
+                .getResultStream()
+                .findFirst()
+                .orElse(GENESIS);
+        for (AuditEvent event : events) {
+            event.prevHash = previous;
+            event.hash = hash(event);
+            event.persist();
+            previous = event.hash;
+        }
         em.flush();
-        return event;
     }
 
     /** What {@link #verify()} found: intact through event N, or the first broken link and why. */

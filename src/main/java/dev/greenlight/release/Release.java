@@ -28,7 +28,6 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import io.quarkus.panache.common.Page;
 
 import dev.greenlight.changeset.PackageManifest;
 
@@ -124,15 +123,18 @@ class Release extends PanacheEntityBase {
                 .findFirst();
     }
 
-    /** A page of releases, newest first, optionally only those in a state or bumping a package. */
-    static List<Release> search(ReleaseState state, String packageName, Page page) {
-        return find(searchQuery(state, packageName) + " order by r.id desc", searchParameters(state, packageName))
-                .page(page)
-                .list();
-    }
-
-    static long countMatching(ReleaseState state, String packageName) {
-        return count(searchQuery(state, packageName), searchParameters(state, packageName));
+    /**
+     * Releases newest first, optionally only those in a state or bumping a package: {@code limit} of them below the id
+     * {@code before} (keyset, as fast deep in the history as on top) or, without it, after skipping {@code offset}.
+     */
+    static List<Release> search(ReleaseState state, String packageName, Long before, int offset, int limit) {
+        Map<String, Object> parameters = searchParameters(state, packageName);
+        String query = searchQuery(state, packageName);
+        if (before != null) {
+            query += " and r.id < :before";
+            parameters.put("before", before);
+        }
+        return find(query + " order by r.id desc", parameters).range(offset, offset + limit - 1).list();
     }
 
     private static String searchQuery(ReleaseState state, String packageName) {

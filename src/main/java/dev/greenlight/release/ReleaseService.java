@@ -21,8 +21,6 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import io.quarkus.panache.common.Page;
-
 import dev.greenlight.audit.AuditLog;
 import dev.greenlight.changeset.BumpType;
 import dev.greenlight.changeset.ChangesetService;
@@ -49,16 +47,11 @@ public class ReleaseService {
     private static final Set<Role> DEPLOYMENT_REPORTERS = Set.of(Role.CI, Role.MAINTAINER);
     private static final Set<ReleaseAction> OWN_RELEASE_ONLY = EnumSet.of(ReleaseAction.SUBMIT, ReleaseAction.CANCEL);
 
-    /** A page of results with what the pager needs. */
-    public record ReleasePage(List<ReleaseView> items, int page, int size, long total) {
-        public int pageCount() {
-            return (int) Math.max(1, (total + size - 1) / size);
-        }
-
-        public boolean hasNext() {
-            return page + 1 < pageCount();
-        }
-
+    /**
+     * A page of releases, newest first, with what the pager needs: {@code nextBefore} continues after it (keyset).
+     * There is no total: counting every release on each page view grows with the history.
+     */
+    public record ReleasePage(List<ReleaseView> items, int page, int size, boolean hasNext, Long nextBefore) {
         public boolean hasPrevious() {
             return page > 0;
         }
@@ -91,12 +84,20 @@ public class ReleaseService {
     }
 
     public ReleasePage search(ReleaseState state, String packageName, int page, int size) {
+        return search(state, packageName, null, page, size);
+    }
+
+    /**
+     * Releases newest first: below the id {@code before} when given (keyset; {@code page} then only counts how far
+     * the reader went), else the {@code page}-th page by offset.
+     */
+    public ReleasePage search(ReleaseState state, String packageName, Long before, int page, int size) {
         String pkg = packageName == null || packageName.isBlank() ? null : packageName.strip();
-        List<ReleaseView> items = Release.search(state, pkg, Page.of(page, size))
-                .stream()
-                .map(ReleaseView::of)
-                .toList();
-        return new ReleasePage(items, page, size, Release.countMatching(state, pkg));
+        // one row more than shown says whether another page follows
+        List<Release> found = Release.search(state, pkg, before, before == null ? page * size : 0, size + 1);
+        boolean hasNext = found.size() > size;
+        List<ReleaseView> items = found.stream().limit(size).map(ReleaseView::of).toList();
+        return new ReleasePage(items, page, size, hasNext, hasNext ? items.get(items.size() - 1).id() : null);
     }
 
     public Map<ReleaseState, Long> countByState() {
@@ -104,10 +105,14 @@ public class ReleaseService {
         for (ReleaseState state : ReleaseState.values()) {
             counts.put(state, 0L);
         }
-        Release.getEntityManager()
-                .createQuery("select r.state, count(r) from Release r group by r.state", Object[].class)
-                .getResultList()
-                .forEach(row -> counts.put((ReleaseState) row[0], (Long) row[1]));
+        // kept by database triggers (V8): one row per state, however long the history
+        List<?> rows = Release.getEntityManager()
+                .createNativeQuery("select state, releases from release_state_count")
+                .getResultList();
+        for (Object row : rows) {
+            Object[] columns = (Object[]) row;
+            counts.put(ReleaseState.valueOf((String) columns[0]), ((Number) columns[1]).longValue());
+        }
         return counts;
     }
 
@@ -302,9 +307,22 @@ public class ReleaseService {
     public record Judged(ReleaseView release, ReleaseFacts facts) {
     }
 
-    /** Releases in review, oldest first, with their facts: the reviewers' queue, in a fixed number of queries. */
-    public List<Judged> inReviewOldestFirst() {
-        List<Release> inReview = Release.list("state = ?1 order by updatedAt, id", ReleaseState.IN_REVIEW);
+    /** Where a walk through the releases in review stopped: the last release seen, in queue order. */
+    public record QueueCursor(Instant updatedAt, long id) {
+        public static QueueCursor after(ReleaseView release) {
+            return new QueueCursor(release.updatedAt(), release.id());
+        }
+    }
+
+    /**
+     * Releases in review, oldest first, the next {@code limit} after the cursor (null: from the oldest), with their
+     * facts: the reviewers' queue, read in keyset batches with a fixed number of queries each.
+     */
+    public List<Judged> inReviewOldestFirst(QueueCursor after, int limit) {
+        List<Release> inReview = after == null
+                ? Release.find("state = ?1 order by updatedAt, id", ReleaseState.IN_REVIEW).range(0, limit - 1).list()
+                : Release.find("state = ?1 and (updatedAt > ?2 or (updatedAt = ?2 and id > ?3)) order by updatedAt, id",
+                        ReleaseState.IN_REVIEW, after.updatedAt(), after.id()).range(0, limit - 1).list();
         Map<Long, List<ChangesetView>> held = changesets.heldBy(inReview.stream().map(r -> r.id).toList());
         return inReview.stream().map(r -> new Judged(ReleaseView.of(r), facts(r, held.get(r.id)))).toList();
     }
@@ -312,6 +330,13 @@ public class ReleaseService {
     /** What the release still needs before it may be approved, from every requirement. */
     public List<String> unmet(long id) {
         return unmet(facts(id));
+    }
+
+    /** The same, for facts the caller already holds. */
+    public List<String> unmet(ReleaseFacts facts) {
+        List<String> missing = new ArrayList<>();
+        requirements.forEach(requirement -> missing.addAll(requirement.unmet(facts)));
+        return missing;
     }
 
     @Transactional
@@ -438,12 +463,6 @@ public class ReleaseService {
         return new ReleaseFacts(release.id, release.title, release.state, release.createdBy, release.contentVersion,
                 authors, held.stream().map(ChangesetView::summary).toList(),
                 release.packages.stream().anyMatch(p -> "major".equals(p.bump())), ReleaseView.of(release).packages());
-    }
-
-    private List<String> unmet(ReleaseFacts facts) {
-        List<String> missing = new ArrayList<>();
-        requirements.forEach(requirement -> missing.addAll(requirement.unmet(facts)));
-        return missing;
     }
 
     private Release find(long id) {

@@ -5,7 +5,8 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * The life of a release. {@link #next} is the only place that knows the transitions; everything else asks it.
+ * The life of a release. The table behind {@link #next} is the only place that knows the transitions; everything else
+ * asks it.
  */
 public enum ReleaseState {
     DRAFT("Draft"),
@@ -30,7 +31,16 @@ public enum ReleaseState {
 
     /** The state after {@code action}, or an {@link IllegalTransitionException} saying why not. */
     public ReleaseState next(ReleaseAction action) {
-        ReleaseState target = switch (this) {
+        ReleaseState target = target(action);
+        if (target == null) {
+            throw new IllegalTransitionException(this, action);
+        }
+        return target;
+    }
+
+    /** The transitions: the state after {@code action}, null when it is not allowed. */
+    private ReleaseState target(ReleaseAction action) {
+        return switch (this) {
             case DRAFT -> switch (action) {
                 case SUBMIT -> IN_REVIEW;
                 case CANCEL -> CANCELLED;
@@ -62,19 +72,11 @@ public enum ReleaseState {
             };
             case ROLLED_BACK, REJECTED, CANCELLED -> null;
         };
-        if (target == null) {
-            throw new IllegalTransitionException(this, action);
-        }
-        return target;
     }
 
+    /** Asked for every button of every page: a lookup, never an exception with its stack trace. */
     public boolean allows(ReleaseAction action) {
-        try {
-            next(action);
-            return true;
-        } catch (IllegalTransitionException e) {
-            return false;
-        }
+        return target(action) != null;
     }
 
     public Set<ReleaseAction> allowedActions() {

@@ -62,14 +62,15 @@ class ReleasesApi {
 
     @GET
     public ReleaseService.ReleasePage list(@QueryParam("state") String state, @QueryParam("package") String packageName,
-            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("20") int size) {
+            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("20") int size,
+            @QueryParam("before") Long before) {
         if (page < 0) {
             throw new InvalidInputException("page", "must be 0 or more");
         }
         if (size < 1 || size > MAX_PAGE_SIZE) {
             throw new InvalidInputException("size", "must be between 1 and " + MAX_PAGE_SIZE);
         }
-        return releases.search(parseState(state), packageName, page, size);
+        return releases.search(parseState(state), packageName, before, page, size);
     }
 
     @POST

@@ -26,7 +26,6 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
 import dev.greenlight.approval.ApprovalService;
-import dev.greenlight.approval.SlotStatus;
 import dev.greenlight.audit.AuditEvent;
 import dev.greenlight.audit.AuditLog;
 import dev.greenlight.changeset.ChangesetService;
@@ -68,11 +67,6 @@ class ReleasesPages {
         this.user = user;
     }
 
-    /** A review slot on the page: its state, and why the viewer may not fill it (null when they may). */
-    record SlotView(SlotStatus status, String refusal) {
-        public boolean isOpenToMe() { return refusal == null; }
-    }
-
     /** What the forms on the release page held when they were refused. */
     record DetailForm(String slot, String comment, String gate, String value, String note, String url) {
         static final DetailForm EMPTY = new DetailForm("", "", "", "", "", "");
@@ -80,7 +74,7 @@ class ReleasesPages {
 
     /** Everything the release page shows: the release's whole story and what the viewer may do next. */
     record Detail(ReleaseView release, List<ChangesetView> changesets, List<ChangesetView> pending,
-            List<SlotView> slots, List<GateStatus> gates, List<String> unmet, List<AuditEvent> history,
+            List<ApprovalService.SlotOffer> slots, List<GateStatus> gates, List<String> unmet, List<AuditEvent> history,
             Set<ReleaseAction> actions, boolean mayReportGates, boolean mayEditContent, List<Gate> reportableGates,
             DetailForm form, List<FieldError> errors) {
     }
@@ -107,11 +101,12 @@ class ReleasesPages {
 
     @GET
     public TemplateInstance list(@QueryParam("state") String state, @QueryParam("package") String packageName,
-            @QueryParam("page") @DefaultValue("0") int page, @HeaderParam("HX-Target") String htmxTarget) {
+            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("before") Long before,
+            @HeaderParam("HX-Target") String htmxTarget) {
         ReleaseState filter = parseStateOrNull(state);
         String stateParam = filter == null ? "" : filter.name();
         String pkg = packageName == null ? "" : packageName.strip();
-        ReleaseService.ReleasePage result = releases.search(filter, pkg, Math.max(0, page), PAGE_SIZE);
+        ReleaseService.ReleasePage result = releases.search(filter, pkg, before, Math.max(0, page), PAGE_SIZE);
         if ("release-table".equals(htmxTarget)) {
             return Templates.list$table(result, stateParam, pkg);
         }
@@ -233,10 +228,7 @@ class ReleasesPages {
         ReleaseView release = releases.get(id);
         ReleaseFacts facts = releases.facts(id);
         Actor actor = user.actor();
-        List<SlotView> slots = approvals.slots(facts)
-                .stream()
-                .map(slot -> new SlotView(slot, approvals.whyNot(actor, facts, slot.requirement().slot())))
-                .toList();
+        List<ApprovalService.SlotOffer> slots = approvals.offers(actor, facts);
         List<Gate> reportable = gates.required()
                 .stream()
                 .filter(g -> !g.isComputed() && actor.hasAny(gates.reporters(g)))
@@ -244,7 +236,7 @@ class ReleasesPages {
         boolean mayEdit = release.state().isOpen()
                 && (actor.has(Role.MAINTAINER) || actor.username().equals(release.createdBy()));
         Detail detail = new Detail(release, changesets.ofRelease(id), mayEdit ? changesets.pending() : List.of(),
-                slots, gates.status(facts), releases.unmet(id), audit.releaseHistory(id),
+                slots, gates.status(facts), releases.unmet(facts), audit.releaseHistory(id),
                 releases.actionsFor(actor, release), release.state().isOpen() && !reportable.isEmpty(), mayEdit,
                 reportable, form, errors);
         return Templates.detail(detail, "releases");

@@ -1,6 +1,7 @@
 package dev.greenlight.approval;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -8,6 +9,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
 
 import dev.greenlight.release.ReleaseView;
@@ -294,17 +297,36 @@ class ApprovalsApiTest {
         ReleaseView first = inReview(Users.ALICE);
         ReleaseView second = inReview(Users.BOB);
         given().header("Authorization", Users.PAULA.bearer())
-                .get("/api/v1/reviews/mine")
+                .get("/api/v1/reviews/mine?size=200")
                 .then()
                 .statusCode(200)
                 .body("release.id", hasItem((int) first.id()))
                 .body("release.id", hasItem((int) second.id()));
         decide(Users.PAULA, first.id(), "product", "approve", null).statusCode(201);
         given().header("Authorization", Users.PAULA.bearer())
-                .get("/api/v1/reviews/mine")
+                .get("/api/v1/reviews/mine?size=200")
                 .then()
                 .body("release.id", not(hasItem((int) first.id())))
                 .body("release.id", hasItem((int) second.id()));
+    }
+
+    @Test
+    void myReviewsPagesFollowTheNextLinkOldestFirstWithoutRepeatsOrGaps() {
+        List<Integer> waiting = List.of((int) inReview(Users.ALICE).id(), (int) inReview(Users.BOB).id(),
+                (int) inReview(Users.ALICE).id());
+        List<Integer> seen = new ArrayList<>();
+        String next = "/api/v1/reviews/mine?size=1";
+        for (int pages = 0; next != null; pages++) {
+            assertThat(pages).as("pages walked").isLessThan(100);
+            Response response = given().header("Authorization", Users.PAULA.bearer()).get(next);
+            response.then().statusCode(200);
+            List<Integer> ids = response.path("release.id");
+            assertThat(ids).as("a page of size 1 for a reviewer with one slot per release").hasSizeLessThanOrEqualTo(1);
+            seen.addAll(ids);
+            String link = response.header("Link");
+            next = link == null ? null : link.substring(link.indexOf('<') + 1, link.indexOf('>'));
+        }
+        assertThat(seen).doesNotHaveDuplicates().containsSubsequence(waiting);
     }
 
     @Test

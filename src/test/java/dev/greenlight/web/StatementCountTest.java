@@ -75,6 +75,32 @@ class StatementCountTest {
         return counts;
     }
 
+    private long statements(String page) {
+        Statistics statistics = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
+        statistics.clear();
+        given().header("Authorization", Users.PAULA.bearer()).get(page).then().statusCode(200);
+        return statistics.getPrepareStatementCount();
+    }
+
+    @Test
+    void releasePageStatementsDoNotGrowWithChangesets() {
+        fixtures.neuronxWorkspace();
+        fixtures.changeset(Users.ALICE, "small-1", "\"@neuronx/core\": patch", "Small change");
+        long small = fixtures.approvedRelease(Users.ALICE, "Small", "small-1").id();
+        String[] ids = new String[6];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = "large-" + i;
+            fixtures.changeset(i % 2 == 0 ? Users.ALICE : Users.BOB, ids[i],
+                    "\"@neuronx/core\": patch\n\"@neuronx/ui\": minor",
+                    "Large change " + i);
+        }
+        long large = fixtures.approvedRelease(Users.ALICE, "Large", ids).id();
+
+        assertThat(statements("/releases/" + large))
+                .as("statements of an approved release page with six changesets vs one")
+                .isEqualTo(statements("/releases/" + small));
+    }
+
     @Test
     void statementsPerPageDoNotGrowWithRows() {
         fixtures.neuronxWorkspace();
