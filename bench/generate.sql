@@ -219,11 +219,19 @@ select r.*,
        end as emergency_state
   from rel r
  where r.emergency;
-insert into incident (id, title, severity, report, created_by, created_at)
+insert into incident (id, title, severity, report, created_by, created_at, status, impact, started_at, resolved_at,
+                      security, affected_services, updated_at)
 overriding system value
 select e.id, format('Incident on release %s', e.id), (array ['SEV1', 'SEV2', 'SEV3', 'SEV4'])[e.h % 4 + 1],
        case when e.emergency_state in ('PUBLISHED', 'APPROVED') then 'Impact, timeline and fix.' end, e.creator,
-       e.created_at - interval '1 hour'
+       e.created_at - interval '1 hour',
+       case when e.emergency_state = 'PUBLISHED' then 'RESOLVED' else 'OPEN' end, 'Customers saw errors.',
+       e.created_at - interval '2 hours',
+       case when e.emergency_state = 'PUBLISHED' then e.created_at + interval '3 hours' end,
+       e.h % 10 = 0, array ['billing', 'sync'], e.created_at + interval '3 hours'
+  from emergency_src e;
+insert into incident_release (incident_id, release_id)
+select e.id, e.id
   from emergency_src e;
 insert into emergency_request (id, release_id, incident_id, criterion, justification, affected_services, risk, state,
                                requested_by, requested_at, assessed_by, assessed_at, assessment_reason, decided_by,
@@ -254,14 +262,72 @@ select e.id, 'EMERGENCY', e.id, 'gate:coverage', 'Hotfix; coverage follows.', fo
  where e.emergency_state in ('APPROVED', 'PUBLISHED');
 
 -- == post-mortems: the 5,000 latest published emergencies; the three newest still drafts, overdue ==
-insert into postmortem (release_id, incident_id, emergency_id, owner, due_at, state, created_at)
-select e.id, e.id, e.id, e.creator, e.created_at + interval '2 days',
-       case when row_number() over (order by e.id desc) <= 3 then 'DRAFT' else 'PUBLISHED' end,
-       e.created_at + interval '1 day'
-  from emergency_src e
- where e.emergency_state = 'PUBLISHED'
- order by e.id desc
- limit 5000;
+insert into postmortem (release_id, incident_id, emergency_id, owner, due_at, state, created_at, created_by,
+                        updated_at, summary, impact, root_cause, contributing_factors, went_well, lessons, submitted_by,
+                        submitted_at, reviewer, reviewed_at, published_by, published_at)
+select p.id, p.id, p.id, p.creator, p.created_at + interval '2 days', p.state, p.created_at + interval '1 day',
+       'greenlight', p.created_at + interval '1 day',
+       'What happened, in two lines.', 'Who was affected and for how long.', 'The **cause**, found by the team.',
+       '- No test for it\n- Alert came late', 'The emergency path took under an hour.', 'Test the failure mode.',
+       case when p.state = 'PUBLISHED' then p.creator end,
+       case when p.state = 'PUBLISHED' then p.created_at + interval '26 hours' end,
+       case when p.state = 'PUBLISHED' then format('user%s', 481 + p.id % 10) end,
+       case when p.state = 'PUBLISHED' then p.created_at + interval '27 hours' end,
+       case when p.state = 'PUBLISHED' then p.creator end,
+       case when p.state = 'PUBLISHED' then p.created_at + interval '28 hours' end
+  from (select e.*, case when row_number() over (order by e.id desc) <= 3 then 'DRAFT' else 'PUBLISHED' end as state
+          from emergency_src e
+         where e.emergency_state = 'PUBLISHED'
+         order by e.id desc
+         limit 5000) p;
+insert into postmortem_timeline_entry (postmortem_id, occurred_at, text, created_by, created_at)
+select pm.id, pm.created_at - interval '1 day' + t * interval '20 minutes', format('Step %s of the response', t),
+       pm.owner, pm.created_at
+  from postmortem pm, generate_series(1, 3) t;
+insert into postmortem_action_item (postmortem_id, description, owner, due_on, status, created_by, created_at,
+                                    updated_at)
+select pm.id, 'Add a regression test', pm.owner, (pm.created_at + interval '14 days')::date,
+       case when pm.state = 'PUBLISHED' then 'DONE' else 'OPEN' end, pm.owner, pm.created_at, pm.created_at
+  from postmortem pm;
+
+-- == post-release checks: CI's four checks on every published release; rolled-back ones failed their error rate ==
+insert into release_check (release_id, check_name, passed, measured_value, threshold, note, recorded_by, recorded_at)
+select r.id, c.name,
+       not (r.state = 'ROLLED_BACK' and c.name = 'ERROR_RATE'),
+       case c.name when 'SMOKE_TESTS' then 0 when 'ERROR_RATE' then case when r.state = 'ROLLED_BACK' then 4.2 else 0.2 end
+                   when 'PERFORMANCE_REGRESSION' then (r.h % 40) / 10.0 end,
+       case c.name when 'SMOKE_TESTS' then 'at most 0 failed' when 'ERROR_RATE' then 'at most 1 %'
+                   when 'PERFORMANCE_REGRESSION' then 'under 5 %' else 'documented' end,
+       null, 'ci', r.created_at + interval '3 hours'
+  from rel r,
+       (values ('SMOKE_TESTS'), ('ERROR_RATE'), ('PERFORMANCE_REGRESSION'), ('ROLLBACK_PLAN')) c(name)
+ where r.state in ('PUBLISHED', 'VALIDATED', 'ROLLED_BACK');
+
+-- == rollbacks: every rolled-back release, its five steps ticked ==
+insert into rollback (id, release_id, from_tag, to_tag, reason, state, started_by, started_at, completed_at)
+overriding system value
+select r.id, r.id, jsonb_build_array(format('pkg-%s@1.%s.1', r.h % 50, r.id)),
+       jsonb_build_array(format('pkg-%s@1.%s.0', r.h % 50, r.id)), 'Error rate above the threshold', 'COMPLETED',
+       format('user%s', 481 + r.id % 10), r.created_at + interval '4 hours', r.created_at + interval '6 hours'
+  from rel r
+ where r.state = 'ROLLED_BACK';
+insert into rollback_step (rollback_id, position, step, label, skippable, state, note, done_by, done_at)
+select rb.id, s.position, s.step, s.label, s.step = 'database-rollback',
+       case when s.step = 'database-rollback' then 'NOT_APPLICABLE' else 'DONE' end,
+       case when s.step = 'database-rollback' then 'No schema change' end, rb.started_by,
+       rb.started_at + s.position * interval '20 minutes'
+  from rollback rb,
+       (values (1, 'identify-issue', 'Identify issue'), (2, 'stop-deployment', 'Stop deployment'),
+               (3, 'revert-code', 'Revert code to the previous tag'),
+               (4, 'database-rollback', 'Database rollback migrations if needed'),
+               (5, 'monitor', 'Monitor stability')) s(position, step, label);
+
+-- == ADR references: every tenth published release names a decision record ==
+insert into release_adr (release_id, title, url, added_by, added_at)
+select r.id, format('ADR-%s: a decision', r.id / 10), format('https://adr.example.com/%s', r.id / 10), r.creator,
+       r.created_at + interval '10 minutes'
+  from rel r
+ where r.id % 10 = 0 and r.state in ('PUBLISHED', 'VALIDATED');
 
 -- == audit: the releases' stories, in time order, topped up to 1,000,000 events, chained exactly as AuditLog ==
 -- AuditLog.hash: SHA-256 of the canonical JSON (keys sorted, no spaces, nulls written) of
