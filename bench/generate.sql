@@ -265,17 +265,17 @@ select e.id, 'EMERGENCY', e.id, 'gate:coverage', 'Hotfix; coverage follows.', fo
 insert into postmortem (release_id, incident_id, emergency_id, owner, due_at, state, created_at, created_by,
                         updated_at, summary, impact, root_cause, contributing_factors, went_well, lessons, submitted_by,
                         submitted_at, reviewer, reviewed_at, published_by, published_at)
-select p.id, p.id, p.id, p.creator, p.created_at + interval '2 days', p.state, p.created_at + interval '1 day',
+select p.id, p.id, p.id, p.creator, p.created_at + interval '2 days', p.pm_state, p.created_at + interval '1 day',
        'greenlight', p.created_at + interval '1 day',
        'What happened, in two lines.', 'Who was affected and for how long.', 'The **cause**, found by the team.',
        '- No test for it\n- Alert came late', 'The emergency path took under an hour.', 'Test the failure mode.',
-       case when p.state = 'PUBLISHED' then p.creator end,
-       case when p.state = 'PUBLISHED' then p.created_at + interval '26 hours' end,
-       case when p.state = 'PUBLISHED' then format('user%s', 481 + p.id % 10) end,
-       case when p.state = 'PUBLISHED' then p.created_at + interval '27 hours' end,
-       case when p.state = 'PUBLISHED' then p.creator end,
-       case when p.state = 'PUBLISHED' then p.created_at + interval '28 hours' end
-  from (select e.*, case when row_number() over (order by e.id desc) <= 3 then 'DRAFT' else 'PUBLISHED' end as state
+       case when p.pm_state = 'PUBLISHED' then p.creator end,
+       case when p.pm_state = 'PUBLISHED' then p.created_at + interval '26 hours' end,
+       case when p.pm_state = 'PUBLISHED' then format('user%s', 481 + p.id % 10) end,
+       case when p.pm_state = 'PUBLISHED' then p.created_at + interval '27 hours' end,
+       case when p.pm_state = 'PUBLISHED' then p.creator end,
+       case when p.pm_state = 'PUBLISHED' then p.created_at + interval '28 hours' end
+  from (select e.*, case when row_number() over (order by e.id desc) <= 3 then 'DRAFT' else 'PUBLISHED' end as pm_state
           from emergency_src e
          where e.emergency_state = 'PUBLISHED'
          order by e.id desc

@@ -16,6 +16,8 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.quarkus.cache.CacheResult;
+
 import dev.greenlight.web.InvalidInputException;
 
 import javax.sql.DataSource;
@@ -62,8 +64,19 @@ public class MetricsService {
             }
             starts.add(s);
         }
+        return periods(starts, bucket, packageName == null ? "" : packageName.strip());
+    }
+
+    /**
+     * Computing a report reads every release of its range, and its figures move slowly: one computation per
+     * {@code gauge-refresh} serves every viewer of the same range, bucket and package ({@code ""} for all).
+     */
+    @CacheResult(cacheName = "release-metrics")
+    MetricsReport periods(List<LocalDate> starts, Bucket bucket, String packageName) {
+        LocalDate first = starts.get(0);
+        LocalDate last = starts.get(starts.size() - 1);
         LocalDate end = bucket.next(last);
-        String pkg = packageName == null || packageName.isBlank() ? null : packageName.strip();
+        String pkg = packageName.isEmpty() ? null : packageName;
         Computed computed = compute(new Range(instant(first), instant(end), bucket, pkg));
         List<MetricsReport.Period> periods = new ArrayList<>();
         for (LocalDate s : starts) {
