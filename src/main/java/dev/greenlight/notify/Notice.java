@@ -77,7 +77,7 @@ public sealed interface Notice {
         }
     }
 
-    /** A post-mortem is due soon ({@code greenlight.slack.post-mortem-reminder} before its due time); sent once. */
+    /** A post-mortem is due soon ({@code greenlight.policy.post-mortem.reminder-before} before its due time); once. */
     record PostMortemDueSoon(long postMortemId, long releaseId, String releaseTitle, Instant dueAt,
             List<String> owners) implements Notice {
         @Override
@@ -92,8 +92,8 @@ public sealed interface Notice {
     }
 
     /**
-     * A post-mortem is overdue; {@code escalation} counts from 1 and each one is sent once, see
-     * {@link Outbox#escalationsDue(Instant, Instant)}.
+     * A post-mortem is overdue; {@code escalation} counts from 1 (one per {@code greenlight.policy.post-mortem.
+     * escalation-interval}, see {@code incident.PostmortemReminders}) and each one is sent once.
      */
     record PostMortemOverdue(long postMortemId, long releaseId, String releaseTitle, Instant dueAt, int escalation,
             List<String> owners) implements Notice {

@@ -1,7 +1,6 @@
 package dev.greenlight.notify;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -75,24 +74,6 @@ public class Outbox {
         settings.channelFor(notice.eventType())
                 .ifPresent(channel -> insert(notice.eventType(), notice.releaseId(), MessageKind.POST, channel,
                         render(notice), notice.dedupeKey()));
-    }
-
-    /**
-     * How many escalations of an overdue post-mortem are due by {@code now}: 0 before {@code dueAt}, then one more every
-     * {@code greenlight.slack.escalation-interval}. Enqueue {@link Notice.PostMortemOverdue} for 1..n; repeats are
-     * dropped.
-     */
-    public int escalationsDue(Instant dueAt, Instant now) {
-        if (now.isBefore(dueAt)) {
-            return 0;
-        }
-        long interval = Math.max(1, settings.escalationInterval().toMillis());
-        return 1 + (int) (Duration.between(dueAt, now).toMillis() / interval);
-    }
-
-    /** Whether the "due soon" reminder of a post-mortem is due: within the reminder window before {@code dueAt}. */
-    public boolean reminderDue(Instant dueAt, Instant now) {
-        return !now.isBefore(dueAt.minus(settings.postMortemReminder())) && now.isBefore(dueAt);
     }
 
     /** A link to a page of the portal, for messages. */

@@ -34,14 +34,6 @@ interface SlackSettings {
     /** Slack mention per Greenlight role (code-reviewer, engineering-leader, …), e.g. {@code <!subteam^S0123>}. */
     Map<String, String> mentions();
 
-    /** Post-mortems overdue are escalated again every interval. */
-    @WithDefault("PT4H")
-    Duration escalationInterval();
-
-    /** How long before a post-mortem is due its owners are reminded. */
-    @WithDefault("PT4H")
-    Duration postMortemReminder();
-
     Relay relay();
 
     Interactions interactions();
