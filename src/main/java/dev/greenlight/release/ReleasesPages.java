@@ -236,10 +236,17 @@ class ReleasesPages {
         boolean mayEdit = release.state().isOpen()
                 && (actor.has(Role.MAINTAINER) || actor.username().equals(release.createdBy()));
         Detail detail = new Detail(release, changesets.ofRelease(id), mayEdit ? changesets.pending() : List.of(),
-                slots, gates.status(facts), releases.unmet(facts), audit.releaseHistory(id),
+                slots, gates.status(facts), stillNeeded(facts), audit.releaseHistory(id),
                 releases.actionsFor(actor, release), release.state().isOpen() && !reportable.isEmpty(), mayEdit,
                 reportable, form, errors);
         return Templates.detail(detail, "releases");
+    }
+
+    /** What approval still needs, shown while the release can still get there: every requirement asked only then. */
+    private List<String> stillNeeded(ReleaseFacts facts) {
+        return facts.state() == ReleaseState.DRAFT || facts.state() == ReleaseState.IN_REVIEW
+                ? releases.unmet(facts)
+                : List.of();
     }
 
     private static BigDecimal numberOrNull(String value) {
