@@ -1,23 +1,27 @@
 -- The SQL the release detail page (/releases/{id}) runs, as Hibernate logs it (QUARKUS_HIBERNATE_ORM_LOG_SQL=true),
 -- for pgbench: the database's ceiling for that page. Keep it in step with the page.
 \set id random(1, 100000)
-select r.id, r.content_version, r.created_at, r.created_by, r.deployed_at, r.manifests, r.merged_at, r.pre_release, r.published_at, r.published_by, r.state, r.state_reason, r.tags, r.title, r.updated_at, r.version from release r where r.id = :id;
-select p.release_id, p.position, p.package_name, p.old_version, p.new_version, p.bump, p.changelog from release_package p where p.release_id = :id;
-select c.id, c.author, c.created_at, c.release_id, c.slug, c.source, c.summary from changeset c where c.release_id = :id order by c.created_at, c.id;
-select b.changeset_id, b.position, b.package_name, b.bump from changeset_bump b where b.changeset_id = any (array[2 * :id, 2 * :id + 1]);
-select a.id, a.approver, a.comment, a.content_version, a.decided_at, a.decision, a.release_id, a.slot, a.stale_at from approval a where a.release_id = :id and a.stale_at is null order by a.id;
-select w.id, w.reason, w.release_id, w.requirement, w.source, w.source_id, w.waived_at, w.waived_by from requirement_waiver w where w.release_id = :id order by w.id;
-select c.id, c.author, c.created_at, c.release_id, c.slug, c.source, c.summary from changeset c where c.id in (select rc.changeset_id from release_changeset rc where rc.release_id = :id) order by c.created_at, c.id;
-select g.id, g.content_version, g.evidence_id, g.gate, g.measured, g.note, g.passed, g.recorded_at, g.recorded_by, g.release_id, g.threshold from gate_result g where g.release_id = :id order by g.id desc;
-select e.id, e.content_type, e.file_name, e.kind, e.recorded_at, e.recorded_by, e.release_id, e.sha256, e.size_bytes, e.url from evidence e where e.id in (:id);
-select w.id, w.reason, w.release_id, w.requirement, w.source, w.source_id, w.waived_at, w.waived_by from requirement_waiver w where w.release_id = :id order by w.id;
-select e.* from emergency_request e where e.release_id = :id order by e.id;
-select a.id, a.approver, a.comment, a.content_version, a.decided_at, a.decision, a.release_id, a.slot, a.stale_at from approval a where a.release_id = :id and a.stale_at is null order by a.id;
-select w.id, w.reason, w.release_id, w.requirement, w.source, w.source_id, w.waived_at, w.waived_by from requirement_waiver w where w.release_id = :id order by w.id;
-select g.id, g.content_version, g.evidence_id, g.gate, g.measured, g.note, g.passed, g.recorded_at, g.recorded_by, g.release_id, g.threshold from gate_result g where g.release_id = :id order by g.id desc;
-select e.id, e.content_type, e.file_name, e.kind, e.recorded_at, e.recorded_by, e.release_id, e.sha256, e.size_bytes, e.url from evidence e where e.id in (:id);
-select w.id, w.reason, w.release_id, w.requirement, w.source, w.source_id, w.waived_at, w.waived_by from requirement_waiver w where w.release_id = :id order by w.id;
-select e.id, e.action, e.actor, e.after_state, e.before_state, e.entity_id, e.entity_type, e.hash, e.occurred_at, e.prev_hash, e.release_id from audit_event e where e.release_id = :id order by e.id;
-select w.id, w.reason, w.release_id, w.requirement, w.source, w.source_id, w.waived_at, w.waived_by from requirement_waiver w where w.release_id = :id order by w.id;
-select e.* from emergency_request e where e.release_id = :id order by e.id;
-select o.* from release_override o where o.release_id = :id order by o.id;
+select r1_0.id,r1_0.content_version,r1_0.created_at,r1_0.created_by,r1_0.deployed_at,r1_0.manifests,r1_0.merged_at,r1_0.pre_release,r1_0.published_at,r1_0.published_by,r1_0.state,r1_0.state_reason,r1_0.tags,r1_0.title,r1_0.updated_at,r1_0.version from release r1_0 where r1_0.id=:id;
+select p1_0.release_id,p1_0.position,p1_0.package_name,p1_0.old_version,p1_0.new_version,p1_0.bump,p1_0.changelog from release_package p1_0 where p1_0.release_id=:id;
+select cr1_0.id,cr1_0.author,cr1_0.created_at,cr1_0.release_id,cr1_0.slug,cr1_0.source,cr1_0.summary from changeset cr1_0 where cr1_0.release_id=:id order by cr1_0.created_at,cr1_0.id;
+select b1_0.changeset_id,b1_0.position,b1_0.package_name,b1_0.bump from changeset_bump b1_0 where b1_0.changeset_id = any (array[2 * :id, 2 * :id + 1]);
+select a1_0.id,a1_0.approver,a1_0.comment,a1_0.content_version,a1_0.decided_at,a1_0.decision,a1_0.release_id,a1_0.slot,a1_0.stale_at from approval a1_0 where a1_0.release_id=:id and a1_0.stale_at is null order by a1_0.id;
+select gw1_0.id,gw1_0.reason,gw1_0.release_id,gw1_0.requirement,gw1_0.source,gw1_0.source_id,gw1_0.waived_at,gw1_0.waived_by from requirement_waiver gw1_0 where gw1_0.release_id=:id order by gw1_0.id;
+select cr1_0.id,cr1_0.author,cr1_0.created_at,cr1_0.release_id,cr1_0.slug,cr1_0.source,cr1_0.summary from changeset cr1_0 where cr1_0.id in (select rc1_0.changeset_id from release_changeset rc1_0 where rc1_0.release_id=:id) order by cr1_0.created_at,cr1_0.id;
+select gr1_0.id,gr1_0.content_version,gr1_0.evidence_id,gr1_0.gate,gr1_0.measured,gr1_0.note,gr1_0.passed,gr1_0.recorded_at,gr1_0.recorded_by,gr1_0.release_id,gr1_0.threshold from gate_result gr1_0 where gr1_0.release_id=:id order by gr1_0.id desc;
+select e1_0.id,e1_0.content_type,e1_0.file_name,e1_0.kind,e1_0.recorded_at,e1_0.recorded_by,e1_0.release_id,e1_0.sha256,e1_0.size_bytes,e1_0.url from evidence e1_0 where e1_0.id in (:id);
+select gw1_0.id,gw1_0.reason,gw1_0.release_id,gw1_0.requirement,gw1_0.source,gw1_0.source_id,gw1_0.waived_at,gw1_0.waived_by from requirement_waiver gw1_0 where gw1_0.release_id=:id order by gw1_0.id;
+select ae1_0.id,ae1_0.action,ae1_0.actor,ae1_0.after_state,ae1_0.before_state,ae1_0.entity_id,ae1_0.entity_type,ae1_0.hash,ae1_0.occurred_at,ae1_0.prev_hash,ae1_0.release_id from audit_event ae1_0 where ae1_0.release_id=:id order by ae1_0.id;
+select gw1_0.id,gw1_0.reason,gw1_0.release_id,gw1_0.requirement,gw1_0.source,gw1_0.source_id,gw1_0.waived_at,gw1_0.waived_by from requirement_waiver gw1_0 where gw1_0.release_id=:id order by gw1_0.id;
+select er1_0.id,er1_0.affected_services,er1_0.assessed_at,er1_0.assessed_by,er1_0.assessment_reason,er1_0.criterion,er1_0.decided_at,er1_0.decided_by,er1_0.decision_reason,er1_0.incident_id,er1_0.justification,er1_0.release_id,er1_0.requested_at,er1_0.requested_by,er1_0.risk,er1_0.state,er1_0.updated_at,er1_0.version from emergency_request er1_0 where er1_0.release_id=:id and er1_0.state not in ('DECLINED','DENIED') fetch first 1 rows only;
+select ro1_0.id,ro1_0.decided_at,ro1_0.decided_by,ro1_0.decision_reason,ro1_0.incident_id,ro1_0.reason,ro1_0.release_id,ro1_0.requested_at,ro1_0.requested_by,ro1_0.state,ro1_0.version from release_override ro1_0 where ro1_0.release_id=:id order by ro1_0.id;
+select rc1_0.id,rc1_0.check_name,rc1_0.evidence_id,rc1_0.measured_value,rc1_0.note,rc1_0.passed,rc1_0.recorded_at,rc1_0.recorded_by,rc1_0.release_id,rc1_0.threshold from release_check rc1_0 where rc1_0.release_id=:id order by rc1_0.id desc;
+select r1_0.id,r1_0.completed_at,r1_0.from_tag,r1_0.incident_id,r1_0.reason,r1_0.release_id,r1_0.started_at,r1_0.started_by,r1_0.state,r1_0.to_tag,r1_0.version from rollback r1_0 where r1_0.release_id=:id order by r1_0.id desc;
+select incident_id from incident_release where release_id = :id order by incident_id;
+select i1_0.id,i1_0.affected_services,i1_0.created_at,i1_0.created_by,i1_0.impact,i1_0.report,i1_0.resolved_at,i1_0.security,i1_0.severity,i1_0.started_at,i1_0.status,i1_0.title,i1_0.updated_at,i1_0.version from incident i1_0 where i1_0.id=:id;
+select release_id from incident_release where incident_id = :id order by 1;
+select p1_0.id,p1_0.changes_requested_reason,p1_0.contributing_factors,p1_0.created_at,p1_0.created_by,p1_0.due_at,p1_0.due_soon_notified_at,p1_0.emergency_id,p1_0.escalations,p1_0.impact,p1_0.incident_id,p1_0.last_escalated_at,p1_0.lessons,p1_0.owner,p1_0.published_at,p1_0.published_by,p1_0.release_id,p1_0.reviewed_at,p1_0.reviewer,p1_0.root_cause,p1_0.state,p1_0.submitted_at,p1_0.submitted_by,p1_0.summary,p1_0.updated_at,p1_0.version,p1_0.went_well from postmortem p1_0 where p1_0.incident_id=:id order by p1_0.id;
+select i1_0.id,i1_0.affected_services,i1_0.created_at,i1_0.created_by,i1_0.impact,i1_0.report,i1_0.resolved_at,i1_0.security,i1_0.severity,i1_0.started_at,i1_0.status,i1_0.title,i1_0.updated_at,i1_0.version from incident i1_0 where i1_0.id in (:id);
+select p1_0.id,p1_0.changes_requested_reason,p1_0.contributing_factors,p1_0.created_at,p1_0.created_by,p1_0.due_at,p1_0.due_soon_notified_at,p1_0.emergency_id,p1_0.escalations,p1_0.impact,p1_0.incident_id,p1_0.last_escalated_at,p1_0.lessons,p1_0.owner,p1_0.published_at,p1_0.published_by,p1_0.release_id,p1_0.reviewed_at,p1_0.reviewer,p1_0.root_cause,p1_0.state,p1_0.submitted_at,p1_0.submitted_by,p1_0.summary,p1_0.updated_at,p1_0.version,p1_0.went_well from postmortem p1_0 where p1_0.release_id=:id fetch first 1 rows only;
+select i1_0.id,i1_0.affected_services,i1_0.created_at,i1_0.created_by,i1_0.impact,i1_0.report,i1_0.resolved_at,i1_0.security,i1_0.severity,i1_0.started_at,i1_0.status,i1_0.title,i1_0.updated_at,i1_0.version from incident i1_0 where i1_0.id in (:id);
+select ra1_0.id,ra1_0.added_at,ra1_0.added_by,ra1_0.release_id,ra1_0.title,ra1_0.url from release_adr ra1_0 where ra1_0.release_id=:id order by ra1_0.id;
