@@ -97,6 +97,29 @@ public final class GreenlightProcess implements AutoCloseable {
         return process.pid();
     }
 
+    /** Freezes the instance (SIGSTOP), as a long GC pause or a stalled node would; {@link #resume()} thaws it. */
+    public void pause() {
+        signal("-STOP");
+    }
+
+    public void resume() {
+        signal("-CONT");
+    }
+
+    private void signal(String signal) {
+        try {
+            int exit = new ProcessBuilder("kill", signal, String.valueOf(process.pid())).inheritIO().start().waitFor();
+            if (exit != 0) {
+                throw new IllegalStateException("kill " + signal + " " + process.pid() + " exited with " + exit);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Ends the instance at once, as a crash or an OOM kill would: no shutdown hooks run. */
     public void kill() {
         process.destroyForcibly();

@@ -30,7 +30,7 @@ import dev.greenlight.testsupport.FakeSlack;
 /**
  * Scheduled work with several packaged instances on one database: every instance runs the Slack outbox relay, and
  * each message still reaches Slack once, in order per release; an instance killed mid-work loses nothing, its leased
- * messages are taken over by the others. Both run the post-mortem reminder job, and each reminder and escalation is
+ * messages are taken over by the others once they come back. Both run the post-mortem reminder job, and each reminder and escalation is
  * made once.
  */
 @ExtendWith(E2eStack.class)
@@ -67,14 +67,23 @@ class ScheduledWorkIT {
                 sentByB);
         assertInOrderPerRelease(first);
 
-        // A third instance joins, takes a share of slow work and is killed while it holds leases
-        GreenlightProcess c = E2eStack.startInstance("c");
-        slack.faults(method -> FakeSlack.Fault.slow(150));
-        List<Long> second = releasesWithFailedGates(List.of(c, a, b), author, ci, "crash", 4, 6);
-        awaitLeasesOf(c);
-        c.kill();
-        Set<Long> heldByC = leasesOf(c);
-        LOG.infof("Killed instance c while it held messages %s", heldByC);
+        // A and B stall (frozen: a relay that finishes a send claims the channel's next message first, so a third
+        // instance could otherwise go without work); C joins, takes the work and is killed while it holds leases
+        pauseWhileIdle(a, b);
+        Set<Long> heldByC;
+        List<Long> second;
+        try {
+            GreenlightProcess c = E2eStack.startInstance("c");
+            slack.faults(method -> FakeSlack.Fault.slow(150));
+            second = releasesWithFailedGates(List.of(c), author, ci, "crash", 4, 6);
+            awaitLeasesOf(c);
+            c.kill();
+            heldByC = leasesOf(c);
+            LOG.infof("Killed instance c while it held messages %s", heldByC);
+        } finally {
+            a.resume();
+            b.resume();
+        }
         slack.faults(method -> FakeSlack.Fault.ok());
 
         awaitNothingPending();
@@ -184,6 +193,24 @@ class ScheduledWorkIT {
                 + "/q/metrics")).timeout(Duration.ofSeconds(10)).build());
         Matcher matcher = SENT.matcher(metrics.body());
         return matcher.find() ? (long) Double.parseDouble(matcher.group(1)) : 0;
+    }
+
+    /** Freezes the instances at a moment none of them is inside a transaction, so that they block nobody. */
+    private static void pauseWhileIdle(GreenlightProcess... apps) throws SQLException, InterruptedException {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            for (GreenlightProcess app : apps) {
+                app.pause();
+            }
+            if (count("select count(*) from pg_stat_activity where datname = current_database()"
+                    + " and state like 'idle in transaction%' and pid <> pg_backend_pid()") == 0) {
+                return;
+            }
+            for (GreenlightProcess app : apps) {
+                app.resume();
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("The instances never paused outside a transaction");
     }
 
     private static void awaitLeasesOf(GreenlightProcess app) throws SQLException, InterruptedException {
