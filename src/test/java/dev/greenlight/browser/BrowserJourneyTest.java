@@ -3,25 +3,18 @@ package dev.greenlight.browser;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import java.net.URI;
-import java.net.URL;
 import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
-import dev.greenlight.testsupport.Chromium;
+import dev.greenlight.testsupport.BrowserTest;
 import dev.greenlight.testsupport.Fixtures;
 import dev.greenlight.testsupport.Users;
 
@@ -31,46 +24,9 @@ import dev.greenlight.testsupport.Users;
  * publishes. Elements are found by role and label, as people find them.
  */
 @QuarkusTest
-class BrowserJourneyTest {
-    private static Chromium chromium;
-
-    @TestHTTPResource("/")
-    URL base;
-
+class BrowserJourneyTest extends BrowserTest {
     @Inject
     Fixtures fixtures;
-
-    private BrowserContext context;
-    private Page page;
-
-    @BeforeAll
-    static void launch() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void close() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
-    @BeforeEach
-    void open() {
-        context = chromium.newContext();
-        page = context.newPage();
-        page.setDefaultTimeout(15_000);
-    }
-
-    @AfterEach
-    void closeContext() {
-        context.close();
-    }
-
-    private void signInAs(Users user, String path) {
-        page.navigate(base + path.substring(1));
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(user.username).setExact(true)).click();
-    }
 
     @Test
     void authorCreatesReviewersApproveCiReportsGatesMaintainerPublishes() {
@@ -121,11 +77,4 @@ class BrowserJourneyTest {
         assertThat(page.getByRole(AriaRole.STATUS)).containsText("Your " + slot + " approval is recorded.");
     }
 
-    /** A fresh browser profile: the next sign-in is someone else. */
-    private void switchUser() {
-        context.close();
-        context = chromium.newContext();
-        page = context.newPage();
-        page.setDefaultTimeout(15_000);
-    }
 }

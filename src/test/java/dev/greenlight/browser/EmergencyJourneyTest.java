@@ -4,28 +4,22 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import java.math.BigDecimal;
 import java.net.URI;
-import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 import dev.greenlight.gate.GateService;
-import dev.greenlight.testsupport.Chromium;
+import dev.greenlight.testsupport.BrowserTest;
 import dev.greenlight.testsupport.Fixtures;
 import dev.greenlight.testsupport.TestClock;
 import dev.greenlight.testsupport.Users;
@@ -36,12 +30,7 @@ import dev.greenlight.testsupport.Users;
  * publishes, and the post-mortem falls due 24 hours later, then shows as overdue.
  */
 @QuarkusTest
-class EmergencyJourneyTest {
-    private static Chromium chromium;
-
-    @TestHTTPResource("/")
-    URL base;
-
+class EmergencyJourneyTest extends BrowserTest {
     @Inject
     Fixtures fixtures;
     @Inject
@@ -49,31 +38,8 @@ class EmergencyJourneyTest {
     @Inject
     TestClock clock;
 
-    private BrowserContext context;
-    private Page page;
-
-    @BeforeAll
-    static void launch() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void close() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
-    @BeforeEach
-    void open() {
-        context = chromium.newContext();
-        page = context.newPage();
-        page.setDefaultTimeout(15_000);
-    }
-
     @AfterEach
-    void closeContext() {
-        context.close();
+    void resetClock() {
         clock.reset();
     }
 
@@ -155,15 +121,4 @@ class EmergencyJourneyTest {
         page.getByLabel("Reason to bypass " + requirement, new Page.GetByLabelOptions().setExact(true)).fill(reason);
     }
 
-    private void signInAs(Users user, String path) {
-        page.navigate(base + path.substring(1));
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(user.username).setExact(true)).click();
-    }
-
-    private void switchUser() {
-        context.close();
-        context = chromium.newContext();
-        page = context.newPage();
-        page.setDefaultTimeout(15_000);
-    }
 }

@@ -2,26 +2,19 @@ package dev.greenlight.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import java.net.URL;
 import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 import dev.greenlight.release.ReleaseService;
-import dev.greenlight.testsupport.Chromium;
+import dev.greenlight.testsupport.BrowserTest;
 import dev.greenlight.testsupport.Fixtures;
 import dev.greenlight.testsupport.Users;
 
@@ -30,43 +23,11 @@ import dev.greenlight.testsupport.Users;
  * writes the post-mortem, sends it for review; an engineering leader signs it off; the author publishes it.
  */
 @QuarkusTest
-class IncidentJourneyTest {
-    private static Chromium chromium;
-
-    @TestHTTPResource("/")
-    URL base;
-
+class IncidentJourneyTest extends BrowserTest {
     @Inject
     Fixtures fixtures;
     @Inject
     ReleaseService releases;
-
-    private BrowserContext context;
-    private Page page;
-
-    @BeforeAll
-    static void launch() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void close() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
-    @BeforeEach
-    void open() {
-        context = chromium.newContext();
-        page = context.newPage();
-        page.setDefaultTimeout(15_000);
-    }
-
-    @AfterEach
-    void closeContext() {
-        context.close();
-    }
 
     @Test
     void fileAnIncidentWriteThePostMortemAnotherPersonSignsOffThenItIsPublished() {
@@ -131,15 +92,4 @@ class IncidentJourneyTest {
                 .containsText(Pattern.compile("Published"));
     }
 
-    private void signInAs(Users user, String path) {
-        page.navigate(base + path.substring(1));
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(user.username).setExact(true)).click();
-    }
-
-    private void switchUser() {
-        context.close();
-        context = chromium.newContext();
-        page = context.newPage();
-        page.setDefaultTimeout(15_000);
-    }
 }

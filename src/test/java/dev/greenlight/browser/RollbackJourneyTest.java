@@ -2,26 +2,19 @@ package dev.greenlight.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import java.net.URL;
 import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 import dev.greenlight.release.ReleaseView;
-import dev.greenlight.testsupport.Chromium;
+import dev.greenlight.testsupport.BrowserTest;
 import dev.greenlight.testsupport.Fixtures;
 import dev.greenlight.testsupport.Users;
 
@@ -32,41 +25,9 @@ import dev.greenlight.testsupport.Users;
  * release page shows the whole story.
  */
 @QuarkusTest
-class RollbackJourneyTest {
-    private static Chromium chromium;
-
-    @TestHTTPResource("/")
-    URL base;
-
+class RollbackJourneyTest extends BrowserTest {
     @Inject
     Fixtures fixtures;
-
-    private BrowserContext context;
-    private Page page;
-
-    @BeforeAll
-    static void launch() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void close() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
-    @BeforeEach
-    void open() {
-        context = chromium.newContext();
-        page = context.newPage();
-        page.setDefaultTimeout(15_000);
-    }
-
-    @AfterEach
-    void closeContext() {
-        context.close();
-    }
 
     @Test
     void publishValidationFailsRollBackFileAnIncidentAndPublishThePostMortem() {
@@ -76,8 +37,7 @@ class RollbackJourneyTest {
         fixtures.changeset(Users.ALICE, "journey-after", "\"@neuronx/cli\": patch", "New login flow");
         ReleaseView release = fixtures.publishedRelease(Users.ALICE, "CLI login flow", "journey-after");
 
-        page.navigate(base + "releases/" + release.id());
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("max").setExact(true)).click();
+        signInAs(Users.MAX, "/releases/" + release.id());
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).containsText("Published");
 
         page.getByText("Record a post-release check").click();
@@ -148,13 +108,11 @@ class RollbackJourneyTest {
 
         // Someone other than the author signs it off; then it is published
         switchUser();
-        page.navigate(base + postmortem);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("leah").setExact(true)).click();
+        signInAs(Users.LEAH, "/" + postmortem);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign off")).click();
         assertThat(page.getByRole(AriaRole.STATUS)).containsText("signed the post-mortem off");
         switchUser();
-        page.navigate(base + postmortem);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("max").setExact(true)).click();
+        signInAs(Users.MAX, "/" + postmortem);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Publish")).click();
         assertThat(page.getByRole(AriaRole.STATUS)).containsText("Post-mortem published");
 
@@ -166,13 +124,6 @@ class RollbackJourneyTest {
                 .containsText("CLI logins fail after the new flow");
         assertThat(page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Incidents and post-mortems")))
                 .containsText("PUBLISHED");
-    }
-
-    private void switchUser() {
-        context.close();
-        context = chromium.newContext();
-        page = context.newPage();
-        page.setDefaultTimeout(15_000);
     }
 
     private void tick(String step) {
