@@ -9,10 +9,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -106,15 +104,11 @@ public class EvidenceBundle {
     public Dossier dossier(Actor reader, long releaseId) {
         ReleaseFacts facts = releases.facts(releaseId);
         List<IncidentView> touched = incidents.forRelease(releaseId);
-        // the release's own post-mortem (emergency) and those of incidents that touched it, each once
-        Set<Long> postmortemIds = new LinkedHashSet<>();
-        postmortems.forRelease(releaseId).ifPresent(p -> postmortemIds.add(p.id()));
-        touched.forEach(i -> i.postmortems().forEach(p -> postmortemIds.add(p.id())));
         return new Dossier(clock.instant(), reader.username(), releases.get(releaseId), adrs.of(releaseId),
                 changesets.ofRelease(releaseId), approvals.slots(facts), gates.status(facts),
                 waivers.notices(releaseId), emergencies.forRelease(releaseId), overrides.forRelease(releaseId),
                 validation.status(releaseId), rollbacks.ofRelease(releaseId), touched,
-                postmortemIds.stream().map(postmortems::get).toList(),
+                postmortems.ofReleaseStory(releaseId, touched).stream().map(p -> postmortems.get(p.id())).toList(),
                 audit.releaseHistory(releaseId).stream().map(Dossier.AuditEntry::of).toList());
     }
 

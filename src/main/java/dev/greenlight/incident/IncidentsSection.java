@@ -1,9 +1,6 @@
 package dev.greenlight.incident;
 
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -36,13 +33,7 @@ public class IncidentsSection {
 
     public Section of(long releaseId) {
         List<IncidentView> touched = incidents.forRelease(releaseId);
-        Set<Long> seen = new LinkedHashSet<>();
-        List<PostmortemSummary> owed = new ArrayList<>();
-        postmortems.forRelease(releaseId).ifPresent(p -> {
-            seen.add(p.id());
-            owed.add(p);
-        });
-        touched.forEach(i -> i.postmortems().stream().filter(p -> seen.add(p.id())).forEach(owed::add));
-        return new Section(releaseId, touched, owed, incidents.mayFile(user.actor()));
+        return new Section(releaseId, touched, postmortems.ofReleaseStory(releaseId, touched),
+                incidents.mayFile(user.actor()));
     }
 }

@@ -88,6 +88,17 @@ public class PostmortemService {
         return Postmortem.forRelease(releaseId).map(p -> summary(p, clock.instant()));
     }
 
+    /**
+     * The post-mortems a release's story holds: its own (an emergency's) and those of the incidents that touched it,
+     * each once.
+     */
+    public List<PostmortemSummary> ofReleaseStory(long releaseId, List<IncidentView> incidents) {
+        Map<Long, PostmortemSummary> story = new LinkedHashMap<>();
+        forRelease(releaseId).ifPresent(p -> story.put(p.id(), p));
+        incidents.forEach(i -> i.postmortems().forEach(p -> story.putIfAbsent(p.id(), p)));
+        return List.copyOf(story.values());
+    }
+
     /** The post-mortems several releases owe, by release, in two queries whatever their number. */
     public Map<Long, PostmortemSummary> forReleases(Collection<Long> releaseIds) {
         if (releaseIds.isEmpty()) {
