@@ -123,13 +123,35 @@ public class IncidentService {
     }
 
     /** The incidents that touched a release, oldest first: its story after publishing. */
+    /**
+     * The incidents that touched a release, oldest first, with every release each touched and their post-mortems:
+     * three queries however many incidents there are.
+     */
     public List<IncidentView> forRelease(long releaseId) {
         @SuppressWarnings("unchecked")
-        List<Number> ids = em.createNativeQuery(
-                "select incident_id from incident_release where release_id = :release order by incident_id")
+        List<Object[]> links = em.createNativeQuery("select incident_id, release_id from incident_release"
+                + " where incident_id in (select incident_id from incident_release where release_id = :release)"
+                + " order by incident_id, release_id")
                 .setParameter("release", releaseId)
                 .getResultList();
-        return ids.stream().map(id -> get(id.longValue())).toList();
+        if (links.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, List<Long>> releasesByIncident = new LinkedHashMap<>();
+        for (Object[] link : links) {
+            releasesByIncident.computeIfAbsent(((Number) link[0]).longValue(), id -> new ArrayList<>())
+                    .add(((Number) link[1]).longValue());
+        }
+        List<Incident> touched = Incident.list("id in ?1 order by id", releasesByIncident.keySet());
+        Map<Long, String> titles = new HashMap<>();
+        touched.forEach(i -> titles.put(i.id, i.title));
+        Map<Long, List<PostmortemSummary>> postmortems = new HashMap<>();
+        PostmortemService.summaries(Postmortem.list("incidentId in ?1 order by id", releasesByIncident.keySet()),
+                clock.instant(), titles)
+                .forEach(p -> postmortems.computeIfAbsent(p.incidentId(), id -> new ArrayList<>()).add(p));
+        return touched.stream()
+                .map(i -> view(i, releasesByIncident.get(i.id), postmortems.getOrDefault(i.id, List.of())))
+                .toList();
     }
 
     /** Newest first; null filters match every incident. */

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -94,7 +93,10 @@ public class PostmortemService {
      */
     public List<PostmortemSummary> ofReleaseStory(long releaseId, List<IncidentView> incidents) {
         Map<Long, PostmortemSummary> story = new LinkedHashMap<>();
-        forRelease(releaseId).ifPresent(p -> story.put(p.id(), p));
+        Map<Long, String> titles = new HashMap<>();
+        incidents.forEach(i -> titles.put(i.id(), i.title()));
+        Postmortem.forRelease(releaseId)
+                .ifPresent(p -> story.put(p.id, summaries(List.of(p), clock.instant(), titles).get(0)));
         incidents.forEach(i -> i.postmortems().forEach(p -> story.putIfAbsent(p.id(), p)));
         return List.copyOf(story.values());
     }
@@ -478,13 +480,23 @@ public class PostmortemService {
 
     /** Summaries with their incidents' titles, read in one query. */
     static List<PostmortemSummary> summaries(List<Postmortem> postmortems, Instant now) {
+        return summaries(postmortems, now, Map.of());
+    }
+
+    /** The same, reading only the titles the caller does not hold yet (none when it holds them all). */
+    static List<PostmortemSummary> summaries(List<Postmortem> postmortems, Instant now, Map<Long, String> known) {
         if (postmortems.isEmpty()) {
             return List.of();
         }
-        Map<Long, String> titles = Incident
-                .<Incident>list("id in ?1", postmortems.stream().map(p -> p.incidentId).distinct().toList())
-                .stream()
-                .collect(Collectors.toMap(i -> i.id, i -> i.title, (a, b) -> a));
+        Map<Long, String> titles = new HashMap<>(known);
+        List<Long> missing = postmortems.stream()
+                .map(p -> p.incidentId)
+                .filter(id -> !titles.containsKey(id))
+                .distinct()
+                .toList();
+        if (!missing.isEmpty()) {
+            Incident.<Incident>list("id in ?1", missing).forEach(i -> titles.put(i.id, i.title));
+        }
         return postmortems.stream()
                 .map(p -> PostmortemSummary.of(p, titles.getOrDefault(p.incidentId, ""), now))
                 .toList();

@@ -18,6 +18,8 @@ import io.quarkus.test.junit.QuarkusTest;
 
 import dev.greenlight.emergency.EmergencyService;
 import dev.greenlight.emergency.EmergencyView;
+import dev.greenlight.incident.IncidentService;
+import dev.greenlight.incident.PostmortemService;
 import dev.greenlight.testsupport.Fixtures;
 import dev.greenlight.testsupport.Users;
 
@@ -34,6 +36,10 @@ class StatementCountTest {
     EntityManagerFactory entityManagerFactory;
     @Inject
     EmergencyService emergencyService;
+    @Inject
+    IncidentService incidentService;
+    @Inject
+    PostmortemService postmortemService;
 
     private int releases;
 
@@ -99,6 +105,33 @@ class StatementCountTest {
         assertThat(statements("/releases/" + large))
                 .as("statements of an approved release page with six changesets vs one")
                 .isEqualTo(statements("/releases/" + small));
+    }
+
+    /** Incidents about the release (each also naming a bystander), each with its post-mortem. */
+    private void fileIncidentsWithPostmortems(long releaseId, long bystanderId, int count) {
+        for (int i = 0; i < count; i++) {
+            long incident = incidentService.file(Users.LEAH.actor(), new IncidentService.IncidentInput(
+                    "Outage " + releaseId + "-" + i, "SEV2", "OPEN", null, "2026-11-27T09:00:00Z", null, false,
+                    List.of("api"), List.of(releaseId, bystanderId), null, null)).id();
+            postmortemService.createFromIncident(Users.LEAH.actor(), incident, null);
+        }
+    }
+
+    @Test
+    void releasePageStatementsDoNotGrowWithIncidents() {
+        fixtures.neuronxWorkspace();
+        fixtures.changeset(Users.ALICE, "calm-1", "\"@neuronx/core\": patch", "Calm change");
+        long calm = fixtures.publishedRelease(Users.ALICE, "Calm", "calm-1").id();
+        fixtures.changeset(Users.ALICE, "stormy-1", "\"@neuronx/ui\": patch", "Stormy change");
+        long stormy = fixtures.publishedRelease(Users.ALICE, "Stormy", "stormy-1").id();
+        fixtures.changeset(Users.ALICE, "bystander-1", "\"@neuronx/cli\": patch", "Bystander change");
+        long bystander = fixtures.publishedRelease(Users.ALICE, "Bystander", "bystander-1").id();
+        fileIncidentsWithPostmortems(calm, bystander, 1);
+        fileIncidentsWithPostmortems(stormy, bystander, 4);
+
+        assertThat(statements("/releases/" + stormy))
+                .as("statements of a published release page with four incidents and post-mortems vs one")
+                .isEqualTo(statements("/releases/" + calm));
     }
 
     @Test
