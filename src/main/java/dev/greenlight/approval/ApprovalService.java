@@ -79,8 +79,13 @@ public class ApprovalService implements ReleaseRequirement {
 
     /** The release's slots with the viewer's refusal for each, from one read of the current approvals. */
     public List<SlotOffer> offers(Actor actor, ReleaseFacts release) {
+        return offers(actor, release, waivers.of(release.id()));
+    }
+
+    /** The same, with the release's waivers already read by the caller (the release page reads them once). */
+    public List<SlotOffer> offers(Actor actor, ReleaseFacts release, Map<String, RequirementWaivers.Waiver> waived) {
         List<Approval> current = Approval.current(release.id());
-        return slots(release, current, waivers.of(release.id()))
+        return slots(release, current, waived)
                 .stream()
                 .map(slot -> new SlotOffer(slot, whyNot(actor, release, slot.requirement().slot(), current)))
                 .toList();

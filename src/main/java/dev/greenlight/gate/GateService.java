@@ -103,10 +103,14 @@ public class GateService implements ReleaseRequirement {
     }
 
     public List<GateStatus> status(ReleaseFacts release) {
+        return status(release, waivers.of(release.id()));
+    }
+
+    /** The same, with the release's waivers already read by the caller (the release page reads them once). */
+    public List<GateStatus> status(ReleaseFacts release, Map<String, RequirementWaivers.Waiver> waived) {
         List<GateResult> results = GateResult.ofRelease(release.id());
         Map<Long, GateStatus.EvidenceView> evidence = evidenceStore
                 .views(results.stream().map(r -> r.evidenceId).filter(id -> id != null).toList());
-        Map<String, RequirementWaivers.Waiver> waived = waivers.of(release.id());
         List<GateStatus> statuses = new ArrayList<>();
         for (Gate gate : required()) {
             RequirementWaivers.Waiver waiver = waived.get(RequirementWaivers.gateKey(gate.id()));

@@ -294,6 +294,18 @@ public class ReleaseService {
         return facts(find(id));
     }
 
+    /** A release for its page: with its facts and every changeset it has held, from one read of the changesets. */
+    public record Story(ReleaseView release, ReleaseFacts facts, List<ChangesetView> changesets) {
+    }
+
+    public Story story(long id) {
+        Release release = find(id);
+        // a release's changeset history includes the ones it holds now
+        List<ChangesetView> ever = changesets.ofRelease(id);
+        List<ChangesetView> held = ever.stream().filter(c -> Long.valueOf(id).equals(c.releaseId())).toList();
+        return new Story(ReleaseView.of(release), facts(release, held), ever);
+    }
+
     /**
      * The same, with the release locked until the transaction ends: decisions on one release (approvals, gate
      * results, cancel) happen one after the other, never interleaved.

@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.file.Files;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.inject.Inject;
@@ -53,17 +54,19 @@ class ReleasesPages {
     private final ApprovalService approvals;
     private final GateService gates;
     private final AuditLog audit;
+    private final Waivers waivers;
     private final CurrentUser user;
 
     @Inject
     ReleasesPages(ReleaseService releases, ChangesetService changesets, WorkspaceService workspace,
-            ApprovalService approvals, GateService gates, AuditLog audit, CurrentUser user) {
+            ApprovalService approvals, GateService gates, AuditLog audit, Waivers waivers, CurrentUser user) {
         this.releases = releases;
         this.changesets = changesets;
         this.workspace = workspace;
         this.approvals = approvals;
         this.gates = gates;
         this.audit = audit;
+        this.waivers = waivers;
         this.user = user;
     }
 
@@ -225,18 +228,20 @@ class ReleasesPages {
     }
 
     private TemplateInstance detailPage(long id, DetailForm form, List<FieldError> errors) {
-        ReleaseView release = releases.get(id);
-        ReleaseFacts facts = releases.facts(id);
+        ReleaseService.Story story = releases.story(id);
+        ReleaseView release = story.release();
+        ReleaseFacts facts = story.facts();
         Actor actor = user.actor();
-        List<ApprovalService.SlotOffer> slots = approvals.offers(actor, facts);
+        Map<String, RequirementWaivers.Waiver> waived = waivers.of(id);
+        List<ApprovalService.SlotOffer> slots = approvals.offers(actor, facts, waived);
         List<Gate> reportable = gates.required()
                 .stream()
                 .filter(g -> !g.isComputed() && actor.hasAny(gates.reporters(g)))
                 .toList();
         boolean mayEdit = release.state().isOpen()
                 && (actor.has(Role.MAINTAINER) || actor.username().equals(release.createdBy()));
-        Detail detail = new Detail(release, changesets.ofRelease(id), mayEdit ? changesets.pending() : List.of(),
-                slots, gates.status(facts), stillNeeded(facts), audit.releaseHistory(id),
+        Detail detail = new Detail(release, story.changesets(), mayEdit ? changesets.pending() : List.of(),
+                slots, gates.status(facts, waived), stillNeeded(facts), audit.releaseHistory(id),
                 releases.actionsFor(actor, release), release.state().isOpen() && !reportable.isEmpty(), mayEdit,
                 reportable, form, errors);
         return Templates.detail(detail, "releases");
