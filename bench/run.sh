@@ -8,7 +8,8 @@
 #
 # Settings (environment): RATE (requests per second, 100), WARMUP and MEASURE (seconds, 5 and 20), PEAK (wrk seconds,
 # 10), SCHEMA (greenlight_bench), PORT (18480), SKIP_GENERATE=1 to reuse the data (approval POSTs then need releases
-# still in review), JAVA_OPTS (the JVM flags below).
+# still in review), JAVA_OPTS (the JVM flags below), JAVA (the java that runs the application: java on the PATH, or
+# e.g. /usr/lib/jvm/temurin-25-jdk-amd64/bin/java for an AOT cache), CDS=0 for a start without any archive.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -23,6 +24,7 @@ PGBENCH=${PGBENCH:-$(ls /usr/lib/postgresql/*/bin/pgbench 2>/dev/null | tail -1 
 PG="psql -h localhost -U postgres -d postgres -v ON_ERROR_STOP=1 -q"
 # Small, steady footprint on two cores: serial GC, bounded heap and metaspace, smaller thread stacks.
 JAVA_OPTS=${JAVA_OPTS:-"-XX:+UseSerialGC -Xms64m -Xmx256m -XX:MaxMetaspaceSize=160m -Xss512k -XX:ReservedCodeCacheSize=64m"}
+JAVA=${JAVA:-java}
 BASE=http://localhost:$PORT
 OUT=target/bench
 APP=target/quarkus-app/quarkus-run.jar
@@ -42,7 +44,7 @@ PAGES=(
 # The framework's ceiling: a signed-in page that runs no SQL.
 TRIVIAL_PATH=/policy
 
-for tool in java psql curl wrk "$PGBENCH"; do
+for tool in "$JAVA" psql curl wrk "$PGBENCH"; do
   command -v "$tool" >/dev/null || { echo "missing: $tool (wrk and pgbench: apt-get install wrk postgresql-client)"; exit 1; }
 done
 [[ -f $APP ]] || { echo "no $APP: run ./mvnw package -DskipTests -Dexec.skip first"; exit 1; }
@@ -79,16 +81,26 @@ stop_app() {
 }
 trap stop_app EXIT
 
-# CDS=1: a class-data sharing archive of the application's classes, written when the first start ends (JDK 13+).
+# CDS=1: a training start on the generated data writes an archive that the measured start reads. On JDK 25 and newer
+# it is an ahead-of-time cache (JEP 483/514/515: classes loaded and linked, method profiles); before that, an AppCDS
+# archive of the classes loaded (JDK 13+).
 CDS=${CDS:-1}
+JAVA_FEATURE=$("$JAVA" -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.specification.version/ {print $2}')
+if (( JAVA_FEATURE >= 25 )); then
+  ARCHIVE=$OUT/app.aot WRITE_ARCHIVE=-XX:AOTCacheOutput READ_ARCHIVE=-XX:AOTCache ARCHIVE_KIND="AOT cache"
+else
+  ARCHIVE=$OUT/app-cds.jsa WRITE_ARCHIVE=-XX:ArchiveClassesAtExit READ_ARCHIVE=-XX:SharedArchiveFile ARCHIVE_KIND=AppCDS
+fi
+[[ $CDS == 1 ]] || ARCHIVE_KIND=none
+# start_app [train]: "train" writes the archive when the application stops; otherwise it is read when present.
 start_app() {
-  local cds=()
-  if [[ $CDS == 1 && -f $OUT/app-cds.jsa ]]; then
-    cds=(-XX:SharedArchiveFile="$OUT/app-cds.jsa")
-  elif [[ $CDS == 1 ]]; then
-    cds=(-XX:ArchiveClassesAtExit="$OUT/app-cds.jsa")
+  local archive=()
+  if [[ $CDS == 1 && ${1:-} == train ]]; then
+    archive=("$WRITE_ARCHIVE=$ARCHIVE")
+  elif [[ $CDS == 1 && -f $ARCHIVE ]]; then
+    archive=("$READ_ARCHIVE=$ARCHIVE")
   fi
-  java $JAVA_OPTS "${cds[@]}" -jar "$APP" >>"$OUT/app.log" 2>&1 &
+  "$JAVA" $JAVA_OPTS "${archive[@]}" -jar "$APP" >>"$OUT/app.log" 2>&1 &
   APP_PID=$!
 }
 
@@ -113,20 +125,15 @@ rss_mb() { echo $(( $(ps -o rss= -p "$APP_PID") / 1024 )); }
 cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{printf "%d", ($14 + $15) * 1000 / hz}' "/proc/$APP_PID/stat"; }
 
 # --- data ---------------------------------------------------------------------------------------------------------
-# the archive belongs to one build of the application
-rm -f "$OUT/app-cds.jsa"
+# an archive belongs to one build of the application and one JDK
+rm -f "$OUT/app-cds.jsa" "$OUT/app.aot"
 if [[ ${SKIP_GENERATE:-0} != 1 ]]; then
   # a fresh schema, migrated by this build's Flyway scripts
   $PG -c "drop schema if exists $SCHEMA cascade"
-fi
-if [[ ${SKIP_GENERATE:-0} != 1 || $CDS == 1 ]]; then
-  echo "Migrating schema $SCHEMA (first start of the application; writes the CDS archive)..."
+  echo "Migrating schema $SCHEMA (first start of the application)..."
   start_app
   wait_for_page "$(date +%s%N)" /releases >/dev/null
-  curl -s -o /dev/null -H "Authorization: Bearer $(token user001)" "$BASE/releases/1"
   stop_app
-fi
-if [[ ${SKIP_GENERATE:-0} != 1 ]]; then
   echo "Generating data (bench/generate.sql)..."
   gen_start=$(date +%s%N)
   $PG -v schema="$SCHEMA" -f bench/generate.sql | sed 's/^/  /'
@@ -134,6 +141,18 @@ if [[ ${SKIP_GENERATE:-0} != 1 ]]; then
   echo "  generated in $GENERATE_S s"
 else
   GENERATE_S="(reused)"
+fi
+if [[ $CDS == 1 ]]; then
+  echo "Training start: every page a few times, then the $ARCHIVE_KIND is written ($ARCHIVE)..."
+  start_app train
+  wait_for_page "$(date +%s%N)" /releases >/dev/null
+  for _ in 1 2 3 4 5; do
+    for page in "${PAGES[@]}"; do
+      IFS='|' read -r _ path user range <<<"$page"
+      curl -s -o /dev/null -H "Authorization: Bearer $(token "$user")" "$BASE${path//\{id\}/${range%%:*}}"
+    done
+  done
+  stop_app
 fi
 
 # --- start ----------------------------------------------------------------------------------------------------------
@@ -240,13 +259,13 @@ LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 {
   echo "# Greenlight benchmark, $(date -u +%Y-%m-%dT%H:%MZ)"
   echo
-  echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2 / 1048576}' /proc/meminfo), $(java -version 2>&1 | head -1);"
+  echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2 / 1048576}' /proc/meminfo), $("$JAVA" -version 2>&1 | head -1);"
   echo "load average before: $LOAD_BEFORE, after: $LOAD_AFTER. JVM: \`$JAVA_OPTS\`."
   echo "Data generated in $GENERATE_S s. Command: \`RATE=$RATE WARMUP=$WARMUP MEASURE=$MEASURE PEAK=$PEAK bench/run.sh\`."
   echo
   echo "| figure | value | target |"
   echo "| --- | --- | --- |"
-  echo "| start to first page (CDS=$CDS) | $START_MS ms | < 2000 ms |"
+  echo "| start to first page ($ARCHIVE_KIND) | $START_MS ms | < 2000 ms |"
   echo "| RSS after start | $RSS_START MB | < 250 MB |"
   echo "| RSS under load (peak) | $RSS_LOAD MB | |"
   echo "| framework ceiling ($TRIVIAL_PATH, wrk) | $FRAMEWORK_RPS req/s | |"
