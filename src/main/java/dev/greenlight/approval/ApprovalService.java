@@ -149,9 +149,9 @@ public class ApprovalService implements ReleaseRequirement {
     @Transactional
     public SlotStatus.Decision approve(Actor actor, long releaseId, String slot, String comment) {
         ReleaseFacts release = releases.lockFacts(releaseId);
-        check(actor, release, slot, comment);
-        Optional<Approval> already = Approval.current(releaseId)
-                .stream()
+        List<Approval> current = Approval.current(releaseId);
+        check(actor, release, slot, comment, current);
+        Optional<Approval> already = current.stream()
                 .filter(a -> a.decision == Approval.Decision.APPROVED && a.approver.equals(actor.username())
                         && a.slot.equals(slot))
                 .findFirst();
@@ -159,7 +159,7 @@ public class ApprovalService implements ReleaseRequirement {
             return decision(already.get());
         }
         Approval approval = record(actor, release, slot, Approval.Decision.APPROVED, comment);
-        releases.approveIfReady(releaseId);
+        releases.approveIfReady(release);
         return decision(approval);
     }
 
@@ -170,7 +170,7 @@ public class ApprovalService implements ReleaseRequirement {
             throw new InvalidInputException("comment", "say why the release is rejected");
         }
         ReleaseFacts release = releases.lockFacts(releaseId);
-        check(actor, release, slot, comment);
+        check(actor, release, slot, comment, Approval.current(releaseId));
         Approval rejection = record(actor, release, slot, Approval.Decision.REJECTED, comment);
         Approval.markStale(releaseId, clock.instant());
         releases.sendBackToDraft(actor, releaseId, comment.strip());
@@ -235,7 +235,7 @@ public class ApprovalService implements ReleaseRequirement {
         }
     }
 
-    private void check(Actor actor, ReleaseFacts release, String slot, String comment) {
+    private void check(Actor actor, ReleaseFacts release, String slot, String comment, List<Approval> current) {
         if (slot == null || slot.isBlank()) {
             throw new InvalidInputException("slot", "name the review slot, e.g. code");
         }
@@ -246,9 +246,9 @@ public class ApprovalService implements ReleaseRequirement {
             throw new InvalidInputException("slot", "this release has no " + slot + " review slot");
         }
         if (release.state() != ReleaseState.IN_REVIEW) {
-            throw new ConflictException(whyNot(actor, release, slot));
+            throw new ConflictException(whyNot(actor, release, slot, current));
         }
-        String refusal = whyNot(actor, release, slot);
+        String refusal = whyNot(actor, release, slot, current);
         if (refusal != null) {
             throw new ForbiddenActionException(refusal);
         }

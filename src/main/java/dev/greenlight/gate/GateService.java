@@ -202,7 +202,7 @@ public class GateService implements ReleaseRequirement {
         recorded.fire(new GateRecorded(releaseId, release.title(), gate, passed, value, result.threshold,
                 actor.username()));
         if (passed) {
-            releases.approveIfReady(releaseId);
+            releases.approveIfReady(release);
         } else {
             releases.reopenReview(releaseId, "Gate \"" + gate.label() + "\" failed: " + format(value) + " "
                     + gate.unit() + " (" + result.threshold + ").");

@@ -187,6 +187,18 @@ public class ReleaseService {
         return Optional.of(apply(Actor.SYSTEM, release, ReleaseAction.APPROVE, null));
     }
 
+    /**
+     * The same, for a release this transaction locked with {@link #lockFacts}: recording an approval or a gate result
+     * changes none of its facts and nobody else can while the lock is held, so they are not read again.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<ReleaseView> approveIfReady(ReleaseFacts locked) {
+        if (locked.state() != ReleaseState.IN_REVIEW || !unmet(locked).isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(apply(Actor.SYSTEM, find(locked.id()), ReleaseAction.APPROVE, null));
+    }
+
     /** Called when something a release relied on no longer holds (a gate failed after approval). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void reopenReview(long id, String reason) {

@@ -2,6 +2,7 @@ package dev.greenlight.web;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -139,6 +140,44 @@ class StatementCountTest {
         assertThat(withOne).as("statements of a published release page")
                 .isLessThanOrEqualTo(
                         PUBLISHED_RELEASE_PAGE_BUDGET);
+    }
+
+    /** The approval that completes a release's review (it approves the release) costs no more than this. */
+    private static final long FINAL_APPROVAL_BUDGET = 22;
+
+    @Test
+    void theApprovalThatCompletesAReviewStaysWithinBudget() {
+        fixtures.neuronxWorkspace();
+        fixtures.changeset(Users.ALICE, "budget-1", "\"@neuronx/core\": patch", "Budget change");
+        long id = fixtures.submittedRelease(Users.ALICE, "Budget", "budget-1").id();
+        fixtures.passAllGates(id);
+        given().header("Authorization", Users.CAROL.bearer())
+                .contentType("application/json")
+                .body(Map.of("slot", "code", "decision", "approve"))
+                .post("/api/v1/releases/" + id + "/approvals")
+                .then()
+                .statusCode(201);
+        given().header("Authorization", Users.SAM.bearer())
+                .contentType("application/json")
+                .body(Map.of("slot", "security", "decision", "approve"))
+                .post("/api/v1/releases/" + id + "/approvals")
+                .then()
+                .statusCode(201);
+        Statistics statistics = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
+        statistics.clear();
+        given().header("Authorization", Users.PAULA.bearer())
+                .contentType("application/json")
+                .body(Map.of("slot", "product", "decision", "approve"))
+                .post("/api/v1/releases/" + id + "/approvals")
+                .then()
+                .statusCode(201);
+
+        assertThat(statistics.getPrepareStatementCount()).as("statements of the approval that completes a review")
+                .isLessThanOrEqualTo(FINAL_APPROVAL_BUDGET);
+        given().header("Authorization", Users.PAULA.bearer())
+                .get("/api/v1/releases/" + id)
+                .then()
+                .body("release.state", equalTo("APPROVED"));
     }
 
     @Test
