@@ -122,7 +122,6 @@ public class IncidentService {
                 .orElseThrow(() -> new ResourceNotFoundException("Incident", id)));
     }
 
-    /** The incidents that touched a release, oldest first: its story after publishing. */
     /**
      * The incidents that touched a release, oldest first, with every release each touched and their post-mortems:
      * three queries however many incidents there are.

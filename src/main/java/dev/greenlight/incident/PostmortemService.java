@@ -83,10 +83,6 @@ public class PostmortemService {
         return summary(p, at);
     }
 
-    public Optional<PostmortemSummary> forRelease(long releaseId) {
-        return Postmortem.forRelease(releaseId).map(p -> summary(p, clock.instant()));
-    }
-
     /**
      * The post-mortems a release's story holds: its own (an emergency's) and those of the incidents that touched it,
      * each once.

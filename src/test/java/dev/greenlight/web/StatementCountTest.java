@@ -145,32 +145,26 @@ class StatementCountTest {
     /** The approval that completes a release's review (it approves the release) costs no more than this. */
     private static final long FINAL_APPROVAL_BUDGET = 22;
 
+    private static void approve(Users reviewer, long releaseId, String slot) {
+        given().header("Authorization", reviewer.bearer())
+                .contentType("application/json")
+                .body(Map.of("slot", slot, "decision", "approve"))
+                .post("/api/v1/releases/" + releaseId + "/approvals")
+                .then()
+                .statusCode(201);
+    }
+
     @Test
     void theApprovalThatCompletesAReviewStaysWithinBudget() {
         fixtures.neuronxWorkspace();
         fixtures.changeset(Users.ALICE, "budget-1", "\"@neuronx/core\": patch", "Budget change");
         long id = fixtures.submittedRelease(Users.ALICE, "Budget", "budget-1").id();
         fixtures.passAllGates(id);
-        given().header("Authorization", Users.CAROL.bearer())
-                .contentType("application/json")
-                .body(Map.of("slot", "code", "decision", "approve"))
-                .post("/api/v1/releases/" + id + "/approvals")
-                .then()
-                .statusCode(201);
-        given().header("Authorization", Users.SAM.bearer())
-                .contentType("application/json")
-                .body(Map.of("slot", "security", "decision", "approve"))
-                .post("/api/v1/releases/" + id + "/approvals")
-                .then()
-                .statusCode(201);
+        approve(Users.CAROL, id, "code");
+        approve(Users.SAM, id, "security");
         Statistics statistics = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
         statistics.clear();
-        given().header("Authorization", Users.PAULA.bearer())
-                .contentType("application/json")
-                .body(Map.of("slot", "product", "decision", "approve"))
-                .post("/api/v1/releases/" + id + "/approvals")
-                .then()
-                .statusCode(201);
+        approve(Users.PAULA, id, "product");
 
         assertThat(statistics.getPrepareStatementCount()).as("statements of the approval that completes a review")
                 .isLessThanOrEqualTo(FINAL_APPROVAL_BUDGET);
