@@ -7,14 +7,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import dev.greenlight.approval.ReviewCandidates.Candidate;
 import dev.greenlight.audit.AuditLog;
 import dev.greenlight.policy.ReviewRequirements;
+import dev.greenlight.policy.ReviewRequirements.SlotBounds;
 import dev.greenlight.policy.SlotRequirement;
 import dev.greenlight.release.ReleaseContentChanged;
 import dev.greenlight.release.ReleaseFacts;
@@ -38,19 +41,23 @@ public class ApprovalService implements ReleaseRequirement {
     static final int MAX_COMMENT = 4000;
     /** Fewest releases read per query while filling a page of the review queue. */
     static final int MIN_QUEUE_BATCH = 20;
+    /** Releases in review the database looks at per query for a reviewer's possible tasks. */
+    static final int CANDIDATE_BATCH = 200;
 
     private final ReleaseService releases;
     private final Waivers waivers;
     private final ReviewRequirements requirements;
+    private final ReviewCandidates candidates;
     private final AuditLog audit;
     private final Clock clock;
 
     @Inject
-    ApprovalService(ReleaseService releases, Waivers waivers, ReviewRequirements requirements, AuditLog audit,
-            Clock clock) {
+    ApprovalService(ReleaseService releases, Waivers waivers, ReviewRequirements requirements,
+            ReviewCandidates candidates, AuditLog audit, Clock clock) {
         this.releases = releases;
         this.waivers = waivers;
         this.requirements = requirements;
+        this.candidates = candidates;
         this.audit = audit;
         this.clock = clock;
     }
@@ -179,43 +186,65 @@ public class ApprovalService implements ReleaseRequirement {
 
     /**
      * A page of what waits for this reviewer, oldest first: releases in review with a slot they may fill still open.
-     * Read in keyset batches of releases, so that a page costs the same however long the queue; the page ends with a
+     * The database names the releases that may hold a task for them ({@link ReviewCandidates}), in keyset batches; only
+     * those are read and judged, so a page costs the same however many releases wait for others. The page ends with a
      * whole release once it holds {@code size} tasks.
      */
     public ReviewQueue queue(Actor actor, ReleaseService.QueueCursor after, int size) {
-        boolean reviewer = requirements.forRelease(false, List.of()).stream().anyMatch(r -> actor.has(r.role()));
+        List<SlotBounds> fillable = requirements.bounds().stream().filter(b -> actor.has(b.role())).toList();
         List<ReviewTask> tasks = new ArrayList<>();
-        if (!reviewer) {
+        if (fillable.isEmpty()) {
             return new ReviewQueue(tasks, null);
         }
-        // a reviewer usually has a task in nearly every release in review: read about one page of releases at a time
         int batchSize = Math.max(size, MIN_QUEUE_BATCH);
         ReleaseService.QueueCursor cursor = after;
         while (true) {
-            List<ReleaseService.Judged> batch = releases.inReviewOldestFirst(cursor, batchSize);
-            List<Long> ids = batch.stream().map(j -> j.release().id()).toList();
-            Map<Long, List<Approval>> approvalsByRelease = new HashMap<>();
-            Approval.current(ids)
-                    .forEach(a -> approvalsByRelease.computeIfAbsent(a.releaseId, k -> new ArrayList<>()).add(a));
-            Map<Long, Map<String, RequirementWaivers.Waiver>> waived = waivers.of(ids);
-            for (ReleaseService.Judged judged : batch) {
-                ReleaseFacts facts = judged.facts();
-                List<Approval> current = approvalsByRelease.getOrDefault(facts.id(), List.of());
-                for (SlotStatus slot : slots(facts, current, waived.get(facts.id()))) {
-                    if (!slot.isFilled() && whyNot(actor, facts, slot.requirement().slot(), current) == null
-                            && slot.approvals().stream().noneMatch(a -> a.approver().equals(actor.username()))) {
-                        tasks.add(new ReviewTask(judged.release(), slot));
-                    }
-                }
-                cursor = ReleaseService.QueueCursor.after(judged.release());
-                if (tasks.size() >= size) {
-                    return new ReviewQueue(tasks, cursor);
+            List<Candidate> found = candidates.after(actor, fillable, cursor, CANDIDATE_BATCH);
+            List<Long> worthJudging = worthJudging(found);
+            for (int from = 0; from < worthJudging.size(); from += batchSize) {
+                ReleaseService.QueueCursor pageEnd = addTasks(actor,
+                        worthJudging.subList(from, Math.min(worthJudging.size(), from + batchSize)), tasks, size);
+                if (pageEnd != null) {
+                    return new ReviewQueue(tasks, pageEnd);
                 }
             }
-            if (batch.size() < batchSize) {
+            if (found.size() < CANDIDATE_BATCH) {
                 return new ReviewQueue(tasks, null);
             }
+            cursor = found.get(found.size() - 1).cursor();
         }
+    }
+
+    /** The candidates still open without a security fix, and those that hold one. */
+    private List<Long> worthJudging(List<Candidate> found) {
+        Set<Long> securityFixes = candidates.securityFixes(
+                found.stream().filter(c -> !c.openWithoutSecurityFix()).map(Candidate::id).toList());
+        return found.stream()
+                .filter(c -> c.openWithoutSecurityFix() || securityFixes.contains(c.id()))
+                .map(Candidate::id)
+                .toList();
+    }
+
+    /** Adds the reviewer's tasks in these releases; the release where the page filled up, or null while it has room. */
+    private ReleaseService.QueueCursor addTasks(Actor actor, List<Long> ids, List<ReviewTask> tasks, int size) {
+        Map<Long, List<Approval>> approvalsByRelease = new HashMap<>();
+        Approval.current(ids)
+                .forEach(a -> approvalsByRelease.computeIfAbsent(a.releaseId, k -> new ArrayList<>()).add(a));
+        Map<Long, Map<String, RequirementWaivers.Waiver>> waived = waivers.of(ids);
+        for (ReleaseService.Judged judged : releases.judged(ids)) {
+            ReleaseFacts facts = judged.facts();
+            List<Approval> current = approvalsByRelease.getOrDefault(facts.id(), List.of());
+            for (SlotStatus slot : slots(facts, current, waived.get(facts.id()))) {
+                if (!slot.isFilled() && whyNot(actor, facts, slot.requirement().slot(), current) == null
+                        && slot.approvals().stream().noneMatch(a -> a.approver().equals(actor.username()))) {
+                    tasks.add(new ReviewTask(judged.release(), slot));
+                }
+            }
+            if (tasks.size() >= size) {
+                return ReleaseService.QueueCursor.after(judged.release());
+            }
+        }
+        return null;
     }
 
     /** A page of the review queue; {@code next} continues after it (null on the last page). */

@@ -57,6 +57,29 @@ public class ReviewRequirements {
         return slots;
     }
 
+    /**
+     * Each slot with its approvals before and after escalation: a release needs at least {@code approvals} and at most
+     * {@code approvals + majorExtra + securityFixExtra} in the slot, so a query can tell releases that surely still need
+     * a reviewer from those that only a security fix would reopen.
+     */
+    public List<SlotBounds> bounds() {
+        List<SlotBounds> bounds = new ArrayList<>();
+        for (String slot : policy.slots()) {
+            bounds.add(new SlotBounds(slot, Role.fromClaim(policy.slot().get(slot).role()).orElseThrow(),
+                    policy.slot().get(slot).approvals(), extra(policy.major(), slot),
+                    extra(policy.securityFix(), slot)));
+        }
+        return bounds;
+    }
+
+    /** A slot's role and approval counts: see {@link #bounds()}. */
+    public record SlotBounds(String slot, Role role, int approvals, int majorExtra, int securityFixExtra) {
+    }
+
+    private static int extra(ReleasePolicy.Escalation escalation, String slot) {
+        return escalation.slot().equals(slot) ? Math.max(0, escalation.extraApprovals()) : 0;
+    }
+
     public boolean isSecurityFix(String summary) {
         return securityFix.matcher(summary).find();
     }

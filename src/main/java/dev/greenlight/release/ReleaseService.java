@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -338,17 +339,19 @@ public class ReleaseService {
         }
     }
 
-    /**
-     * Releases in review, oldest first, the next {@code limit} after the cursor (null: from the oldest), with their
-     * facts: the reviewers' queue, read in keyset batches with a fixed number of queries each.
-     */
-    public List<Judged> inReviewOldestFirst(QueueCursor after, int limit) {
-        List<Release> inReview = after == null
-                ? Release.find("state = ?1 order by updatedAt, id", ReleaseState.IN_REVIEW).range(0, limit - 1).list()
-                : Release.find("state = ?1 and (updatedAt > ?2 or (updatedAt = ?2 and id > ?3)) order by updatedAt, id",
-                        ReleaseState.IN_REVIEW, after.updatedAt(), after.id()).range(0, limit - 1).list();
-        Map<Long, List<ChangesetView>> held = changesets.heldBy(inReview.stream().map(r -> r.id).toList());
-        return inReview.stream().map(r -> new Judged(ReleaseView.of(r), facts(r, held.get(r.id)))).toList();
+    /** These releases with their facts, in the order given, in a fixed number of queries: the reviewers' queue. */
+    public List<Judged> judged(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Release> byId = new HashMap<>();
+        Release.<Release>list("id in ?1", ids).forEach(r -> byId.put(r.id, r));
+        Map<Long, List<ChangesetView>> held = changesets.heldBy(ids);
+        return ids.stream()
+                .map(byId::get)
+                .filter(Objects::nonNull)
+                .map(r -> new Judged(ReleaseView.of(r), facts(r, held.get(r.id))))
+                .toList();
     }
 
     /** What the release still needs before it may be approved, from every requirement. */

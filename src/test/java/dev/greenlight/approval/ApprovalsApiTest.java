@@ -311,6 +311,25 @@ class ApprovalsApiTest {
     }
 
     @Test
+    void myReviewsKeepAReleaseThatAMajorBumpOrASecurityFixHoldsOpenAfterTheFirstCodeReview() {
+        ReleaseView plain = inReview(Users.ALICE);
+        ReleaseView major = fixtures.submittedRelease(Users.ALICE, "Breaking", changeset(Users.ALICE, "major"));
+        String fix = "appr-fix-" + COUNTER.incrementAndGet();
+        fixtures.changeset(Users.ALICE, fix, "\"@neuronx/cli\": patch", "Patch CVE-2024-3094 in the archive reader");
+        ReleaseView securityFix = fixtures.submittedRelease(Users.ALICE, "Security fix", fix);
+        for (ReleaseView release : List.of(plain, major, securityFix)) {
+            decide(Users.CARL, release.id(), "code", "approve", null).statusCode(201);
+        }
+        given().header("Authorization", Users.CAROL.bearer())
+                .get("/api/v1/reviews/mine?size=200")
+                .then()
+                .statusCode(200)
+                .body("release.id", not(hasItem((int) plain.id())))
+                .body("release.id", hasItem((int) major.id()))
+                .body("release.id", hasItem((int) securityFix.id()));
+    }
+
+    @Test
     void myReviewsPagesFollowTheNextLinkOldestFirstWithoutRepeatsOrGaps() {
         List<Integer> waiting = List.of((int) inReview(Users.ALICE).id(), (int) inReview(Users.BOB).id(),
                 (int) inReview(Users.ALICE).id());

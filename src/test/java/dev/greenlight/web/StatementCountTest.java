@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -183,6 +184,35 @@ class StatementCountTest {
         Map<String, Long> many = statementsPerPage();
         assertThat(many).as("statements per page with 14 releases vs 2").isEqualTo(few);
         assertThat(few.values()).allSatisfy(count -> assertThat(count).isLessThanOrEqualTo(12));
+    }
+
+    /** Releases in review whose code slot another code reviewer has filled: nothing left there for Carol. */
+    private void addReleasesCodeReviewedByCarl(int count) {
+        for (int i = 0; i < count; i++) {
+            String id = "reviewed-" + (++releases);
+            fixtures.changeset(Users.ALICE, id, "\"@neuronx/cli\": patch", "Change " + id);
+            long release = fixtures.submittedRelease(Users.ALICE, "Release " + id, id).id();
+            given().header("Authorization", Users.CARL.bearer())
+                    .contentType("application/json")
+                    .body(Map.of("slot", "code", "decision", "approve"))
+                    .post("/api/v1/releases/" + release + "/approvals")
+                    .then()
+                    .statusCode(201);
+        }
+    }
+
+    @Test
+    void aReviewerWithNothingLeftCostsTheSameHoweverManyReleasesWaitForOthers() {
+        fixtures.neuronxWorkspace();
+        // only the releases this test creates: those of other tests may hold tasks for Carol
+        List<String> queue = List.of("/api/v1/reviews/mine?afterUpdated=" + Instant.now() + "&after=0");
+        addReleasesCodeReviewedByCarl(2);
+        Map<String, Long> few = statementsPerPage(Users.CAROL, queue);
+        addReleasesCodeReviewedByCarl(45);
+        Map<String, Long> many = statementsPerPage(Users.CAROL, queue);
+        given().header("Authorization", Users.CAROL.bearer()).get(queue.get(0)).then().body("size()", equalTo(0));
+        assertThat(many).as("statements of an empty review queue with 47 releases waiting for others vs 2")
+                .isEqualTo(few);
     }
 
     @Test
