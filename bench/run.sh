@@ -250,6 +250,10 @@ if (( $(wc -l < "$OUT/approvals.tsv") < needed )); then
 else
   measure "approval POST" "$OUT/approvals.tsv" "" "n/a (each approval happens once)"
 fi
+# The queue again once the POSTs have filled every code slot: a code reviewer's few tasks (a major bump or a security
+# fix wants a second code review) lie among many releases that wait for others.
+printf 'GET\t/reviews\t%s\n' "$(token user301)" > "$OUT/requests.tsv"
+measure "review queue after the approvals" "$OUT/requests.tsv" "" "$(peak /reviews user301)"
 RSS_LOAD=$RSS_PEAK
 VERIFY_AFTER=$(curl -s -H "Authorization: Bearer $(token user001)" "$BASE/api/v1/audit/verification")
 echo "Audit chain after the approval POSTs: $VERIFY_AFTER"

@@ -218,7 +218,7 @@ public class ApprovalService implements ReleaseRequirement {
     /** The candidates still open without a security fix, and those that hold one. */
     private List<Long> worthJudging(List<Candidate> found) {
         Set<Long> securityFixes = candidates.securityFixes(
-                found.stream().filter(c -> !c.openWithoutSecurityFix()).map(Candidate::id).toList());
+                found.stream().filter(c -> !c.openWithoutSecurityFix()).toList());
         return found.stream()
                 .filter(c -> c.openWithoutSecurityFix() || securityFixes.contains(c.id()))
                 .map(Candidate::id)

@@ -3,10 +3,13 @@ package dev.greenlight.approval;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
+import java.util.concurrent.CompletableFuture;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,6 +17,10 @@ import jakarta.persistence.EntityManager;
 
 import org.hibernate.query.NativeQuery;
 import org.hibernate.type.StandardBasicTypes;
+
+import io.quarkus.cache.Cache;
+import io.quarkus.cache.CacheName;
+import io.quarkus.cache.CaffeineCache;
 
 import dev.greenlight.policy.ReviewRequirements;
 import dev.greenlight.policy.ReviewRequirements.SlotBounds;
@@ -30,18 +37,25 @@ import dev.greenlight.security.Actor;
 class ReviewCandidates {
     private final EntityManager em;
     private final ReviewRequirements requirements;
+    private final Cache verdicts;
 
     @Inject
-    ReviewCandidates(EntityManager em, ReviewRequirements requirements) {
+    ReviewCandidates(EntityManager em, ReviewRequirements requirements,
+            @CacheName("release-security-fix") Cache verdicts) {
         this.em = em;
         this.requirements = requirements;
+        this.verdicts = verdicts;
     }
 
-    /** A release in review and whether it needs more approvers even without a security-fix escalation. */
-    record Candidate(long id, Instant updatedAt, boolean openWithoutSecurityFix) {
+    /** A release in review at a content version, and whether it needs more approvers without a security fix. */
+    record Candidate(long id, Instant updatedAt, int contentVersion, boolean openWithoutSecurityFix) {
         QueueCursor cursor() {
             return new QueueCursor(updatedAt, id);
         }
+    }
+
+    /** A release's content at one version: its changesets, so whether it is a security fix, never change. */
+    private record Content(long releaseId, int version) {
     }
 
     /** The next {@code limit} candidates after the cursor (null: from the oldest), in queue order. */
@@ -56,7 +70,7 @@ class ReviewCandidates {
         // the least the policy asks (with a major bump) and the most (with a security fix as well)
         String sql = """
                 with slot_bounds (slot, approvals, major_extra, fix_extra) as (values %s)
-                select r.id, r.updated_at, o.open_now
+                select r.id, r.updated_at, r.content_version, o.open_now
                 from release r
                 cross join lateral (
                     select bool_or(n.approved < b.approvals + case when m.major then b.major_extra else 0 end) as open_now,
@@ -82,6 +96,7 @@ class ReviewCandidates {
         NativeQuery<Object[]> query = em.createNativeQuery(sql).unwrap(NativeQuery.class);
         query.addScalar("id", StandardBasicTypes.LONG)
                 .addScalar("updated_at", StandardBasicTypes.INSTANT)
+                .addScalar("content_version", StandardBasicTypes.INTEGER)
                 .addScalar("open_now", StandardBasicTypes.BOOLEAN);
         for (int i = 0; i < fillable.size(); i++) {
             SlotBounds bounds = fillable.get(i);
@@ -96,26 +111,52 @@ class ReviewCandidates {
         query.setParameter("actor", actor.username()).setParameter("limit", limit);
         List<Candidate> candidates = new ArrayList<>();
         for (Object[] row : query.getResultList()) {
-            candidates.add(new Candidate((Long) row[0], (Instant) row[1], (Boolean) row[2]));
+            candidates.add(new Candidate((Long) row[0], (Instant) row[1], (Integer) row[2], (Boolean) row[3]));
         }
         return candidates;
     }
 
-    /** Of these releases, those holding a changeset whose summary makes them a security fix, in one query. */
-    Set<Long> securityFixes(Collection<Long> releaseIds) {
+    /**
+     * Of these candidates, the security fixes: a changeset's summary matches the policy's pattern. A verdict holds for
+     * a release's content version, so it is kept (bounded, per instance); the rest are read in one query, each keyed by
+     * the version read with its summaries.
+     */
+    Set<Long> securityFixes(Collection<Candidate> candidates) {
+        CaffeineCache known = verdicts.as(CaffeineCache.class);
         Set<Long> fixes = new HashSet<>();
-        if (releaseIds.isEmpty()) {
+        List<Long> unknown = new ArrayList<>();
+        for (Candidate candidate : candidates) {
+            CompletableFuture<Object> verdict = known
+                    .getIfPresent(new Content(candidate.id(), candidate.contentVersion()));
+            if (verdict == null) {
+                unknown.add(candidate.id());
+            } else if ((Boolean) verdict.join()) {
+                fixes.add(candidate.id());
+            }
+        }
+        if (unknown.isEmpty()) {
             return fixes;
         }
-        List<?> rows = em.createNativeQuery("select release_id, summary from changeset where release_id in (:ids)")
-                .setParameter("ids", releaseIds)
+        Map<Content, Boolean> read = new HashMap<>();
+        List<?> rows = em.createNativeQuery("""
+                select r.id, r.content_version, c.summary
+                from release r left join changeset c on c.release_id = r.id
+                where r.id in (:ids)
+                """)
+                .setParameter("ids", unknown)
                 .getResultList();
         for (Object row : rows) {
             Object[] columns = (Object[]) row;
-            if (requirements.isSecurityFix((String) columns[1])) {
-                fixes.add(((Number) columns[0]).longValue());
-            }
+            Content content = new Content(((Number) columns[0]).longValue(), ((Number) columns[1]).intValue());
+            boolean fix = columns[2] != null && requirements.isSecurityFix((String) columns[2]);
+            read.merge(content, fix, Boolean::logicalOr);
         }
+        read.forEach((content, fix) -> {
+            known.put(content, CompletableFuture.completedFuture(fix));
+            if (fix) {
+                fixes.add(content.releaseId());
+            }
+        });
         return fixes;
     }
 }
