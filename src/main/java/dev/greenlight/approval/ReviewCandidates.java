@@ -72,14 +72,15 @@ class ReviewCandidates {
                 with slot_bounds (slot, approvals, major_extra, fix_extra) as (values %s)
                 select r.id, r.updated_at, r.content_version, o.open_now
                 from release r
+                cross join lateral (select exists (select 1 from release_package p
+                                                   where p.release_id = r.id and p.bump = 'major') as major) m
                 cross join lateral (
-                    select bool_or(n.approved < b.approvals + case when m.major then b.major_extra else 0 end) as open_now,
-                           bool_or(n.approved < b.approvals + case when m.major then b.major_extra else 0 end
-                                   + b.fix_extra) as open_at_most
+                    select bool_or(n.approved < n.needed) as open_now,
+                           bool_or(n.approved < n.needed + b.fix_extra) as open_at_most
                     from slot_bounds b
-                    cross join lateral (select exists (select 1 from release_package p
-                                                       where p.release_id = r.id and p.bump = 'major') as major) m
-                    cross join lateral (select count(*) as approved from approval a
+                    cross join lateral (select count(*) as approved,
+                                               b.approvals + case when m.major then b.major_extra else 0 end as needed
+                                        from approval a
                                         where a.release_id = r.id and a.slot = b.slot and a.decision = 'APPROVED'
                                           and a.stale_at is null) n) o
                 where r.state = 'IN_REVIEW' %s

@@ -47,7 +47,7 @@ public class ReviewRequirements {
         if (hasMajorBump) {
             escalate(counts, reasons, policy.major(), "a major bump");
         }
-        if (changesetSummaries.stream().anyMatch(summary -> securityFix.matcher(summary).find())) {
+        if (changesetSummaries.stream().anyMatch(this::isSecurityFix)) {
             escalate(counts, reasons, policy.securityFix(), "a security fix");
         }
         List<SlotRequirement> slots = new ArrayList<>();
