@@ -7,23 +7,25 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+
 import dev.greenlight.approval.ReviewCandidates.Candidate;
 import dev.greenlight.audit.AuditLog;
 import dev.greenlight.policy.ReviewRequirements;
-import dev.greenlight.policy.ReviewRequirements.SlotBounds;
 import dev.greenlight.policy.SlotRequirement;
 import dev.greenlight.release.ReleaseContentChanged;
 import dev.greenlight.release.ReleaseFacts;
 import dev.greenlight.release.ReleaseRequirement;
 import dev.greenlight.release.ReleaseService;
 import dev.greenlight.release.ReleaseState;
+import dev.greenlight.release.ReleaseStateChanged;
 import dev.greenlight.release.ReleaseView;
 import dev.greenlight.release.RequirementWaivers;
 import dev.greenlight.release.Waivers;
@@ -104,8 +106,8 @@ public class ApprovalService implements ReleaseRequirement {
     }
 
     @Override
-    public List<String> unmet(ReleaseFacts release) {
-        return slots(release).stream()
+    public List<String> unmet(ReleaseFacts release, Map<String, RequirementWaivers.Waiver> waived) {
+        return slots(release, Approval.current(release.id()), waived).stream()
                 .filter(slot -> !slot.isFilled())
                 .map(slot -> slot.requirement().label() + " needs " + slot.missing() + " more approval"
                         + (slot.missing() == 1 ? "" : "s") + ".")
@@ -166,6 +168,9 @@ public class ApprovalService implements ReleaseRequirement {
             return decision(already.get());
         }
         Approval approval = record(actor, release, slot, Approval.Decision.APPROVED, comment);
+        List<Approval> now = new ArrayList<>(current);
+        now.add(approval);
+        rememberOpenSlots(release, now);
         releases.approveIfReady(release);
         return decision(approval);
     }
@@ -191,7 +196,7 @@ public class ApprovalService implements ReleaseRequirement {
      * whole release once it holds {@code size} tasks.
      */
     public ReviewQueue queue(Actor actor, ReleaseService.QueueCursor after, int size) {
-        List<SlotBounds> fillable = requirements.bounds().stream().filter(b -> actor.has(b.role())).toList();
+        List<String> fillable = requirements.fillableBy(actor::has);
         List<ReviewTask> tasks = new ArrayList<>();
         if (fillable.isEmpty()) {
             return new ReviewQueue(tasks, null);
@@ -200,10 +205,10 @@ public class ApprovalService implements ReleaseRequirement {
         ReleaseService.QueueCursor cursor = after;
         while (true) {
             List<Candidate> found = candidates.after(actor, fillable, cursor, CANDIDATE_BATCH);
-            List<Long> worthJudging = worthJudging(found);
-            for (int from = 0; from < worthJudging.size(); from += batchSize) {
+            List<Long> ids = found.stream().map(Candidate::id).toList();
+            for (int from = 0; from < ids.size(); from += batchSize) {
                 ReleaseService.QueueCursor pageEnd = addTasks(actor,
-                        worthJudging.subList(from, Math.min(worthJudging.size(), from + batchSize)), tasks, size);
+                        ids.subList(from, Math.min(ids.size(), from + batchSize)), tasks, size);
                 if (pageEnd != null) {
                     return new ReviewQueue(tasks, pageEnd);
                 }
@@ -215,21 +220,9 @@ public class ApprovalService implements ReleaseRequirement {
         }
     }
 
-    /** The candidates still open without a security fix, and those that hold one. */
-    private List<Long> worthJudging(List<Candidate> found) {
-        Set<Long> securityFixes = candidates.securityFixes(
-                found.stream().filter(c -> !c.openWithoutSecurityFix()).toList());
-        return found.stream()
-                .filter(c -> c.openWithoutSecurityFix() || securityFixes.contains(c.id()))
-                .map(Candidate::id)
-                .toList();
-    }
-
     /** Adds the reviewer's tasks in these releases; the release where the page filled up, or null while it has room. */
     private ReleaseService.QueueCursor addTasks(Actor actor, List<Long> ids, List<ReviewTask> tasks, int size) {
-        Map<Long, List<Approval>> approvalsByRelease = new HashMap<>();
-        Approval.current(ids)
-                .forEach(a -> approvalsByRelease.computeIfAbsent(a.releaseId, k -> new ArrayList<>()).add(a));
+        Map<Long, List<Approval>> approvalsByRelease = currentByRelease(ids);
         Map<Long, Map<String, RequirementWaivers.Waiver>> waived = waivers.of(ids);
         for (ReleaseService.Judged judged : releases.judged(ids)) {
             ReleaseFacts facts = judged.facts();
@@ -262,6 +255,48 @@ public class ApprovalService implements ReleaseRequirement {
                     event.releaseId(), null,
                     Map.of("staleApprovals", stale, "contentVersion", event.contentVersion())));
         }
+        rememberOpenSlots(releases.facts(event.releaseId()), Approval.current(event.releaseId()));
+    }
+
+    void stateChanged(@Observes ReleaseStateChanged event) {
+        if (event.to() == ReleaseState.IN_REVIEW) {
+            rememberOpenSlots(releases.facts(event.releaseId()), Approval.current(event.releaseId()));
+        }
+    }
+
+    /**
+     * Judges, at start, the releases in review that were never judged under this policy (after an upgrade or a policy
+     * change), so the review queue's walk skips them again; until then the queue judges them in full.
+     */
+    void judgeReleasesInReview(@Observes StartupEvent start) {
+        int judged;
+        do {
+            judged = QuarkusTransaction.requiringNew().call(this::rememberUnjudged);
+        } while (judged == CANDIDATE_BATCH);
+    }
+
+    private int rememberUnjudged() {
+        List<Long> ids = candidates.unjudged(CANDIDATE_BATCH);
+        Map<Long, List<Approval>> approvals = currentByRelease(ids);
+        for (ReleaseService.Judged judged : releases.judged(ids)) {
+            rememberOpenSlots(judged.facts(), approvals.getOrDefault(judged.facts().id(), List.of()));
+        }
+        return ids.size();
+    }
+
+    /** Keeps the release's slots that lack approvals for the queue's walk; waivers are left to the exact judgement. */
+    private void rememberOpenSlots(ReleaseFacts release, List<Approval> current) {
+        candidates.remember(release.id(), slots(release, current, Map.of())
+                .stream()
+                .filter(slot -> !slot.isFilled())
+                .map(slot -> slot.requirement().slot())
+                .toList());
+    }
+
+    private static Map<Long, List<Approval>> currentByRelease(List<Long> ids) {
+        Map<Long, List<Approval>> byRelease = new HashMap<>();
+        Approval.current(ids).forEach(a -> byRelease.computeIfAbsent(a.releaseId, k -> new ArrayList<>()).add(a));
+        return byRelease;
     }
 
     private void check(Actor actor, ReleaseFacts release, String slot, String comment, List<Approval> current) {

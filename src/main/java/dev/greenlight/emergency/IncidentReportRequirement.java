@@ -1,6 +1,7 @@
 package dev.greenlight.emergency;
 
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -8,6 +9,7 @@ import jakarta.inject.Inject;
 import dev.greenlight.incident.IncidentService;
 import dev.greenlight.release.ReleaseFacts;
 import dev.greenlight.release.ReleaseRequirement;
+import dev.greenlight.release.RequirementWaivers;
 
 /** An emergency release needs its incident report before it may be approved and published ("Documentation"). */
 @ApplicationScoped
@@ -20,7 +22,7 @@ class IncidentReportRequirement implements ReleaseRequirement {
     }
 
     @Override
-    public List<String> unmet(ReleaseFacts release) {
+    public List<String> unmet(ReleaseFacts release, Map<String, RequirementWaivers.Waiver> waived) {
         return EmergencyRequest.liveForRelease(release.id())
                 .filter(e -> e.state != EmergencyState.PUBLISHED)
                 .flatMap(e -> incidents.summary(e.incidentId))

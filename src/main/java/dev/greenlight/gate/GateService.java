@@ -143,8 +143,8 @@ public class GateService implements ReleaseRequirement {
     }
 
     @Override
-    public List<String> unmet(ReleaseFacts release) {
-        return status(release).stream()
+    public List<String> unmet(ReleaseFacts release, Map<String, RequirementWaivers.Waiver> waived) {
+        return status(release, waived).stream()
                 .filter(s -> !s.isSatisfied())
                 .map(s -> "Gate \"" + s.gate().label() + "\" " + (s.state() == GateStatus.State.FAILED
                         ? "failed (" + s.threshold() + ")."

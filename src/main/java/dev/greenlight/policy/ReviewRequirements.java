@@ -1,9 +1,13 @@
 package dev.greenlight.policy;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
+import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,11 +20,13 @@ import dev.greenlight.security.Role;
 public class ReviewRequirements {
     private final ReleasePolicy policy;
     private final Pattern securityFix;
+    private final String fingerprint;
 
     @Inject
     ReviewRequirements(ReleasePolicy policy) {
         this.policy = policy;
         this.securityFix = Pattern.compile(policy.securityFix().summaryPattern());
+        this.fingerprint = UUID.nameUUIDFromBytes(describe().getBytes(StandardCharsets.UTF_8)).toString();
         for (String slot : policy.slots()) {
             requireRole(slot);
         }
@@ -52,32 +58,39 @@ public class ReviewRequirements {
         }
         List<SlotRequirement> slots = new ArrayList<>();
         counts.forEach((slot, approvals) -> slots.add(new SlotRequirement(slot,
-                Role.fromClaim(policy.slot().get(slot).role()).orElseThrow(), approvals,
+                roleOf(slot), approvals,
                 List.copyOf(reasons.get(slot)))));
         return slots;
     }
 
+    /** The slots a reviewer with these roles may fill, in policy order. */
+    public List<String> fillableBy(Predicate<Role> hasRole) {
+        return policy.slots().stream().filter(slot -> hasRole.test(roleOf(slot))).toList();
+    }
+
+    private Role roleOf(String slot) {
+        return Role.fromClaim(policy.slot().get(slot).role()).orElseThrow();
+    }
+
     /**
-     * Each slot with its approvals before and after escalation: a release needs at least {@code approvals} and at most
-     * {@code approvals + majorExtra + securityFixExtra} in the slot, so a query can tell releases that surely still need
-     * a reviewer from those that only a security fix would reopen.
+     * Names this review policy (slots, roles, approvals, escalations, the security-fix pattern): a judgement kept under
+     * one fingerprint is known to be stale once the configuration changes.
      */
-    public List<SlotBounds> bounds() {
-        List<SlotBounds> bounds = new ArrayList<>();
+    public String fingerprint() {
+        return fingerprint;
+    }
+
+    private String describe() {
+        StringJoiner description = new StringJoiner("\n");
         for (String slot : policy.slots()) {
-            bounds.add(new SlotBounds(slot, Role.fromClaim(policy.slot().get(slot).role()).orElseThrow(),
-                    policy.slot().get(slot).approvals(), extra(policy.major(), slot),
-                    extra(policy.securityFix(), slot)));
+            description.add(
+                    "slot " + slot + " " + policy.slot().get(slot).role() + " " + policy.slot().get(slot).approvals());
         }
-        return bounds;
-    }
-
-    /** A slot's role and approval counts: see {@link #bounds()}. */
-    public record SlotBounds(String slot, Role role, int approvals, int majorExtra, int securityFixExtra) {
-    }
-
-    private static int extra(ReleasePolicy.Escalation escalation, String slot) {
-        return escalation.slot().equals(slot) ? Math.max(0, escalation.extraApprovals()) : 0;
+        description.add("major " + policy.major().slot() + " " + policy.major().extraApprovals());
+        description
+                .add("security-fix " + policy.securityFix().slot() + " " + policy.securityFix().extraApprovals() + " "
+                        + policy.securityFix().summaryPattern());
+        return description.toString();
     }
 
     public boolean isSecurityFix(String summary) {

@@ -1,6 +1,7 @@
 package dev.greenlight.release;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Something a release needs before it may be approved and published (review slots, quality gates). Features implement
@@ -8,6 +9,9 @@ import java.util.List;
  */
 public interface ReleaseRequirement {
 
-    /** What is still missing for the release, one sentence each; empty when satisfied. */
-    List<String> unmet(ReleaseFacts release);
+    /**
+     * What is still missing for the release, one sentence each; empty when satisfied. The release's waivers are read
+     * once by the caller for every requirement.
+     */
+    List<String> unmet(ReleaseFacts release, Map<String, RequirementWaivers.Waiver> waived);
 }

@@ -64,19 +64,21 @@ public class ReleaseService {
     private final Event<ReleaseStateChanged> stateChanged;
     private final Event<ReleaseContentChanged> contentChanged;
     private final Instance<ReleaseRequirement> requirements;
+    private final Waivers waivers;
     private final Clock clock;
     private final ReleasePlanner planner = new ReleasePlanner();
 
     @Inject
     ReleaseService(ChangesetService changesets, WorkspaceService workspace, AuditLog audit,
             Event<ReleaseStateChanged> stateChanged, Event<ReleaseContentChanged> contentChanged,
-            @Any Instance<ReleaseRequirement> requirements, Clock clock) {
+            @Any Instance<ReleaseRequirement> requirements, Waivers waivers, Clock clock) {
         this.changesets = changesets;
         this.workspace = workspace;
         this.audit = audit;
         this.stateChanged = stateChanged;
         this.contentChanged = contentChanged;
         this.requirements = requirements;
+        this.waivers = waivers;
         this.clock = clock;
     }
 
@@ -361,8 +363,13 @@ public class ReleaseService {
 
     /** The same, for facts the caller already holds. */
     public List<String> unmet(ReleaseFacts facts) {
+        return unmet(facts, waivers.of(facts.id()));
+    }
+
+    /** The same, with the release's waivers already read by the caller (the release page reads them once). */
+    public List<String> unmet(ReleaseFacts facts, Map<String, RequirementWaivers.Waiver> waived) {
         List<String> missing = new ArrayList<>();
-        requirements.forEach(requirement -> missing.addAll(requirement.unmet(facts)));
+        requirements.forEach(requirement -> missing.addAll(requirement.unmet(facts, waived)));
         return missing;
     }
 

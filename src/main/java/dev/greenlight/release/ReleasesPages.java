@@ -241,16 +241,16 @@ class ReleasesPages {
         boolean mayEdit = release.state().isOpen()
                 && (actor.has(Role.MAINTAINER) || actor.username().equals(release.createdBy()));
         Detail detail = new Detail(release, story.changesets(), mayEdit ? changesets.pending() : List.of(),
-                slots, gates.status(facts, waived), stillNeeded(facts), audit.releaseHistory(id),
+                slots, gates.status(facts, waived), stillNeeded(facts, waived), audit.releaseHistory(id),
                 releases.actionsFor(actor, release), release.state().isOpen() && !reportable.isEmpty(), mayEdit,
                 reportable, form, errors);
         return Templates.detail(detail, "releases");
     }
 
     /** What approval still needs, shown while the release can still get there: every requirement asked only then. */
-    private List<String> stillNeeded(ReleaseFacts facts) {
+    private List<String> stillNeeded(ReleaseFacts facts, Map<String, RequirementWaivers.Waiver> waived) {
         return facts.state() == ReleaseState.DRAFT || facts.state() == ReleaseState.IN_REVIEW
-                ? releases.unmet(facts)
+                ? releases.unmet(facts, waived)
                 : List.of();
     }
 

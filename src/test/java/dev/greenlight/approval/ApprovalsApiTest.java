@@ -9,6 +9,11 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,12 +33,18 @@ import dev.greenlight.release.ReleaseView;
 import dev.greenlight.testsupport.Fixtures;
 import dev.greenlight.testsupport.Users;
 
+import javax.sql.DataSource;
+
 @QuarkusTest
 class ApprovalsApiTest {
     private static final AtomicInteger COUNTER = new AtomicInteger();
 
     @Inject
     Fixtures fixtures;
+    @Inject
+    DataSource dataSource;
+    @Inject
+    ApprovalService approvals;
 
     @BeforeEach
     void workspace() {
@@ -327,6 +338,56 @@ class ApprovalsApiTest {
                 .body("release.id", not(hasItem((int) plain.id())))
                 .body("release.id", hasItem((int) major.id()))
                 .body("release.id", hasItem((int) securityFix.id()));
+    }
+
+    @Test
+    void myReviewsSkipAReleaseWhoseOpenSlotsAreNotMineAndJudgeInFullOneJudgedUnderAnotherPolicy() throws SQLException {
+        ReleaseView major = fixtures.submittedRelease(Users.ALICE, "Breaking", changeset(Users.ALICE, "major"));
+        assertThat(openSlots(major.id())).as("open slots once submitted")
+                .containsExactly("code", "security", "product");
+        decide(Users.CARL, major.id(), "code", "approve", null).statusCode(201);
+        decide(Users.SAM, major.id(), "security", "approve", null).statusCode(201);
+        assertThat(openSlots(major.id())).as("a major bump holds the code slot open")
+                .containsExactly("code", "product");
+        assertThat(myReviews(Users.CAROL)).contains(major.id());
+
+        execute("update release set open_slots = '{product}' where id = " + major.id());
+        assertThat(myReviews(Users.CAROL)).as("the walk reads the open slots").doesNotContain(major.id());
+
+        execute("update release set open_slots_policy = 'an earlier policy' where id = " + major.id());
+        assertThat(myReviews(Users.CAROL)).as("judged in full under another policy").contains(major.id());
+
+        approvals.judgeReleasesInReview(null);
+        assertThat(openSlots(major.id())).as("judged again at start").containsExactly("code", "product");
+        assertThat(myReviews(Users.CAROL)).contains(major.id());
+    }
+
+    private static List<Long> myReviews(Users reviewer) {
+        return given().header("Authorization", reviewer.bearer())
+                .get("/api/v1/reviews/mine?size=200")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("release.id", Long.class);
+    }
+
+    private List<String> openSlots(long release) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection
+                        .prepareStatement("select open_slots from release where id = ?")) {
+            statement.setLong(1, release);
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return List.of((String[]) rs.getArray(1).getArray());
+            }
+        }
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.executeUpdate(sql);
+        }
     }
 
     @Test
