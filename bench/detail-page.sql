@@ -3,8 +3,7 @@
 -- page. Keep it in step with the page (StatementCountTest holds the page to the same budget).
 \set id random(1, 100000)
 select r1_0.id, r1_0.content_version, r1_0.created_at, r1_0.created_by, r1_0.deployed_at, r1_0.manifests, r1_0.merged_at, r1_0.pre_release, r1_0.published_at, r1_0.published_by, r1_0.state, r1_0.state_reason, r1_0.tags, r1_0.title, r1_0.updated_at, r1_0.version from release r1_0 where r1_0.id=:id;
-select cr1_0.id, cr1_0.author, cr1_0.created_at, cr1_0.release_id, cr1_0.slug, cr1_0.source, cr1_0.summary from changeset cr1_0 where cr1_0.id in (select rc1_0.changeset_id from release_changeset rc1_0 where rc1_0.release_id=:id) order by cr1_0.created_at, cr1_0.id;
-select b1_0.changeset_id, b1_0.position, b1_0.package_name, b1_0.bump from changeset_bump b1_0 where b1_0.changeset_id = any (array[2 * :id, 2 * :id + 1]);
+select cr1_0.id, cr1_0.author, b1_0.changeset_id, b1_0.position, b1_0.package_name, b1_0.bump, cr1_0.created_at, cr1_0.release_id, cr1_0.slug, cr1_0.source, cr1_0.summary from changeset cr1_0 left join changeset_bump b1_0 on cr1_0.id=b1_0.changeset_id where cr1_0.id in (select rc1_0.changeset_id from release_changeset rc1_0 where rc1_0.release_id=:id) order by cr1_0.created_at, cr1_0.id;
 select p1_0.release_id, p1_0.position, p1_0.package_name, p1_0.old_version, p1_0.new_version, p1_0.bump, p1_0.changelog from release_package p1_0 where p1_0.release_id=:id;
 select gw1_0.id, gw1_0.reason, gw1_0.release_id, gw1_0.requirement, gw1_0.source, gw1_0.source_id, gw1_0.waived_at, gw1_0.waived_by from requirement_waiver gw1_0 where gw1_0.release_id=:id order by gw1_0.id;
 select a1_0.id, a1_0.approver, a1_0.comment, a1_0.content_version, a1_0.decided_at, a1_0.decision, a1_0.release_id, a1_0.slot, a1_0.stale_at from approval a1_0 where a1_0.release_id=:id and a1_0.stale_at is null order by a1_0.id;

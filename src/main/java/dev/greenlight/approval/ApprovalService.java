@@ -278,19 +278,27 @@ public class ApprovalService implements ReleaseRequirement {
     private int rememberUnjudged() {
         List<Long> ids = candidates.unjudged(CANDIDATE_BATCH);
         Map<Long, List<Approval>> approvals = currentByRelease(ids);
+        Map<Long, List<String>> open = new HashMap<>();
         for (ReleaseService.Judged judged : releases.judged(ids)) {
-            rememberOpenSlots(judged.facts(), approvals.getOrDefault(judged.facts().id(), List.of()));
+            open.put(judged.facts().id(),
+                    openSlots(judged.facts(), approvals.getOrDefault(judged.facts().id(), List.of())));
         }
+        candidates.remember(open);
         return ids.size();
     }
 
-    /** Keeps the release's slots that lack approvals for the queue's walk; waivers are left to the exact judgement. */
+    /** Keeps the release's slots that lack approvals for the queue's walk. */
     private void rememberOpenSlots(ReleaseFacts release, List<Approval> current) {
-        candidates.remember(release.id(), slots(release, current, Map.of())
+        candidates.remember(Map.of(release.id(), openSlots(release, current)));
+    }
+
+    /** The slots that lack approvals; waivers are left to the exact judgement of each task. */
+    private List<String> openSlots(ReleaseFacts release, List<Approval> current) {
+        return slots(release, current, Map.of())
                 .stream()
                 .filter(slot -> !slot.isFilled())
                 .map(slot -> slot.requirement().slot())
-                .toList());
+                .toList();
     }
 
     private static Map<Long, List<Approval>> currentByRelease(List<Long> ids) {

@@ -1,14 +1,17 @@
 package dev.greenlight.approval;
 
+import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.hibernate.Session;
 import org.hibernate.query.NativeQuery;
 import org.hibernate.type.StandardBasicTypes;
 
@@ -71,16 +74,24 @@ class ReviewCandidates {
         return query.getResultList().stream().map(row -> new Candidate((Long) row[0], (Instant) row[1])).toList();
     }
 
-    /** Remembers the release's slots that still lack approvals, judged under the running policy. */
-    void remember(long releaseId, Collection<String> openSlots) {
-        em.createNativeQuery("""
-                update release set open_slots = string_to_array(:open, ','), open_slots_policy = :policy
-                where id = :id
-                """)
-                .setParameter("open", String.join(",", openSlots))
-                .setParameter("policy", policy)
-                .setParameter("id", releaseId)
-                .executeUpdate();
+    /**
+     * Remembers each release's slots that still lack approvals, judged under the running policy: one JDBC batch, and
+     * no flush of the session first, as only these columns change and no entity maps them.
+     */
+    void remember(Map<Long, List<String>> openSlotsByRelease) {
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement update = connection.prepareStatement("""
+                    update release set open_slots = string_to_array(?, ','), open_slots_policy = ? where id = ?
+                    """)) {
+                for (Map.Entry<Long, List<String>> release : openSlotsByRelease.entrySet()) {
+                    update.setString(1, String.join(",", release.getValue()));
+                    update.setString(2, policy);
+                    update.setLong(3, release.getKey());
+                    update.addBatch();
+                }
+                update.executeBatch();
+            }
+        });
     }
 
     /** Up to {@code limit} releases in review whose open slots were never judged under the running policy. */

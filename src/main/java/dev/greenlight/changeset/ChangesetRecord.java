@@ -76,7 +76,7 @@ class ChangesetRecord extends PanacheEntityBase {
 
     static List<ChangesetRecord> ofRelease(long releaseId) {
         return getEntityManager()
-                .createQuery("select c from ChangesetRecord c where c.id in "
+                .createQuery("select c from ChangesetRecord c left join fetch c.bumps where c.id in "
                         + "(select rc.changesetId from ReleaseChangeset rc where rc.releaseId = :release) "
                         + "order by c.createdAt, c.id", ChangesetRecord.class)
                 .setParameter("release", releaseId)

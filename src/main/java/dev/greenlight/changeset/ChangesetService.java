@@ -147,7 +147,8 @@ public class ChangesetService {
 
     /** The changesets a release holds now (a cancelled release holds none). */
     public List<ChangesetView> heldBy(long releaseId) {
-        return ChangesetRecord.<ChangesetRecord>list("releaseId = ?1 order by createdAt, id", releaseId)
+        return ChangesetRecord.<ChangesetRecord>list(
+                "from ChangesetRecord c left join fetch c.bumps where c.releaseId = ?1 order by c.createdAt, c.id", releaseId)
                 .stream()
                 .map(ChangesetView::of)
                 .toList();
@@ -158,7 +159,9 @@ public class ChangesetService {
         Map<Long, List<ChangesetView>> held = new HashMap<>();
         releaseIds.forEach(id -> held.put(id, new ArrayList<>()));
         if (!releaseIds.isEmpty()) {
-            ChangesetRecord.<ChangesetRecord>list("releaseId in ?1 order by createdAt, id", releaseIds)
+            ChangesetRecord.<ChangesetRecord>list(
+                    "from ChangesetRecord c left join fetch c.bumps where c.releaseId in ?1 order by c.createdAt, c.id",
+                    releaseIds)
                     .forEach(record -> held.get(record.releaseId).add(ChangesetView.of(record)));
         }
         return held;

@@ -84,8 +84,9 @@ class EmergencyRequest extends PanacheEntityBase {
 
     /** The release's emergency that is still on its way or shipped (not declined, not denied). */
     static Optional<EmergencyRequest> liveForRelease(long releaseId) {
-        return find("releaseId = ?1 and state not in ?2", releaseId,
-                List.of(EmergencyState.DECLINED, EmergencyState.DENIED)).firstResultOptional();
+        // two scalar parameters, not a list: Hibernate keeps the translated SQL of a query without list parameters
+        return find("releaseId = ?1 and state <> ?2 and state <> ?3", releaseId, EmergencyState.DECLINED,
+                EmergencyState.DENIED).firstResultOptional();
     }
 
     static List<EmergencyRequest> inStates(List<EmergencyState> states, Page page) {
