@@ -1,5 +1,6 @@
 package dev.greenlight.web;
 
+import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -30,6 +31,8 @@ import io.quarkus.security.UnauthorizedException;
  */
 class ErrorMappers {
     private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
+    /** Long enough for a burst to pass, short enough that a script's retry feels immediate. */
+    private static final String RETRY_AFTER_SECONDS = "2";
 
     @CheckedTemplate
     static class Templates {
@@ -105,9 +108,27 @@ class ErrorMappers {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(RuntimeException e, UriInfo uri) {
+        if (poolExhausted(e)) {
+            LOG.warnf("No database connection free in time for %s: answered 503", uri.getPath());
+            return Response.fromResponse(respond(uri, 503, "Busy",
+                    "Greenlight is handling more requests than it can right now; nothing was changed. Try again in a "
+                            + "few seconds.",
+                    List.of())).header("Retry-After", RETRY_AFTER_SECONDS).build();
+        }
         LOG.error("Unexpected failure", e);
         return respond(uri, 500, "Something went wrong",
                 "The request could not be completed. It has been logged; nothing was changed.", List.of());
+    }
+
+    /** Agroal's message when no pooled connection frees up within the acquisition timeout (it has no SQL state). */
+    private static boolean poolExhausted(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException && cause.getMessage() != null
+                    && cause.getMessage().contains("acquisition timeout")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Response respond(UriInfo uri, int status, String title, String detail, List<FieldError> errors) {
