@@ -171,7 +171,11 @@ public class ApprovalService implements ReleaseRequirement {
         List<Approval> now = new ArrayList<>(current);
         now.add(approval);
         rememberOpenSlots(release, now);
-        releases.approveIfReady(release);
+        Map<String, RequirementWaivers.Waiver> waived = waivers.of(releaseId);
+        // while a slot is open the release cannot be approved: the other requirements need not be read
+        if (slots(release, now, waived).stream().allMatch(SlotStatus::isFilled)) {
+            releases.approveIfReady(release, waived);
+        }
         return decision(approval);
     }
 

@@ -196,7 +196,13 @@ public class ReleaseService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<ReleaseView> approveIfReady(ReleaseFacts locked) {
-        if (locked.state() != ReleaseState.IN_REVIEW || !unmet(locked).isEmpty()) {
+        return approveIfReady(locked, waivers.of(locked.id()));
+    }
+
+    /** The same, with the release's waivers already read by the caller. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<ReleaseView> approveIfReady(ReleaseFacts locked, Map<String, RequirementWaivers.Waiver> waived) {
+        if (locked.state() != ReleaseState.IN_REVIEW || !unmet(locked, waived).isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(apply(Actor.SYSTEM, find(locked.id()), ReleaseAction.APPROVE, null));
