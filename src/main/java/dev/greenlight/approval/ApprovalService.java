@@ -13,6 +13,9 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.eclipse.microprofile.context.ManagedExecutor;
+import org.jboss.logging.Logger;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 
@@ -40,6 +43,7 @@ import dev.greenlight.web.InvalidInputException;
  */
 @ApplicationScoped
 public class ApprovalService implements ReleaseRequirement {
+    private static final Logger LOG = Logger.getLogger(ApprovalService.class);
     static final int MAX_COMMENT = 4000;
     /** Fewest releases read per query while filling a page of the review queue. */
     static final int MIN_QUEUE_BATCH = 20;
@@ -269,10 +273,19 @@ public class ApprovalService implements ReleaseRequirement {
     }
 
     /**
-     * Judges, at start, the releases in review that were never judged under this policy (after an upgrade or a policy
-     * change), so the review queue's walk skips them again; until then the queue judges them in full.
+     * At start, judges in the background the releases in review that were never judged under this policy (after an
+     * upgrade or a policy change): the start does not wait for them, and until then the queue judges them in full.
      */
-    void judgeReleasesInReview(@Observes StartupEvent start) {
+    void judgeInBackground(@Observes StartupEvent start, ManagedExecutor executor) {
+        executor.runAsync(this::judgeReleasesInReview).exceptionally(failure -> {
+            LOG.warn("Judging the releases in review under this policy failed; the review queue judges them in full",
+                    failure);
+            return null;
+        });
+    }
+
+    /** The releases in review never judged under this policy, in batches; so the queue's walk skips them again. */
+    void judgeReleasesInReview() {
         int judged;
         do {
             judged = QuarkusTransaction.requiringNew().call(this::rememberUnjudged);

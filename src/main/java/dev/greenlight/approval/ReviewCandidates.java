@@ -94,13 +94,18 @@ class ReviewCandidates {
         });
     }
 
-    /** Up to {@code limit} releases in review whose open slots were never judged under the running policy. */
+    /**
+     * Up to {@code limit} releases in review whose open slots were never judged under the running policy, locked until
+     * the transaction ends; a release another transaction holds (an approval, a content change) is skipped, as that
+     * transaction keeps its open slots itself.
+     */
     List<Long> unjudged(int limit) {
         List<Long> ids = new ArrayList<>();
         for (Object id : em.createNativeQuery("""
                 select id from release
                 where state = 'IN_REVIEW' and open_slots_policy is distinct from :policy
                 order by id limit :limit
+                for update skip locked
                 """).setParameter("policy", policy).setParameter("limit", limit).getResultList()) {
             ids.add(((Number) id).longValue());
         }

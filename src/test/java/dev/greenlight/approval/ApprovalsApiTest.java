@@ -357,7 +357,7 @@ class ApprovalsApiTest {
         execute("update release set open_slots_policy = 'an earlier policy' where id = " + major.id());
         assertThat(myReviews(Users.CAROL)).as("judged in full under another policy").contains(major.id());
 
-        approvals.judgeReleasesInReview(null);
+        approvals.judgeReleasesInReview();
         assertThat(openSlots(major.id())).as("judged again at start").containsExactly("code", "product");
         assertThat(myReviews(Users.CAROL)).contains(major.id());
     }
