@@ -174,10 +174,11 @@ public class ApprovalService implements ReleaseRequirement {
         Approval approval = record(actor, release, slot, Approval.Decision.APPROVED, comment);
         List<Approval> now = new ArrayList<>(current);
         now.add(approval);
-        rememberOpenSlots(release, now);
         Map<String, RequirementWaivers.Waiver> waived = waivers.of(releaseId);
+        List<SlotStatus> slots = slots(release, now, waived);
+        candidates.remember(Map.of(releaseId, lackingApprovals(slots)));
         // while a slot is open the release cannot be approved: the other requirements need not be read
-        if (slots(release, now, waived).stream().allMatch(SlotStatus::isFilled)) {
+        if (slots.stream().allMatch(SlotStatus::isFilled)) {
             releases.approveIfReady(release, waived);
         }
         return decision(approval);
@@ -309,13 +310,13 @@ public class ApprovalService implements ReleaseRequirement {
         candidates.remember(Map.of(release.id(), openSlots(release, current)));
     }
 
-    /** The slots that lack approvals; waivers are left to the exact judgement of each task. */
     private List<String> openSlots(ReleaseFacts release, List<Approval> current) {
-        return slots(release, current, Map.of())
-                .stream()
-                .filter(slot -> !slot.isFilled())
-                .map(slot -> slot.requirement().slot())
-                .toList();
+        return lackingApprovals(slots(release, current, Map.of()));
+    }
+
+    /** The slots with fewer approvals than needed, waived or not: waivers are left to the exact judgement of a task. */
+    private static List<String> lackingApprovals(List<SlotStatus> slots) {
+        return slots.stream().filter(slot -> slot.missing() > 0).map(slot -> slot.requirement().slot()).toList();
     }
 
     private static Map<Long, List<Approval>> currentByRelease(List<Long> ids) {
