@@ -28,7 +28,7 @@ JAVA_OPTS=${JAVA_OPTS:-"-XX:+UseSerialGC -Xms64m -Xmx256m -XX:MaxMetaspaceSize=1
 JAVA=${JAVA:-java}
 BASE=http://localhost:$PORT
 OUT=target/bench
-APP=target/quarkus-app/quarkus-run.jar
+APP=target/greenlight-runner.jar
 
 # The pages measured: "name|path|user|id range". {id} becomes a random id in the range. Add pages here; a page that
 # answers 404 is reported as not present and skipped.

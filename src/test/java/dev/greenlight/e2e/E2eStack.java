@@ -42,7 +42,7 @@ public final class E2eStack implements BeforeAllCallback, ExtensionContext.Store
     private KeycloakServer keycloak;
     private FakeSlack slack;
     private Database database;
-    private Path appDir;
+    private Path appJar;
     private Path logDir;
     private Map<String, String> environment;
     private GreenlightProcess a;
@@ -83,7 +83,7 @@ public final class E2eStack implements BeforeAllCallback, ExtensionContext.Store
     /** One more instance with A's configuration; stopped with the stack unless the test stops it first. */
     public static GreenlightProcess startInstance(String name) {
         E2eStack stack = current();
-        GreenlightProcess process = GreenlightProcess.start(name, stack.appDir, stack.logDir, stack.environment)
+        GreenlightProcess process = GreenlightProcess.start(name, stack.appJar, stack.logDir, stack.environment)
                 .awaitReady();
         stack.extra.add(process);
         return process;
@@ -99,7 +99,7 @@ public final class E2eStack implements BeforeAllCallback, ExtensionContext.Store
     private static E2eStack start() {
         Path keycloakHome = Path.of(required("greenlight.keycloak.home"));
         E2eStack stack = new E2eStack();
-        stack.appDir = Path.of(required("greenlight.app.dir"));
+        stack.appJar = Path.of(required("greenlight.app.jar"));
         stack.logDir = Path.of(required("greenlight.build.dir"), "e2e");
         Path logDir = stack.logDir;
         Database database = Database.fromSystemProperties();
@@ -144,8 +144,8 @@ public final class E2eStack implements BeforeAllCallback, ExtensionContext.Store
 
             Map<String, String> jsonLogs = new HashMap<>(env);
             jsonLogs.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "true");
-            stack.a = GreenlightProcess.start("a", stack.appDir, logDir, env);
-            stack.b = GreenlightProcess.start("b", stack.appDir, logDir, jsonLogs);
+            stack.a = GreenlightProcess.start("a", stack.appJar, logDir, env);
+            stack.b = GreenlightProcess.start("b", stack.appJar, logDir, jsonLogs);
             // Both migrate the same empty schema at once: Flyway's lock must make that safe
             stack.a.awaitReady();
             stack.b.awaitReady();

@@ -14,7 +14,7 @@ import java.util.Map;
 import org.jboss.logging.Logger;
 
 /**
- * One instance of the packaged application (target/quarkus-app/quarkus-run.jar, the production profile), configured
+ * One instance of the packaged application (target/greenlight-runner.jar, the production profile), configured
  * like a deployment: settings and secrets through environment variables, on its own random ports.
  */
 public final class GreenlightProcess implements AutoCloseable {
@@ -35,8 +35,7 @@ public final class GreenlightProcess implements AutoCloseable {
     }
 
     /** Starts the instance; {@link #awaitReady()} waits for its readiness probe. */
-    public static GreenlightProcess start(String name, Path appDir, Path logDir, Map<String, String> environment) {
-        Path jar = appDir.resolve("quarkus-run.jar");
+    public static GreenlightProcess start(String name, Path jar, Path logDir, Map<String, String> environment) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: the end-to-end tests run after ./mvnw package");
         }
