@@ -109,8 +109,8 @@ public class GateService implements ReleaseRequirement {
     /** The same, with the release's waivers already read by the caller (the release page reads them once). */
     public List<GateStatus> status(ReleaseFacts release, Map<String, RequirementWaivers.Waiver> waived) {
         List<GateResult> results = GateResult.ofRelease(release.id());
-        Map<Long, GateStatus.EvidenceView> evidence = evidenceStore
-                .views(results.stream().map(r -> r.evidenceId).filter(id -> id != null).toList());
+        Map<Long, GateStatus.EvidenceView> evidence = evidenceStore.views(release.id(),
+                results.stream().map(r -> r.evidenceId).filter(id -> id != null).toList());
         List<GateStatus> statuses = new ArrayList<>();
         for (Gate gate : required()) {
             RequirementWaivers.Waiver waiver = waived.get(RequirementWaivers.gateKey(gate.id()));

@@ -47,6 +47,8 @@ public class IncidentService {
     /** Who may edit any incident; its reporter may edit their own. */
     static final Set<Role> EDITORS = Set.of(Role.SECURITY_TEAM, Role.PRODUCT_TEAM, Role.ENGINEERING_LEADER,
             Role.MAINTAINER, Role.ADMIN);
+    /** The incidents that touched the release given as parameter "release". */
+    private static final String TOUCHING = "select incident_id from incident_release where release_id = :release";
 
     /** What a form or a script sends; text as typed, checked here. {@code version} is the one the editor saw. */
     public record IncidentInput(String title, String severity, String status, String impact, String startedAt,
@@ -126,10 +128,10 @@ public class IncidentService {
      * The incidents that touched a release, oldest first, with every release each touched and their post-mortems:
      * three queries however many incidents there are.
      */
+    @SuppressWarnings("unchecked")
     public List<IncidentView> forRelease(long releaseId) {
-        @SuppressWarnings("unchecked")
         List<Object[]> links = em.createNativeQuery("select incident_id, release_id from incident_release"
-                + " where incident_id in (select incident_id from incident_release where release_id = :release)"
+                + " where incident_id in (" + TOUCHING + ")"
                 + " order by incident_id, release_id")
                 .setParameter("release", releaseId)
                 .getResultList();
@@ -141,12 +143,15 @@ public class IncidentService {
             releasesByIncident.computeIfAbsent(((Number) link[0]).longValue(), id -> new ArrayList<>())
                     .add(((Number) link[1]).longValue());
         }
-        List<Incident> touched = Incident.list("id in ?1 order by id", releasesByIncident.keySet());
+        // the release id again, not the incident ids: Hibernate translates a query with a list parameter on every call
+        List<Incident> touched = em.createNativeQuery("select * from incident where id in (" + TOUCHING + ")"
+                + " order by id", Incident.class).setParameter("release", releaseId).getResultList();
         Map<Long, String> titles = new HashMap<>();
         touched.forEach(i -> titles.put(i.id, i.title));
         Map<Long, List<PostmortemSummary>> postmortems = new HashMap<>();
-        PostmortemService.summaries(Postmortem.list("incidentId in ?1 order by id", releasesByIncident.keySet()),
-                clock.instant(), titles)
+        List<Postmortem> ofTouched = em.createNativeQuery("select * from postmortem where incident_id in (" + TOUCHING
+                + ") order by id", Postmortem.class).setParameter("release", releaseId).getResultList();
+        PostmortemService.summaries(ofTouched, clock.instant(), titles)
                 .forEach(p -> postmortems.computeIfAbsent(p.incidentId(), id -> new ArrayList<>()).add(p));
         return touched.stream()
                 .map(i -> view(i, releasesByIncident.get(i.id), postmortems.getOrDefault(i.id, List.of())))

@@ -103,6 +103,11 @@ class Release extends PanacheEntityBase {
             @Column(name = "bump") String bump, @Column(name = "changelog") String changelog) {
     }
 
+    /** The release with its packages in one query: its page shows both. */
+    static Optional<Release> findWithPackages(long id) {
+        return find("from Release r left join fetch r.packages where r.id = ?1", id).singleResultOptional();
+    }
+
     static Optional<Release> findForUpdate(long id) {
         return find("id", id).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }

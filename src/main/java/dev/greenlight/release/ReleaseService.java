@@ -320,7 +320,7 @@ public class ReleaseService {
     }
 
     public Story story(long id) {
-        Release release = find(id);
+        Release release = Release.findWithPackages(id).orElseThrow(() -> new ResourceNotFoundException("Release", id));
         // a release's changeset history includes the ones it holds now
         List<ChangesetView> ever = changesets.ofRelease(id);
         List<ChangesetView> held = ever.stream().filter(c -> Long.valueOf(id).equals(c.releaseId())).toList();

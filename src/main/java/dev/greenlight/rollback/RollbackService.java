@@ -203,7 +203,7 @@ public class RollbackService {
         }
         Rollback rollback = Rollback.findForUpdate(releaseId, rollbackId)
                 .orElseThrow(() -> new ResourceNotFoundException("Rollback", rollbackId));
-        List<RollbackStep> steps = RollbackStep.of(List.of(rollback.id));
+        List<RollbackStep> steps = RollbackStep.ofRollback(rollback.id);
         int index = -1;
         for (int i = 0; i < steps.size(); i++) {
             if (steps.get(i).step.equals(stepId)) {
@@ -256,8 +256,12 @@ public class RollbackService {
         return incidents.summary(incidentId).map(i -> i.severity().name() + " · " + i.title());
     }
 
+    /** Rollbacks of one release, with their steps read in one query. */
     private List<RollbackView> views(List<Rollback> rollbacks) {
-        Map<Long, List<RollbackStep>> steps = RollbackStep.of(rollbacks.stream().map(r -> r.id).toList())
+        if (rollbacks.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, List<RollbackStep>> steps = RollbackStep.ofRelease(rollbacks.get(0).releaseId)
                 .stream()
                 .collect(Collectors.groupingBy(s -> s.rollbackId, LinkedHashMap::new, Collectors.toList()));
         return rollbacks.stream()

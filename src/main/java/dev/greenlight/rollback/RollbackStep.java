@@ -1,7 +1,6 @@
 package dev.greenlight.rollback;
 
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 
 import jakarta.persistence.Column;
@@ -51,10 +50,17 @@ class RollbackStep extends PanacheEntityBase {
     @Column(name = "done_at")
     public Instant doneAt;
 
-    /** The steps of these rollbacks in checklist order. */
-    static List<RollbackStep> of(Collection<Long> rollbackIds) {
-        return rollbackIds.isEmpty()
-                ? List.of()
-                : list("rollbackId in ?1 order by rollbackId, position", rollbackIds);
+    /** The steps of one rollback in checklist order. */
+    static List<RollbackStep> ofRollback(long rollbackId) {
+        return list("rollbackId = ?1 order by position", rollbackId);
+    }
+
+    /**
+     * The steps of every rollback of a release, by rollback and in checklist order. A scalar parameter, not a list of
+     * rollback ids: Hibernate translates a query with a list parameter again on every call.
+     */
+    static List<RollbackStep> ofRelease(long releaseId) {
+        return list("rollbackId in (select r.id from Rollback r where r.releaseId = ?1) order by rollbackId, position",
+                releaseId);
     }
 }

@@ -86,8 +86,8 @@ public class ValidationService {
     /** Each required check's latest result, in two queries. */
     public List<CheckStatus> status(long releaseId) {
         List<ReleaseCheck> results = ReleaseCheck.ofRelease(releaseId);
-        Map<Long, GateStatus.EvidenceView> evidence = evidenceStore
-                .views(results.stream().map(r -> r.evidenceId).filter(id -> id != null).toList());
+        Map<Long, GateStatus.EvidenceView> evidence = evidenceStore.views(releaseId,
+                results.stream().map(r -> r.evidenceId).filter(id -> id != null).toList());
         List<CheckStatus> statuses = new ArrayList<>();
         for (Check check : required()) {
             ReleaseCheck latest = results.stream().filter(r -> r.check == check).findFirst().orElse(null);
