@@ -77,7 +77,8 @@ class ReleasesPages {
 
     /** Everything the release page shows: the release's whole story and what the viewer may do next. */
     record Detail(ReleaseView release, List<ChangesetView> changesets, List<ChangesetView> pending,
-            List<ApprovalService.SlotOffer> slots, List<GateStatus> gates, List<String> unmet, List<AuditEvent> history,
+            List<ApprovalService.SlotOffer> slots, List<GateStatus> gates, List<String> unmet, List<String> notices,
+            List<AuditEvent> history,
             Set<ReleaseAction> actions, boolean mayReportGates, boolean mayEditContent, List<Gate> reportableGates,
             DetailForm form, List<FieldError> errors) {
     }
@@ -241,7 +242,8 @@ class ReleasesPages {
         boolean mayEdit = release.state().isOpen()
                 && (actor.has(Role.MAINTAINER) || actor.username().equals(release.createdBy()));
         Detail detail = new Detail(release, story.changesets(), mayEdit ? changesets.pending() : List.of(),
-                slots, gates.status(facts, waived), stillNeeded(facts, waived), audit.releaseHistory(id),
+                slots, gates.status(facts, waived), stillNeeded(facts, waived), waivers.notices(id),
+                audit.releaseHistory(id),
                 releases.actionsFor(actor, release), release.state().isOpen() && !reportable.isEmpty(), mayEdit,
                 reportable, form, errors);
         return Templates.detail(detail, "releases");
