@@ -242,6 +242,18 @@ public class AuditLog {
         return AuditEvent.forRelease(releaseId);
     }
 
+    /** One line of a release's history as its page shows it. */
+    public record TimelineEntry(Instant occurredAt, String actor, String action) {
+    }
+
+    /**
+     * The release's history for its page, oldest first: when, who and what, without the states and hashes that
+     * {@link #releaseHistory} parses and the page never shows.
+     */
+    public List<TimelineEntry> releaseTimeline(long releaseId) {
+        return AuditEvent.find("releaseId = ?1 order by id", releaseId).project(TimelineEntry.class).list();
+    }
+
     /** SHA-256 over the previous hash and the event's canonical JSON (map keys sorted, so jsonb round trips keep it). */
     String hash(AuditEvent event) {
         Map<String, Object> content = new LinkedHashMap<>();

@@ -21,11 +21,26 @@ class EmergencyWaivers implements RequirementWaivers {
 
     @Override
     public Map<String, Waiver> waivers(long releaseId) {
+        return byRequirement(GrantedWaiver.forRelease(releaseId));
+    }
+
+    private static Map<String, Waiver> byRequirement(List<GrantedWaiver> granted) {
         Map<String, Waiver> waivers = new LinkedHashMap<>();
-        for (GrantedWaiver w : GrantedWaiver.forRelease(releaseId)) {
-            waivers.put(w.requirement, new Waiver(w.requirement, w.reason, w.waivedBy, w.waivedAt));
+        for (GrantedWaiver w : granted) {
+            waivers.put(w.requirement, waiver(w));
         }
         return waivers;
+    }
+
+    private static Waiver waiver(GrantedWaiver w) {
+        return new Waiver(w.requirement, w.reason, w.waivedBy, w.waivedAt);
+    }
+
+    /** The waivers are read once for both. */
+    @Override
+    public Account account(long releaseId) {
+        List<GrantedWaiver> granted = GrantedWaiver.forRelease(releaseId);
+        return new Account(byRequirement(granted), notices(releaseId, granted));
     }
 
     /** One query for a whole list (the reviewers' queue), not one per release. */
@@ -36,14 +51,17 @@ class EmergencyWaivers implements RequirementWaivers {
         if (!releaseIds.isEmpty()) {
             GrantedWaiver.<GrantedWaiver>list("releaseId in ?1 order by id", releaseIds)
                     .forEach(w -> waivers.get(w.releaseId)
-                            .put(w.requirement, new Waiver(w.requirement, w.reason, w.waivedBy, w.waivedAt)));
+                            .put(w.requirement, waiver(w)));
         }
         return waivers;
     }
 
     @Override
     public List<String> notices(long releaseId) {
-        List<GrantedWaiver> all = GrantedWaiver.forRelease(releaseId);
+        return notices(releaseId, GrantedWaiver.forRelease(releaseId));
+    }
+
+    private static List<String> notices(long releaseId, List<GrantedWaiver> all) {
         List<String> notices = new ArrayList<>();
         EmergencyRequest.liveForRelease(releaseId)
                 .filter(e -> e.state == EmergencyState.APPROVED || e.state == EmergencyState.PUBLISHED)

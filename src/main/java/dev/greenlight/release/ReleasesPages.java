@@ -27,7 +27,6 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
 import dev.greenlight.approval.ApprovalService;
-import dev.greenlight.audit.AuditEvent;
 import dev.greenlight.audit.AuditLog;
 import dev.greenlight.changeset.ChangesetService;
 import dev.greenlight.changeset.ChangesetView;
@@ -78,7 +77,7 @@ class ReleasesPages {
     /** Everything the release page shows: the release's whole story and what the viewer may do next. */
     record Detail(ReleaseView release, List<ChangesetView> changesets, List<ChangesetView> pending,
             List<ApprovalService.SlotOffer> slots, List<GateStatus> gates, List<String> unmet, List<String> notices,
-            List<AuditEvent> history,
+            List<AuditLog.TimelineEntry> history,
             Set<ReleaseAction> actions, boolean mayReportGates, boolean mayEditContent, List<Gate> reportableGates,
             DetailForm form, List<FieldError> errors) {
     }
@@ -233,7 +232,8 @@ class ReleasesPages {
         ReleaseView release = story.release();
         ReleaseFacts facts = story.facts();
         Actor actor = user.actor();
-        Map<String, RequirementWaivers.Waiver> waived = waivers.of(id);
+        RequirementWaivers.Account account = waivers.account(id);
+        Map<String, RequirementWaivers.Waiver> waived = account.waivers();
         List<ApprovalService.SlotOffer> slots = approvals.offers(actor, facts, waived);
         List<Gate> reportable = gates.required()
                 .stream()
@@ -242,8 +242,8 @@ class ReleasesPages {
         boolean mayEdit = release.state().isOpen()
                 && (actor.has(Role.MAINTAINER) || actor.username().equals(release.createdBy()));
         Detail detail = new Detail(release, story.changesets(), mayEdit ? changesets.pending() : List.of(),
-                slots, gates.status(facts, waived), stillNeeded(facts, waived), waivers.notices(id),
-                audit.releaseHistory(id),
+                slots, gates.status(facts, waived), stillNeeded(facts, waived), account.notices(),
+                audit.releaseTimeline(id),
                 releases.actionsFor(actor, release), release.state().isOpen() && !reportable.isEmpty(), mayEdit,
                 reportable, form, errors);
         return Templates.detail(detail, "releases");

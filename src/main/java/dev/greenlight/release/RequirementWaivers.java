@@ -34,6 +34,15 @@ public interface RequirementWaivers {
         return List.of();
     }
 
+    /** A release's waivers and the sentences about them, for its page. */
+    record Account(Map<String, Waiver> waivers, List<String> notices) {
+    }
+
+    /** Both at once; override to read what they share once. */
+    default Account account(long releaseId) {
+        return new Account(waivers(releaseId), notices(releaseId));
+    }
+
     static String gateKey(String gate) {
         return "gate:" + gate;
     }

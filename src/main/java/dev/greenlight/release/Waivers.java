@@ -36,6 +36,18 @@ public class Waivers {
         return all;
     }
 
+    /** Every feature's waivers for the release and its sentences about them, for the release page. */
+    public RequirementWaivers.Account account(long releaseId) {
+        Map<String, RequirementWaivers.Waiver> waived = new HashMap<>();
+        List<String> notices = new ArrayList<>();
+        sources.forEach(source -> {
+            RequirementWaivers.Account account = source.account(releaseId);
+            waived.putAll(account.waivers());
+            notices.addAll(account.notices());
+        });
+        return new RequirementWaivers.Account(waived, notices);
+    }
+
     /** Every feature's sentences about the release's waivers, for its page and changelog. */
     public List<String> notices(long releaseId) {
         List<String> all = new ArrayList<>();

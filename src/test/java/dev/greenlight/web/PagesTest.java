@@ -1,5 +1,6 @@
 package dev.greenlight.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
@@ -84,6 +85,21 @@ class PagesTest {
                 .then()
                 .statusCode(303);
         alice.get(location).then().body(containsString("In review")).body(not(containsString("Submit for review")));
+    }
+
+    @Test
+    void releasePageShowsItsHistoryOldestFirstWithWhoAndWhat() {
+        String cs = changeset(Users.ALICE, "\"@neuronx/api\": patch");
+        PageSession alice = PageSession.signIn(Users.ALICE);
+        String location = alice.submit("/releases/new", "/releases",
+                Map.of("title", "History", "changeset", List.of(cs), "preRelease", "")).header("Location");
+        alice.submit(location, location + "/submit", Map.of()).then().statusCode(303);
+
+        String history = alice.get(location).then().statusCode(200).extract().asString();
+        history = history.substring(history.indexOf("id=\"history-title\""));
+        assertThat(history).contains("<strong>alice</strong> release.created",
+                "<strong>alice</strong> release.submitted");
+        assertThat(history.indexOf("release.created")).isLessThan(history.indexOf("release.submitted"));
     }
 
     @Test
