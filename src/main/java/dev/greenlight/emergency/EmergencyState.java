@@ -28,7 +28,20 @@ public enum EmergencyState {
 
     /** The state after {@code action}, or an {@link IllegalEmergencyTransitionException} saying why not. */
     public EmergencyState next(EmergencyAction action) {
-        EmergencyState target = switch (this) {
+        EmergencyState target = target(action);
+        if (target == null) {
+            throw new IllegalEmergencyTransitionException(this, action);
+        }
+        return target;
+    }
+
+    public boolean allows(EmergencyAction action) {
+        return target(action) != null;
+    }
+
+    /** Null when the action does not apply in this state. */
+    private EmergencyState target(EmergencyAction action) {
+        return switch (this) {
             case REQUESTED -> switch (action) {
                 case ASSESS -> ASSESSED;
                 case DECLINE -> DECLINED;
@@ -45,19 +58,6 @@ public enum EmergencyState {
             };
             case DECLINED, DENIED, PUBLISHED -> null;
         };
-        if (target == null) {
-            throw new IllegalEmergencyTransitionException(this, action);
-        }
-        return target;
-    }
-
-    public boolean allows(EmergencyAction action) {
-        try {
-            next(action);
-            return true;
-        } catch (IllegalEmergencyTransitionException e) {
-            return false;
-        }
     }
 
     /** Still on its way: it counts as the release's emergency. */
