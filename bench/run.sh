@@ -7,9 +7,10 @@
 #   ./mvnw package -DskipTests -Dexec.skip && bench/run.sh
 #
 # Settings (environment): RATE (requests per second, 100), WARMUP and MEASURE (seconds, 5 and 20), PEAK (wrk seconds,
-# 10), SCHEMA (greenlight_bench), PORT (18480), SKIP_GENERATE=1 to reuse the data (approval POSTs then need releases
-# still in review), JAVA_OPTS (the JVM flags below), JAVA (the java that runs the application: java on the PATH, or
-# e.g. /usr/lib/jvm/temurin-25-jdk-amd64/bin/java for an AOT cache), CDS=0 for a start without any archive.
+# 10), STARTS (3, the measured starts), SCHEMA (greenlight_bench), PORT (18480), SKIP_GENERATE=1 to reuse the data
+# (approval POSTs then need releases still in review), JAVA_OPTS (the JVM flags below), JAVA (the java that runs the
+# application: java on the PATH, or e.g. /usr/lib/jvm/temurin-25-jdk-amd64/bin/java for an AOT cache), CDS=0 for a
+# start without any archive.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,6 +21,7 @@ RATE=${RATE:-100}
 WARMUP=${WARMUP:-5}
 MEASURE=${MEASURE:-20}
 PEAK=${PEAK:-10}
+STARTS=${STARTS:-3}
 PGBENCH=${PGBENCH:-$(ls /usr/lib/postgresql/*/bin/pgbench 2>/dev/null | tail -1 || command -v pgbench)}
 PG="psql -h localhost -U postgres -d postgres -v ON_ERROR_STOP=1 -q"
 # Small, steady footprint on two cores: serial GC, bounded heap and metaspace, smaller thread stacks. The code cache
@@ -158,12 +160,21 @@ fi
 
 # --- start ----------------------------------------------------------------------------------------------------------
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
-launched=$(date +%s%N)
-start_app
-START_MS=$(wait_for_page "$launched" /releases)
+# One start on a busy two-core machine varies by a few hundred milliseconds: the figure is the median of STARTS starts,
+# and the last one stays up for the rest of the run.
+start_times=()
+for run in $(seq 1 "$STARTS"); do
+  (( run == 1 )) || stop_app
+  launched=$(date +%s%N)
+  start_app
+  start_times+=("$(wait_for_page "$launched" /releases)")
+done
 sleep 2
 RSS_START=$(rss_mb)
-echo "Start to first page: $START_MS ms; RSS after start: $RSS_START MB"
+mapfile -t sorted_starts < <(printf '%s\n' "${start_times[@]}" | sort -n)
+START_MS=${sorted_starts[$(( STARTS / 2 ))]}
+START_RANGE="${sorted_starts[0]}–${sorted_starts[-1]}"
+echo "Start to first page: $START_MS ms (median of $STARTS: ${start_times[*]}); RSS after start: $RSS_START MB"
 
 echo "Audit chain check (GET /api/v1/audit/verification)..."
 VERIFY=$(curl -s -H "Authorization: Bearer $(token user001)" "$BASE/api/v1/audit/verification")
@@ -281,7 +292,7 @@ LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
   echo
   echo "| figure | value | target |"
   echo "| --- | --- | --- |"
-  echo "| start to first page ($ARCHIVE_KIND) | $START_MS ms | < 2000 ms |"
+  echo "| start to first page ($ARCHIVE_KIND, median of $STARTS starts) | $START_MS ms ($START_RANGE) | < 2000 ms |"
   echo "| RSS after start | $RSS_START MB | < 250 MB |"
   echo "| RSS under load (peak) | $RSS_LOAD MB | |"
   echo "| framework ceiling ($TRIVIAL_PATH, wrk) | $FRAMEWORK_RPS req/s | |"
