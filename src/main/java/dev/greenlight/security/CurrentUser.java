@@ -10,6 +10,7 @@ import jakarta.inject.Named;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import io.quarkus.oidc.runtime.OidcJwtCallerPrincipal;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /** The signed-in user of the current request, read from the verified token. */
@@ -17,6 +18,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 @Named("currentUser")
 public class CurrentUser {
     private final SecurityIdentity identity;
+    private Actor actor;
 
     @Inject
     CurrentUser(SecurityIdentity identity) {
@@ -57,11 +59,20 @@ public class CurrentUser {
         return roles().stream().map(Role::label).collect(Collectors.joining(", "));
     }
 
+    /** Built once per request: a page asks for it from several sections. */
     public Actor actor() {
-        return new Actor(username(), displayName(), email(), roles());
+        if (actor == null) {
+            actor = new Actor(username(), displayName(), email(), roles());
+        }
+        return actor;
     }
 
     private String claim(String name) {
+        // JsonWebToken.getClaim throws and catches an exception inside for every claim MP-JWT does not name ("name")
+        if (identity.getPrincipal() instanceof OidcJwtCallerPrincipal principal) {
+            Object value = principal.getClaims().getClaimValue(name);
+            return value == null ? null : value.toString();
+        }
         if (identity.getPrincipal() instanceof JsonWebToken token) {
             Object value = token.getClaim(name);
             return value == null ? null : value.toString();
