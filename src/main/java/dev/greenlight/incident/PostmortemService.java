@@ -169,9 +169,7 @@ public class PostmortemService {
 
     @Transactional
     public PostmortemView addTimelineEntry(Actor actor, long id, String occurredAt, String text) {
-        Postmortem p = lock(id);
-        refuseUnlessWriter(actor, p);
-        p.state.next(PostmortemAction.EDIT);
+        Postmortem p = lockForEdit(actor, id);
         List<FieldError> errors = new ArrayList<>();
         Instant at = Times.instant(errors, "occurredAt", occurredAt);
         if (at == null && (occurredAt == null || occurredAt.isBlank())) {
@@ -198,9 +196,7 @@ public class PostmortemService {
     @Transactional
     public PostmortemView addActionItem(Actor actor, long id, String description, String owner, String dueOn,
             String status) {
-        Postmortem p = lock(id);
-        refuseUnlessWriter(actor, p);
-        p.state.next(PostmortemAction.EDIT);
+        Postmortem p = lockForEdit(actor, id);
         List<FieldError> errors = new ArrayList<>();
         String what = IncidentService.text(errors, "description", description, MAX_LINE, true);
         String who = IncidentService.text(errors, "owner", owner, 200, true);
@@ -233,13 +229,41 @@ public class PostmortemService {
         return changed(actor, p, "postmortem.action-added", null, after);
     }
 
+    /** A line added by mistake leaves the draft; the audit event keeps what it said. */
+    @Transactional
+    public PostmortemView removeTimelineEntry(Actor actor, long id, long entryId) {
+        Postmortem p = lockForEdit(actor, id);
+        TimelineEntry entry = TimelineEntry.<TimelineEntry>findByIdOptional(entryId)
+                .filter(e -> e.postmortemId == id)
+                .orElseThrow(() -> new ResourceNotFoundException("Timeline entry", entryId));
+        Map<String, Object> before = new LinkedHashMap<>();
+        before.put("entry", entryId);
+        before.put("occurredAt", entry.occurredAt.toString());
+        before.put("text", entry.text);
+        entry.delete();
+        return changed(actor, p, "postmortem.timeline-removed", before, null);
+    }
+
+    /** Only from a draft: once submitted, action items are followed up, not withdrawn. */
+    @Transactional
+    public PostmortemView removeActionItem(Actor actor, long id, long itemId) {
+        Postmortem p = lockForEdit(actor, id);
+        ActionItem item = actionItem(id, itemId);
+        Map<String, Object> before = new LinkedHashMap<>();
+        before.put("item", itemId);
+        before.put("description", item.description);
+        before.put("owner", item.owner);
+        before.put("dueOn", item.dueOn.toString());
+        before.put("status", item.status.name());
+        item.delete();
+        return changed(actor, p, "postmortem.action-removed", before, null);
+    }
+
     /** Action items are followed up after publishing too: their owner or any writer updates the status. */
     @Transactional
     public PostmortemView setActionItemStatus(Actor actor, long id, long itemId, String status) {
         Postmortem p = lock(id);
-        ActionItem item = ActionItem.<ActionItem>findByIdOptional(itemId)
-                .filter(i -> i.postmortemId == id)
-                .orElseThrow(() -> new ResourceNotFoundException("Action item", itemId));
+        ActionItem item = actionItem(id, itemId);
         if (!mayWrite(actor, p) && !actor.username().equals(item.owner)) {
             throw new ForbiddenActionException("Only the action item's owner (" + item.owner + "), the post-mortem's"
                     + " owner (" + p.owner + "), the security or product team, engineering leaders, maintainers and"
@@ -445,6 +469,20 @@ public class PostmortemService {
 
     private static Postmortem lock(long id) {
         return Postmortem.findForUpdate(id).orElseThrow(() -> new ResourceNotFoundException("Post-mortem", id));
+    }
+
+    /** Locked, written by the actor and still a draft: what every change to its content needs. */
+    private static Postmortem lockForEdit(Actor actor, long id) {
+        Postmortem p = lock(id);
+        refuseUnlessWriter(actor, p);
+        p.state.next(PostmortemAction.EDIT);
+        return p;
+    }
+
+    private static ActionItem actionItem(long postmortemId, long itemId) {
+        return ActionItem.<ActionItem>findByIdOptional(itemId)
+                .filter(i -> i.postmortemId == postmortemId)
+                .orElseThrow(() -> new ResourceNotFoundException("Action item", itemId));
     }
 
     private static Long releaseOf(IncidentView incident) {

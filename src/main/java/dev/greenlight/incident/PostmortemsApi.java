@@ -5,6 +5,7 @@ import java.util.List;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -94,6 +95,14 @@ class PostmortemsApi {
                 r == null ? null : r.text());
     }
 
+    @DELETE
+    @Path("/{id}/timeline/{entry}")
+    @RolesAllowed({Roles.AUTHOR, Roles.SECURITY_TEAM, Roles.PRODUCT_TEAM, Roles.ENGINEERING_LEADER, Roles.MAINTAINER,
+            Roles.ADMIN})
+    public PostmortemView removeTimelineEntry(@PathParam("id") long id, @PathParam("entry") long entry) {
+        return postmortems.removeTimelineEntry(user.actor(), id, entry);
+    }
+
     @POST
     @Path("/{id}/action-items")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -104,6 +113,14 @@ class PostmortemsApi {
             throw new InvalidInputException("description", "must not be blank");
         }
         return postmortems.addActionItem(user.actor(), id, r.description(), r.owner(), r.dueOn(), r.status());
+    }
+
+    @DELETE
+    @Path("/{id}/action-items/{item}")
+    @RolesAllowed({Roles.AUTHOR, Roles.SECURITY_TEAM, Roles.PRODUCT_TEAM, Roles.ENGINEERING_LEADER, Roles.MAINTAINER,
+            Roles.ADMIN})
+    public PostmortemView removeActionItem(@PathParam("id") long id, @PathParam("item") long item) {
+        return postmortems.removeActionItem(user.actor(), id, item);
     }
 
     /** Anyone may be an action item's owner, so the service decides who may update it. */

@@ -140,6 +140,13 @@ class PostmortemsPages {
     }
 
     @POST
+    @Path("/{id}/timeline/{entry}/remove")
+    public Response removeTimelineEntry(@PathParam("id") long id, @PathParam("entry") long entry) {
+        postmortems.removeTimelineEntry(user.actor(), id, entry);
+        return Flash.redirect(URI.create("/postmortems/" + id + "/edit"), "Timeline entry removed.");
+    }
+
+    @POST
     @Path("/{id}/action-items")
     public Response addActionItem(@PathParam("id") long id, @RestForm String description, @RestForm String owner,
             @RestForm String dueOn, @RestForm String status) {
@@ -150,6 +157,13 @@ class PostmortemsPages {
             PostmortemView p = postmortems.get(id);
             return Response.status(400).entity(editPage(id, SectionsForm.of(p), e.errors())).build();
         }
+    }
+
+    @POST
+    @Path("/{id}/action-items/{item}/remove")
+    public Response removeActionItem(@PathParam("id") long id, @PathParam("item") long item) {
+        postmortems.removeActionItem(user.actor(), id, item);
+        return Flash.redirect(URI.create("/postmortems/" + id + "/edit"), "Action item removed.");
     }
 
     @POST

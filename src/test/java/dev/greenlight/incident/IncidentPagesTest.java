@@ -112,6 +112,48 @@ class IncidentPagesTest {
     }
 
     @Test
+    void theEditorRemovesATimelineEntryAndAnActionItemWithTheirButtons() {
+        long incident = filed(Users.ALICE, incident("Typos"));
+        long id = send(Users.ALICE, "POST", "/incidents/" + incident + "/postmortem", Map.of()).statusCode(201)
+                .extract()
+                .jsonPath()
+                .getLong("id");
+        long entry = send(Users.ALICE, "POST", "/postmortems/" + id + "/timeline",
+                Map.of("occurredAt", "2026-03-01T09:05:00Z", "text", "Rolled bakc")).statusCode(200)
+                .extract()
+                .jsonPath()
+                .getLong("timeline[0].id");
+        long item = send(Users.ALICE, "POST", "/postmortems/" + id + "/action-items",
+                Map.of("description", "Canary for the wrong service", "owner", "max", "dueOn", "2026-04-15"))
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getLong("actionItems[0].id");
+        String editor = "/postmortems/" + id + "/edit";
+        PageSession alice = PageSession.signIn(Users.ALICE);
+        alice.get(editor)
+                .then()
+                .statusCode(200)
+                .body(containsString("action=\"/postmortems/" + id + "/timeline/" + entry + "/remove\""))
+                .body(containsString("aria-label=\"Remove the action item Canary for the wrong service\""));
+
+        alice.submit(editor, "/postmortems/" + id + "/timeline/" + entry + "/remove", Map.of())
+                .then()
+                .statusCode(303);
+        alice.submit(editor, "/postmortems/" + id + "/action-items/" + item + "/remove", Map.of())
+                .then()
+                .statusCode(303);
+
+        alice.get(editor)
+                .then()
+                .statusCode(200)
+                .body(not(containsString("Rolled bakc")))
+                .body(not(containsString("Canary for the wrong service")))
+                .body(containsString("No entries yet."))
+                .body(containsString("No action items yet."));
+    }
+
+    @Test
     void theOverduePageListsOwnerDueAndHowLateAndHomeLinksToIt() {
         clock.set(Instant.parse("2026-06-01T08:00:00Z"));
         long incident = filed(Users.BOB, incident("Late one"));

@@ -4,6 +4,7 @@ import static dev.greenlight.incident.IncidentsApiTest.filed;
 import static dev.greenlight.incident.IncidentsApiTest.incident;
 import static dev.greenlight.incident.IncidentsApiTest.send;
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -21,10 +22,12 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
+import dev.greenlight.audit.AuditEvent;
 import dev.greenlight.testsupport.TestClock;
 import dev.greenlight.testsupport.Users;
 
@@ -43,6 +46,10 @@ class PostmortemsApiTest {
 
     private static ValidatableResponse post(Users who, String path) {
         return given().header("Authorization", who.bearer()).post("/api/v1" + path).then();
+    }
+
+    private static ValidatableResponse delete(Users who, String path) {
+        return given().header("Authorization", who.bearer()).delete("/api/v1" + path).then();
     }
 
     /** A post-mortem started by alice for her own incident. */
@@ -88,6 +95,64 @@ class PostmortemsApiTest {
                 Map.of("description", "", "owner", "max", "dueOn", "someday")).statusCode(400)
                 .body("errors.field", hasItem("description"))
                 .body("errors.field", hasItem("dueOn"));
+    }
+
+    @Test
+    void aDraftsTimelineEntryAndActionItemAreRemovedAndTheAuditKeepsWhatTheySaid() {
+        long id = started("Removed lines");
+        send(Users.ALICE, "POST", "/postmortems/" + id + "/timeline",
+                Map.of("occurredAt", "2026-03-01T09:00:00Z", "text", "Alerts fire")).statusCode(200);
+        long typo = send(Users.ALICE, "POST", "/postmortems/" + id + "/timeline",
+                Map.of("occurredAt", "2026-03-01T09:05:00Z", "text", "Rolled bakc")).statusCode(200)
+                .extract()
+                .jsonPath()
+                .getLong("timeline[1].id");
+        long item = send(Users.ALICE, "POST", "/postmortems/" + id + "/action-items",
+                Map.of("description", "Canary for the wrong service", "owner", "max", "dueOn", "2026-04-15"))
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getLong("actionItems[0].id");
+
+        delete(Users.ALICE, "/postmortems/" + id + "/timeline/" + typo).statusCode(200)
+                .body("timeline.text", equalTo(List.of("Alerts fire")));
+        delete(Users.ALICE, "/postmortems/" + id + "/action-items/" + item).statusCode(200)
+                .body("actionItems", hasSize(0));
+
+        assertThat(removal("postmortem.timeline-removed", id)).containsEntry("text", "Rolled bakc")
+                .containsEntry("occurredAt", "2026-03-01T09:05:00Z");
+        assertThat(removal("postmortem.action-removed", id)).containsEntry("description",
+                "Canary for the wrong service").containsEntry("owner", "max");
+    }
+
+    @Test
+    void removingIsForTheWritersOfADraftAndOnlyItsOwnLines() {
+        long id = written("Guarded lines");
+        long entry = send(Users.ALICE, "POST", "/postmortems/" + id + "/timeline",
+                Map.of("occurredAt", "2026-03-01T09:00:00Z", "text", "Alerts fire")).statusCode(200)
+                .extract()
+                .jsonPath()
+                .getLong("timeline[0].id");
+        long other = started("Someone else's lines");
+
+        delete(Users.BOB, "/postmortems/" + id + "/timeline/" + entry).statusCode(403);
+        delete(Users.CAROL, "/postmortems/" + id + "/timeline/" + entry).statusCode(403);
+        delete(Users.ALICE, "/postmortems/" + other + "/timeline/" + entry).statusCode(404);
+        post(Users.ALICE, "/postmortems/" + id + "/submit").statusCode(200);
+        delete(Users.ALICE, "/postmortems/" + id + "/timeline/" + entry).statusCode(409);
+
+        given().header("Authorization", Users.ALICE.bearer())
+                .get("/api/v1/postmortems/" + id)
+                .then()
+                .statusCode(200)
+                .body("timeline.text", equalTo(List.of("Alerts fire")));
+    }
+
+    /** What the newest audit event of that action on the post-mortem recorded as before. */
+    private static Map<String, Object> removal(String action, long postmortemId) {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> AuditEvent.<AuditEvent>find("action = ?1 and entityId = ?2 order by id desc", action,
+                        String.valueOf(postmortemId)).firstResult().before);
     }
 
     @Test
