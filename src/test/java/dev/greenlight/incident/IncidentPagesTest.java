@@ -113,22 +113,9 @@ class IncidentPagesTest {
 
     @Test
     void theEditorRemovesATimelineEntryAndAnActionItemWithTheirButtons() {
-        long incident = filed(Users.ALICE, incident("Typos"));
-        long id = send(Users.ALICE, "POST", "/incidents/" + incident + "/postmortem", Map.of()).statusCode(201)
-                .extract()
-                .jsonPath()
-                .getLong("id");
-        long entry = send(Users.ALICE, "POST", "/postmortems/" + id + "/timeline",
-                Map.of("occurredAt", "2026-03-01T09:05:00Z", "text", "Rolled bakc")).statusCode(200)
-                .extract()
-                .jsonPath()
-                .getLong("timeline[0].id");
-        long item = send(Users.ALICE, "POST", "/postmortems/" + id + "/action-items",
-                Map.of("description", "Canary for the wrong service", "owner", "max", "dueOn", "2026-04-15"))
-                .statusCode(200)
-                .extract()
-                .jsonPath()
-                .getLong("actionItems[0].id");
+        long id = PostmortemsApiTest.started("Typos");
+        long entry = PostmortemsApiTest.timelineEntry(id, "2026-03-01T09:05:00Z", "Rolled bakc");
+        long item = PostmortemsApiTest.actionItem(id, "Canary for the wrong service");
         String editor = "/postmortems/" + id + "/edit";
         PageSession alice = PageSession.signIn(Users.ALICE);
         alice.get(editor)

@@ -53,7 +53,7 @@ class PostmortemsApiTest {
     }
 
     /** A post-mortem started by alice for her own incident. */
-    private static long started(String title) {
+    static long started(String title) {
         long incident = filed(Users.ALICE, incident(title));
         return send(Users.ALICE, "POST", "/incidents/" + incident + "/postmortem", Map.of()).statusCode(201)
                 .body("owner", equalTo("alice"))
@@ -100,19 +100,9 @@ class PostmortemsApiTest {
     @Test
     void aDraftsTimelineEntryAndActionItemAreRemovedAndTheAuditKeepsWhatTheySaid() {
         long id = started("Removed lines");
-        send(Users.ALICE, "POST", "/postmortems/" + id + "/timeline",
-                Map.of("occurredAt", "2026-03-01T09:00:00Z", "text", "Alerts fire")).statusCode(200);
-        long typo = send(Users.ALICE, "POST", "/postmortems/" + id + "/timeline",
-                Map.of("occurredAt", "2026-03-01T09:05:00Z", "text", "Rolled bakc")).statusCode(200)
-                .extract()
-                .jsonPath()
-                .getLong("timeline[1].id");
-        long item = send(Users.ALICE, "POST", "/postmortems/" + id + "/action-items",
-                Map.of("description", "Canary for the wrong service", "owner", "max", "dueOn", "2026-04-15"))
-                .statusCode(200)
-                .extract()
-                .jsonPath()
-                .getLong("actionItems[0].id");
+        timelineEntry(id, "2026-03-01T09:00:00Z", "Alerts fire");
+        long typo = timelineEntry(id, "2026-03-01T09:05:00Z", "Rolled bakc");
+        long item = actionItem(id, "Canary for the wrong service");
 
         delete(Users.ALICE, "/postmortems/" + id + "/timeline/" + typo).statusCode(200)
                 .body("timeline.text", equalTo(List.of("Alerts fire")));
@@ -128,11 +118,7 @@ class PostmortemsApiTest {
     @Test
     void removingIsForTheWritersOfADraftAndOnlyItsOwnLines() {
         long id = written("Guarded lines");
-        long entry = send(Users.ALICE, "POST", "/postmortems/" + id + "/timeline",
-                Map.of("occurredAt", "2026-03-01T09:00:00Z", "text", "Alerts fire")).statusCode(200)
-                .extract()
-                .jsonPath()
-                .getLong("timeline[0].id");
+        long entry = timelineEntry(id, "2026-03-01T09:00:00Z", "Alerts fire");
         long other = started("Someone else's lines");
 
         delete(Users.BOB, "/postmortems/" + id + "/timeline/" + entry).statusCode(403);
@@ -146,6 +132,24 @@ class PostmortemsApiTest {
                 .then()
                 .statusCode(200)
                 .body("timeline.text", equalTo(List.of("Alerts fire")));
+    }
+
+    /** Alice adds the line to her post-mortem's timeline; its id. */
+    static long timelineEntry(long postmortemId, String occurredAt, String text) {
+        return send(Users.ALICE, "POST", "/postmortems/" + postmortemId + "/timeline",
+                Map.of("occurredAt", occurredAt, "text", text)).statusCode(200)
+                .extract()
+                .jsonPath()
+                .getLong("timeline.find { it.text == '" + text + "' }.id");
+    }
+
+    /** Alice adds an open action item for max to her post-mortem; its id. */
+    static long actionItem(long postmortemId, String description) {
+        return send(Users.ALICE, "POST", "/postmortems/" + postmortemId + "/action-items",
+                Map.of("description", description, "owner", "max", "dueOn", "2026-04-15")).statusCode(200)
+                .extract()
+                .jsonPath()
+                .getLong("actionItems.find { it.description == '" + description + "' }.id");
     }
 
     /** What the newest audit event of that action on the post-mortem recorded as before. */
