@@ -126,6 +126,14 @@ wait_for_page() {
 rss_mb() { echo $(( $(ps -o rss= -p "$APP_PID") / 1024 )); }
 # CPU time the application has used, in milliseconds: per request it hardly depends on what else the machine runs.
 cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{printf "%d", ($14 + $15) * 1000 / hz}' "/proc/$APP_PID/stat"; }
+# All CPUs' time and its stolen part, in jiffies. Steal is time the hypervisor gave to other guests: where it is high, a
+# run measures the neighbours more than Greenlight, so every figure comes with the steal during it.
+cpu_jiffies() { awk '/^cpu / {print $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9, $9; exit}' /proc/stat; }
+steal_since() {
+  local before=($1) now=($(cpu_jiffies))
+  awk -v total=$(( now[0] - before[0] )) -v stolen=$(( now[1] - before[1] )) \
+    'BEGIN {printf "%.0f %%", total ? 100 * stolen / total : 0}'
+}
 
 # --- data ---------------------------------------------------------------------------------------------------------
 # an archive belongs to one build of the application and one JDK
@@ -160,6 +168,7 @@ fi
 
 # --- start ----------------------------------------------------------------------------------------------------------
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+RUN_JIFFIES=$(cpu_jiffies)
 # One start on a busy two-core machine varies by a few hundred milliseconds: the figure is the median of STARTS starts,
 # and the last one stays up for the rest of the run.
 start_times=()
@@ -171,10 +180,12 @@ for run in $(seq 1 "$STARTS"); do
 done
 sleep 2
 RSS_START=$(rss_mb)
+START_STEAL=$(steal_since "$RUN_JIFFIES")
 mapfile -t sorted_starts < <(printf '%s\n' "${start_times[@]}" | sort -n)
 START_MS=${sorted_starts[$(( STARTS / 2 ))]}
 START_RANGE="${sorted_starts[0]}–${sorted_starts[-1]}"
-echo "Start to first page: $START_MS ms (median of $STARTS: ${start_times[*]}); RSS after start: $RSS_START MB"
+echo "Start to first page: $START_MS ms (median of $STARTS: ${start_times[*]}; CPU steal $START_STEAL);"\
+  "RSS after start: $RSS_START MB"
 
 echo "Audit chain check (GET /api/v1/audit/verification)..."
 VERIFY=$(curl -s -H "Authorization: Bearer $(token user001)" "$BASE/api/v1/audit/verification")
@@ -206,20 +217,22 @@ RSS_PEAK=$RSS_START
 sample_rss() { while kill -0 "$APP_PID" 2>/dev/null; do rss_mb; sleep 0.5; done; }
 ROWS=()
 measure() {
-  local name=$1 requests=$2 range=$3 peak_rps=$4 result rss share cpu_before cpu
+  local name=$1 requests=$2 range=$3 peak_rps=$4 result rss share cpu_before cpu jiffies steal
   sample_rss > "$OUT/rss.txt" &
   local sampler=$!
   cpu_before=$(cpu_ms)
+  jiffies=$(cpu_jiffies)
   result=$(java bench/LoadGen.java "$BASE" "$requests" "$RATE" "$WARMUP" "$MEASURE" ${range:+"$range"})
   cpu=$(awk "BEGIN{printf \"%.1f\", ($(cpu_ms) - $cpu_before) / ($RATE * ($WARMUP + $MEASURE))}")
+  steal=$(steal_since "$jiffies")
   kill "$sampler" 2>/dev/null || true
   rss=$(sort -n "$OUT/rss.txt" | tail -1)
   (( rss > RSS_PEAK )) && RSS_PEAK=$rss
   share=n/a
   [[ $peak_rps =~ ^[0-9]+$ ]] && share=$(awk "BEGIN{printf \"%.0f %%\", 100 * $peak_rps / $CEILING}")
   eval "$result"
-  ROWS+=("| $name | $throughput | $p50 | $p95 | $p99 | $max | $errors | $peak_rps | $share | $cpu |")
-  echo "  $name: $result peak=$peak_rps share=$share app_cpu_ms_per_request=$cpu"
+  ROWS+=("| $name | $throughput | $p50 | $p95 | $p99 | $max | $errors | $peak_rps | $share | $cpu | $steal |")
+  echo "  $name: $result peak=$peak_rps share=$share app_cpu_ms_per_request=$cpu cpu_steal=\"$steal\""
 }
 
 present() {
@@ -237,7 +250,7 @@ for page in "${PAGES[@]}"; do
   IFS='|' read -r name path user range <<<"$page"
   if ! present "$path" "$user" "$range"; then
     echo "  $name: not present ($path answers 404), skipped"
-    ROWS+=("| $name | not present | | | | | | | | |")
+    ROWS+=("| $name | not present | | | | | | | | | |")
     continue
   fi
   printf 'GET\t%s\t%s\n' "$path" "$(token "$user")" > "$OUT/requests.tsv"
@@ -257,7 +270,7 @@ done
 needed=$(( RATE * (WARMUP + MEASURE) ))
 if (( $(wc -l < "$OUT/approvals.tsv") < needed )); then
   echo "  approval POST: only $(wc -l < "$OUT/approvals.tsv") open slots for $needed requests; regenerate the data"
-  ROWS+=("| approval POST | too few open slots | | | | | | | | |")
+  ROWS+=("| approval POST | too few open slots | | | | | | | | | |")
 else
   # The GET pages are warmed up with wrk; a POST can happen once, so the slots the measured run does not use (from
   # the end of the file) warm the approval path first, at half the rate for up to 30 s, as a running server would be.
@@ -279,30 +292,33 @@ measure "review queue after the approvals" "$OUT/requests.tsv" "" "$(peak /revie
 RSS_LOAD=$RSS_PEAK
 VERIFY_AFTER=$(curl -s -H "Authorization: Bearer $(token user001)" "$BASE/api/v1/audit/verification")
 echo "Audit chain after the approval POSTs: $VERIFY_AFTER"
-[[ $VERIFY_AFTER == *'"intact":true'* ]] || ROWS+=("| audit chain after the POSTs | BROKEN: $VERIFY_AFTER | | | | | | | | |")
+[[ $VERIFY_AFTER == *'"intact":true'* ]] || ROWS+=("| audit chain after the POSTs | BROKEN: $VERIFY_AFTER | | | | | | | | | |")
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
+RUN_STEAL=$(steal_since "$RUN_JIFFIES")
 
 # --- report ---------------------------------------------------------------------------------------------------------
 {
   echo "# Greenlight benchmark, $(date -u +%Y-%m-%dT%H:%MZ)"
   echo
   echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2 / 1048576}' /proc/meminfo), $("$JAVA" -version 2>&1 | head -1);"
-  echo "load average before: $LOAD_BEFORE, after: $LOAD_AFTER. JVM: \`$JAVA_OPTS\`."
+  echo "load average before: $LOAD_BEFORE, after: $LOAD_AFTER; CPU steal from the measured starts on: $RUN_STEAL."
+  echo "JVM: \`$JAVA_OPTS\`."
   echo "Data generated in $GENERATE_S s. Command: \`RATE=$RATE WARMUP=$WARMUP MEASURE=$MEASURE PEAK=$PEAK bench/run.sh\`."
   echo
   echo "| figure | value | target |"
   echo "| --- | --- | --- |"
-  echo "| start to first page ($ARCHIVE_KIND, median of $STARTS starts) | $START_MS ms ($START_RANGE) | < 2000 ms |"
+  echo "| start to first page ($ARCHIVE_KIND, median of $STARTS starts) | $START_MS ms ($START_RANGE; CPU steal $START_STEAL) | < 2000 ms |"
   echo "| RSS after start | $RSS_START MB | < 250 MB |"
   echo "| RSS under load (peak) | $RSS_LOAD MB | |"
   echo "| framework ceiling ($TRIVIAL_PATH, wrk) | $FRAMEWORK_RPS req/s | |"
   echo "| database ceiling (detail page SQL, pgbench) | $PGBENCH_TPS tx/s | |"
   echo
   echo "Latencies in ms from each request's due time, at $RATE req/s; peak with wrk; share of the lower ceiling ($CEILING/s);"
-  echo "the application's CPU time per request at $RATE req/s (two cores give 2000 CPU ms per second)."
+  echo "the application's CPU time per request at $RATE req/s (two cores give 2000 CPU ms per second); the machine's"
+  echo "CPU steal (time the hypervisor gave other guests) while the page was measured at $RATE req/s."
   echo
-  echo "| page | req/s | p50 | p95 | p99 | max | errors | peak req/s | share of ceiling | app CPU ms/request |"
-  echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
+  echo "| page | req/s | p50 | p95 | p99 | max | errors | peak req/s | share of ceiling | app CPU ms/request | CPU steal |"
+  echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
   printf '%s\n' "${ROWS[@]}"
 } > "$OUT/results.md"
 echo
