@@ -48,7 +48,9 @@ public class Waivers {
         return new RequirementWaivers.Account(waived, notices);
     }
 
-    /** Every feature's sentences about the release's waivers, for its page and changelog. */
+    /**
+     * Every feature's sentences about the release's waivers, for its evidence bundle; its page reads {@link #account}.
+     */
     public List<String> notices(long releaseId) {
         List<String> all = new ArrayList<>();
         sources.forEach(source -> all.addAll(source.notices(releaseId)));
