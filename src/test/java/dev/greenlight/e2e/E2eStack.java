@@ -18,6 +18,7 @@ import org.jboss.logging.Logger;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
+import dev.greenlight.localdb.LocalDatabase;
 import dev.greenlight.testsupport.FakeSlack;
 
 /**
@@ -192,8 +193,10 @@ public final class E2eStack implements BeforeAllCallback, ExtensionContext.Store
      */
     record Database(String server, String schema, String username, String password) {
         static Database fromSystemProperties() {
-            String url = System.getProperty("quarkus.datasource.jdbc.url",
-                    "jdbc:postgresql://localhost:5432/postgres?currentSchema=greenlight_test");
+            String url = System.getProperty("quarkus.datasource.jdbc.url");
+            if (url == null) {
+                url = "jdbc:postgresql://" + LocalDatabase.address(LocalDatabase.DEFAULT_ADDRESS) + "/postgres";
+            }
             String schema = System.getProperty("quarkus.flyway.schemas", "greenlight_test").split(",")[0].strip();
             int query = url.indexOf('?');
             return new Database(query < 0 ? url : url.substring(0, query), schema + "_e2e",
