@@ -3,6 +3,8 @@ package dev.greenlight.testsupport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
@@ -10,12 +12,18 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Playwright;
 
 /**
- * Debian's Chromium driven by Playwright, as every browser test starts it: headless, and without the background
- * networking that this machine's closed network refuses. Test tools may not download browsers here.
+ * Chromium driven by Playwright, as every browser test starts it: headless, and without the background networking
+ * that a closed network refuses. The machine's Chromium when there is one (CI machines may not download browsers);
+ * otherwise Playwright's own, which it downloads once into its cache.
  */
 public final class Chromium implements AutoCloseable {
-    /** Debian's Chromium; override with -Dgreenlight.chromium=/path. */
-    private static final Path EXECUTABLE = Path.of(System.getProperty("greenlight.chromium", "/usr/bin/chromium"));
+    /** Where machines keep Chromium or Chrome; -Dgreenlight.chromium=/path names another. */
+    private static final List<String> KNOWN_EXECUTABLES = List.of("/usr/bin/chromium", "/usr/bin/chromium-browser",
+            "/usr/bin/google-chrome", "/Applications/Chromium.app/Contents/MacOS/Chromium",
+            "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome");
+    private static final List<String> ARGS = List.of("--no-sandbox", "--disable-gpu", "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync");
 
     private final Playwright playwright;
     private final Browser browser;
@@ -26,17 +34,24 @@ public final class Chromium implements AutoCloseable {
     }
 
     public static Chromium launch() {
-        if (!Files.isExecutable(EXECUTABLE)) {
-            throw new IllegalStateException(
-                    EXECUTABLE + " is missing: install Debian's chromium (apt-get install chromium)");
+        Optional<Path> machines = machineChromium();
+        // Playwright downloads its browsers when it starts unless told not to
+        Playwright playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", machines.isPresent() ? "1" : "0")));
+        BrowserType.LaunchOptions options = new BrowserType.LaunchOptions().setHeadless(true).setArgs(ARGS);
+        machines.ifPresent(options::setExecutablePath);
+        return new Chromium(playwright, playwright.chromium().launch(options));
+    }
+
+    private static Optional<Path> machineChromium() {
+        String named = System.getProperty("greenlight.chromium");
+        if (named != null) {
+            if (!Files.isExecutable(Path.of(named))) {
+                throw new IllegalStateException("-Dgreenlight.chromium=" + named + " is not an executable");
+            }
+            return Optional.of(Path.of(named));
         }
-        Playwright playwright = Playwright.create();
-        Browser browser = playwright.chromium()
-                .launch(new BrowserType.LaunchOptions().setExecutablePath(EXECUTABLE)
-                        .setHeadless(true)
-                        .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                                "--disable-background-networking", "--disable-component-update", "--disable-sync")));
-        return new Chromium(playwright, browser);
+        return KNOWN_EXECUTABLES.stream().map(Path::of).filter(Files::isExecutable).findFirst();
     }
 
     public Browser browser() {
