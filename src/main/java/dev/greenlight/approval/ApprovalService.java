@@ -31,6 +31,7 @@ import dev.greenlight.release.ReleaseState;
 import dev.greenlight.release.ReleaseStateChanged;
 import dev.greenlight.release.ReleaseView;
 import dev.greenlight.release.RequirementWaivers;
+import dev.greenlight.release.SegregationOfDuties;
 import dev.greenlight.release.Waivers;
 import dev.greenlight.security.Actor;
 import dev.greenlight.web.ConflictException;
@@ -141,13 +142,10 @@ public class ApprovalService implements ReleaseRequirement {
             return "Only " + requirement.get().role().label().toLowerCase() + "s may fill the "
                     + requirement.get().label().toLowerCase() + " slot.";
         }
-        if (actor.username().equals(release.createdBy())) {
-            return "You created this release: another " + requirement.get().role().label().toLowerCase()
-                    + " must review it.";
-        }
-        if (release.changesetAuthors().contains(actor.username())) {
-            return "You wrote a changeset in this release: another " + requirement.get().role().label().toLowerCase()
-                    + " must review it.";
+        String conflict = SegregationOfDuties.refusal(release, actor.username(),
+                "another " + requirement.get().role().label().toLowerCase() + " must review it");
+        if (conflict != null) {
+            return conflict;
         }
         Optional<Approval> other = current.stream()
                 .filter(a -> a.decision == Approval.Decision.APPROVED && a.approver.equals(actor.username())

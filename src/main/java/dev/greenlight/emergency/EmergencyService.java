@@ -34,6 +34,7 @@ import dev.greenlight.release.ReleaseHeadline;
 import dev.greenlight.release.ReleaseService;
 import dev.greenlight.release.ReleaseState;
 import dev.greenlight.release.ReleaseStateChanged;
+import dev.greenlight.release.SegregationOfDuties;
 import dev.greenlight.security.Actor;
 import dev.greenlight.security.Role;
 import dev.greenlight.web.ConflictException;
@@ -53,6 +54,8 @@ public class EmergencyService {
     static final int MAX_SHORT = 500;
     static final int MAX_REPORT = 20000;
     private static final Set<Role> ASSESSORS = Set.of(Role.SECURITY_TEAM, Role.PRODUCT_TEAM);
+    private static final String ANOTHER_ASSESSOR = "another member of the security or product team must assess it";
+    private static final String ANOTHER_LEADER = "another engineering leader must decide";
     private static final Set<Role> REPORT_WRITERS = Set.of(Role.AUTHOR, Role.SECURITY_TEAM, Role.PRODUCT_TEAM,
             Role.ENGINEERING_LEADER, Role.MAINTAINER, Role.ADMIN);
     /** Everyone above but authors, who may write only the report of their own request. */
@@ -212,7 +215,7 @@ public class EmergencyService {
      */
     @Transactional
     public EmergencyView approve(Actor actor, long id, String reason, List<BypassInput> bypasses) {
-        EmergencyRequest emergency = lockForDecision(actor, id);
+        EmergencyRequest emergency = lockForDecision(actor, id).emergency();
         emergency.state.next(EmergencyAction.APPROVE);
         if (EmergencyApproval.of(id).stream().anyMatch(a -> a.approver.equals(actor.username()))) {
             throw new ConflictException("You already approved emergency " + id + "; another engineering leader must"
@@ -269,7 +272,7 @@ public class EmergencyService {
         if (reason == null || reason.isBlank()) {
             throw new InvalidInputException("reason", "say why the emergency is denied");
         }
-        EmergencyRequest emergency = lockForDecision(actor, id);
+        EmergencyRequest emergency = lockForDecision(actor, id).emergency();
         Map<String, Object> before = snapshot(emergency);
         emergency.state = emergency.state.next(EmergencyAction.DENY);
         emergency.decidedBy = actor.username();
@@ -367,12 +370,12 @@ public class EmergencyService {
             return "Only the security team or the product team may assess emergencies.";
         }
         if (actor.username().equals(emergency.requestedBy())) {
-            return "You requested this emergency: another member of the security or product team must assess it.";
+            return "You requested this emergency: " + ANOTHER_ASSESSOR + ".";
         }
         if (emergency.state() != EmergencyState.REQUESTED) {
             return "It is " + emergency.state().label().toLowerCase() + ".";
         }
-        return null;
+        return SegregationOfDuties.refusal(releases.facts(emergency.releaseId()), actor.username(), ANOTHER_ASSESSOR);
     }
 
     /** Null when the actor may approve or deny the emergency now, else why not. */
@@ -381,10 +384,10 @@ public class EmergencyService {
             return "Only engineering leaders may approve or deny emergencies.";
         }
         if (actor.username().equals(emergency.requestedBy())) {
-            return "You requested this emergency: another engineering leader must decide.";
+            return "You requested this emergency: " + ANOTHER_LEADER + ".";
         }
         if (actor.username().equals(emergency.assessedBy())) {
-            return "You assessed this emergency: another engineering leader must decide.";
+            return "You assessed this emergency: " + ANOTHER_LEADER + ".";
         }
         if (emergency.state() != EmergencyState.ASSESSED) {
             return emergency.state() == EmergencyState.REQUESTED
@@ -394,7 +397,7 @@ public class EmergencyService {
         if (emergency.approvals().stream().anyMatch(a -> a.approver().equals(actor.username()))) {
             return "You approved it already; it needs another engineering leader.";
         }
-        return null;
+        return SegregationOfDuties.refusal(releases.facts(emergency.releaseId()), actor.username(), ANOTHER_LEADER);
     }
 
     /** The release's post-mortem: created when the emergency release was published. */
@@ -505,13 +508,12 @@ public class EmergencyService {
         if (reason.length() > MAX_TEXT) {
             throw new InvalidInputException("reason", "must be at most " + MAX_TEXT + " characters");
         }
-        EmergencyRequest emergency = EmergencyRequest.findForUpdate(id)
-                .orElseThrow(() -> new ResourceNotFoundException("Emergency request", id));
+        Locked locked = lock(id);
+        EmergencyRequest emergency = locked.emergency();
         if (actor.username().equals(emergency.requestedBy)) {
-            throw new ForbiddenActionException(
-                    "You requested this emergency: another member of the security or product team must assess it.");
+            throw new ForbiddenActionException("You requested this emergency: " + ANOTHER_ASSESSOR + ".");
         }
-        refuseUnlessReleaseOpen(emergency);
+        refuseUnlessUninvolved(actor, locked, ANOTHER_ASSESSOR);
         Map<String, Object> before = snapshot(emergency);
         emergency.state = emergency.state.next(action);
         emergency.assessedBy = actor.username();
@@ -532,28 +534,47 @@ public class EmergencyService {
         return releases.get(emergency.releaseId).title();
     }
 
-    private EmergencyRequest lockForDecision(Actor actor, long id) {
+    private Locked lockForDecision(Actor actor, long id) {
         if (!actor.has(Role.ENGINEERING_LEADER)) {
             throw new ForbiddenActionException("Only engineering leaders may approve or deny emergencies.");
         }
-        EmergencyRequest emergency = EmergencyRequest.findForUpdate(id)
-                .orElseThrow(() -> new ResourceNotFoundException("Emergency request", id));
+        Locked locked = lock(id);
+        EmergencyRequest emergency = locked.emergency();
         if (actor.username().equals(emergency.requestedBy)) {
-            throw new ForbiddenActionException(
-                    "You requested this emergency: another engineering leader must decide.");
+            throw new ForbiddenActionException("You requested this emergency: " + ANOTHER_LEADER + ".");
         }
         if (actor.username().equals(emergency.assessedBy)) {
-            throw new ForbiddenActionException("You assessed this emergency: another engineering leader must decide.");
+            throw new ForbiddenActionException("You assessed this emergency: " + ANOTHER_LEADER + ".");
         }
-        refuseUnlessReleaseOpen(emergency);
-        return emergency;
+        refuseUnlessUninvolved(actor, locked, ANOTHER_LEADER);
+        return locked;
     }
 
-    /** A cancelled or rejected release has no emergency left to decide. */
-    private void refuseUnlessReleaseOpen(EmergencyRequest emergency) {
-        ReleaseState state = releases.get(emergency.releaseId).state();
+    /** An emergency with the facts of its release, both locked until the transaction ends. */
+    private record Locked(EmergencyRequest emergency, ReleaseFacts release) {
+    }
+
+    /** The release first, then the emergency: the order in which publishing and content changes take them. */
+    private Locked lock(long id) {
+        long releaseId = EmergencyRequest.releaseOf(id)
+                .orElseThrow(() -> new ResourceNotFoundException("Emergency request", id));
+        ReleaseFacts release = releases.lockFacts(releaseId);
+        EmergencyRequest emergency = EmergencyRequest.findForUpdate(id).orElseThrow();
+        return new Locked(emergency, release);
+    }
+
+    /**
+     * Nobody who created the release or wrote one of its changesets decides, and a cancelled or rejected release has
+     * no emergency left to decide.
+     */
+    private static void refuseUnlessUninvolved(Actor actor, Locked locked, String instead) {
+        String conflict = SegregationOfDuties.refusal(locked.release(), actor.username(), instead);
+        if (conflict != null) {
+            throw new ForbiddenActionException(conflict);
+        }
+        ReleaseState state = locked.release().state();
         if (!state.isOpen()) {
-            throw new ConflictException("Release " + emergency.releaseId + " is " + state.label().toLowerCase()
+            throw new ConflictException("Release " + locked.release().id() + " is " + state.label().toLowerCase()
                     + "; its emergency request can no longer be decided.");
         }
     }

@@ -23,6 +23,7 @@ import dev.greenlight.incident.Severity;
 import dev.greenlight.release.ReleaseFacts;
 import dev.greenlight.release.ReleaseService;
 import dev.greenlight.release.ReleaseState;
+import dev.greenlight.release.SegregationOfDuties;
 import dev.greenlight.security.Actor;
 import dev.greenlight.security.Role;
 import dev.greenlight.web.ConflictException;
@@ -39,6 +40,7 @@ import dev.greenlight.web.ResourceNotFoundException;
 @ApplicationScoped
 public class OverrideService {
     private static final Set<Role> SECOND_PERSON = Set.of(Role.ADMIN, Role.ENGINEERING_LEADER);
+    private static final String ANOTHER_PERSON = "a second admin or an engineering leader must decide it";
 
     /** What the admin asks: the release, why, and the incident with its report. */
     public record OverrideInput(long releaseId, String reason, Long incidentId, String incidentTitle,
@@ -137,8 +139,9 @@ public class OverrideService {
     /** The second person: another admin or an engineering leader, never the admin who asked. */
     @Transactional
     public OverrideView approve(Actor actor, long id, String reason) {
-        ReleaseOverride override = lockForDecision(actor, id);
-        ReleaseFacts release = releases.lockFacts(override.releaseId);
+        Locked locked = lockForDecision(actor, id);
+        ReleaseOverride override = locked.override();
+        ReleaseFacts release = locked.release();
         if (release.state() != ReleaseState.IN_REVIEW) {
             throw new ConflictException("Release " + release.id() + " is " + release.state().label().toLowerCase()
                     + "; an override applies to a release in review.");
@@ -172,7 +175,7 @@ public class OverrideService {
         if (reason == null || reason.isBlank()) {
             throw new InvalidInputException("reason", "say why the override is denied");
         }
-        ReleaseOverride override = lockForDecision(actor, id);
+        ReleaseOverride override = lockForDecision(actor, id).override();
         Map<String, Object> before = snapshot(override);
         override.state = override.state.decide(false);
         override.decidedBy = actor.username();
@@ -198,17 +201,45 @@ public class OverrideService {
         return ReleaseOverride.open().stream().map(this::view).toList();
     }
 
-    private static ReleaseOverride lockForDecision(Actor actor, long id) {
+    /** Null when the actor may decide the override now, else why not. */
+    public String whyNotDecide(Actor actor, OverrideView override) {
+        String refusal = whyNot(actor, override.requestedBy(), releases.facts(override.releaseId()));
+        if (refusal != null) {
+            return refusal;
+        }
+        return override.state() == OverrideState.REQUESTED
+                ? null
+                : "It is " + override.state().name().toLowerCase() + ".";
+    }
+
+    /** An override with the facts of its release, both locked until the transaction ends. */
+    private record Locked(ReleaseOverride override, ReleaseFacts release) {
+    }
+
+    /** Locks the release first, then the override: the order in which content changes take them. */
+    private Locked lockForDecision(Actor actor, long id) {
         if (!actor.hasAny(SECOND_PERSON)) {
             throw new ForbiddenActionException("Only a second admin or an engineering leader may decide an override.");
         }
-        ReleaseOverride override = ReleaseOverride.findForUpdate(id)
-                .orElseThrow(() -> new ResourceNotFoundException("Override", id));
-        if (actor.username().equals(override.requestedBy)) {
-            throw new ForbiddenActionException("You asked for this override: a second admin or an engineering leader"
-                    + " must decide it.");
+        long releaseId = ReleaseOverride.releaseOf(id).orElseThrow(() -> new ResourceNotFoundException("Override", id));
+        ReleaseFacts release = releases.lockFacts(releaseId);
+        ReleaseOverride override = ReleaseOverride.findForUpdate(id).orElseThrow();
+        String refusal = whyNot(actor, override.requestedBy, release);
+        if (refusal != null) {
+            throw new ForbiddenActionException(refusal);
         }
-        return override;
+        return new Locked(override, release);
+    }
+
+    /** The second person: holds the role, did not ask, and neither created the release nor wrote its changesets. */
+    private static String whyNot(Actor actor, String requestedBy, ReleaseFacts release) {
+        if (!actor.hasAny(SECOND_PERSON)) {
+            return "Only a second admin or an engineering leader may decide an override.";
+        }
+        if (actor.username().equals(requestedBy)) {
+            return "You asked for this override: " + ANOTHER_PERSON + ".";
+        }
+        return SegregationOfDuties.refusal(release, actor.username(), ANOTHER_PERSON);
     }
 
     OverrideView view(ReleaseOverride o) {

@@ -56,6 +56,15 @@ class ReleaseOverride extends PanacheEntityBase {
     @Version
     public long version;
 
+    /** Its release's id, without loading (and so without reading before a lock) the override itself. */
+    static Optional<Long> releaseOf(long id) {
+        return getEntityManager()
+                .createQuery("select o.releaseId from ReleaseOverride o where o.id = :id", Long.class)
+                .setParameter("id", id)
+                .getResultStream()
+                .findFirst();
+    }
+
     static Optional<ReleaseOverride> findForUpdate(long id) {
         return find("id", id).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }
