@@ -144,6 +144,10 @@ public class EmergencyService {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
+        if (existing != null && hasText(input.incidentReport())) {
+            refuse(incidents.whyNotEdit(actor, existing.id()),
+                    " Name the incident without a report to link it to the release.");
+        }
 
         long releaseId;
         if (input.releaseId() != null) {
@@ -173,7 +177,7 @@ public class EmergencyService {
             incident = incidents.fileFor(actor, input.incidentTitle(), severity, input.incidentReport(), releaseId);
         } else {
             incidents.linkRelease(existing.id(), releaseId);
-            incident = input.incidentReport() != null && !input.incidentReport().isBlank()
+            incident = hasText(input.incidentReport())
                     ? incidents.writeReport(actor, existing.id(), input.incidentReport(), releaseId)
                     : existing;
         }
@@ -305,6 +309,7 @@ public class EmergencyService {
             throw new ForbiddenActionException("Only the requester (" + emergency.requestedBy
                     + ") among authors may write this incident report.");
         }
+        refuse(incidents.whyNotEdit(actor, emergency.incidentId), "");
         if (emergency.state.isTerminal() && emergency.state != EmergencyState.PUBLISHED) {
             throw new ConflictException("This emergency is " + emergency.state.label().toLowerCase() + ".");
         }
@@ -362,6 +367,13 @@ public class EmergencyService {
     /** What still holds the release back, from every requirement. */
     public List<String> unmet(long releaseId) {
         return releases.unmet(releaseId);
+    }
+
+    /** Whether the page offers the actor to write the emergency's incident report. */
+    public boolean mayWriteReport(Actor actor, EmergencyView emergency) {
+        return !emergency.state().isTerminal()
+                && (actor.hasAny(TEAM_REPORT_WRITERS) || actor.username().equals(emergency.requestedBy()))
+                && incidents.whyNotEdit(actor, emergency.incident().id()) == null;
     }
 
     /** Null when the actor may assess the emergency now, else why not. */
@@ -639,6 +651,16 @@ public class EmergencyService {
         } else if (value.length() > max) {
             errors.add(new FieldError(field, "must be at most " + max + " characters"));
         }
+    }
+
+    private static void refuse(String refusal, String hint) {
+        if (refusal != null) {
+            throw new ForbiddenActionException(refusal + hint);
+        }
+    }
+
+    private static boolean hasText(String value) {
+        return value != null && !value.isBlank();
     }
 
     private static String blankToNull(String value) {
