@@ -29,6 +29,7 @@ import dev.greenlight.incident.PostmortemSummary;
 import dev.greenlight.incident.Severity;
 import dev.greenlight.notify.Notice;
 import dev.greenlight.notify.Outbox;
+import dev.greenlight.release.ReleaseContentChanged;
 import dev.greenlight.release.ReleaseFacts;
 import dev.greenlight.release.ReleaseHeadline;
 import dev.greenlight.release.ReleaseService;
@@ -219,9 +220,13 @@ public class EmergencyService {
      */
     @Transactional
     public EmergencyView approve(Actor actor, long id, String reason, List<BypassInput> bypasses) {
-        EmergencyRequest emergency = lockForDecision(actor, id).emergency();
+        Locked locked = lockForDecision(actor, id);
+        EmergencyRequest emergency = locked.emergency();
+        int contentVersion = locked.release().contentVersion();
         emergency.state.next(EmergencyAction.APPROVE);
-        if (EmergencyApproval.of(id).stream().anyMatch(a -> a.approver.equals(actor.username()))) {
+        if (EmergencyApproval.current(id, contentVersion)
+                .stream()
+                .anyMatch(a -> a.approver.equals(actor.username()))) {
             throw new ConflictException("You already approved emergency " + id + "; another engineering leader must"
                     + " approve too.");
         }
@@ -236,16 +241,19 @@ public class EmergencyService {
         approval.reason = blankToNull(reason);
         approval.bypasses = chosen;
         approval.approvedAt = now;
+        approval.contentVersion = contentVersion;
         approval.persistAndFlush();
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("reason", approval.reason);
+        after.put("contentVersion", contentVersion);
         after.put("bypasses", chosen.stream()
                 .map(b -> Map.of("requirement", b.requirement(), "reason", b.reason()))
                 .toList());
         audit.record(actor, new AuditLog.Change("emergency.leader-approved", "emergency", id, emergency.releaseId,
                 null, after));
 
-        List<EmergencyApproval> all = EmergencyApproval.of(id);
+        // approvals given for other changesets do not count
+        List<EmergencyApproval> all = EmergencyApproval.current(id, contentVersion);
         if (all.size() >= policy.leaderApprovals()) {
             Map<String, Object> before = snapshot(emergency);
             emergency.state = emergency.state.next(EmergencyAction.APPROVE);
@@ -255,10 +263,10 @@ public class EmergencyService {
             emergency.updatedAt = now;
             for (EmergencyApproval a : all) {
                 for (EmergencyApproval.Bypass bypass : a.bypasses) {
-                    if (GrantedWaiver.count("releaseId = ?1 and requirement = ?2", emergency.releaseId,
-                            bypass.requirement()) == 0) {
-                        grant(actor, emergency.releaseId, GrantedWaiver.Source.EMERGENCY, id, bypass.requirement(),
-                                bypass.reason(), a.approver, now);
+                    if (GrantedWaiver.count("releaseId = ?1 and requirement = ?2 and contentVersion = ?3",
+                            emergency.releaseId, bypass.requirement(), contentVersion) == 0) {
+                        grant(actor, emergency.releaseId, contentVersion, GrantedWaiver.Source.EMERGENCY, id,
+                                bypass.requirement(), bypass.reason(), a.approver, now);
                     }
                 }
             }
@@ -406,10 +414,38 @@ public class EmergencyService {
                     ? "It waits for the security or product team's assessment first."
                     : "It is " + emergency.state().label().toLowerCase() + ".";
         }
-        if (emergency.approvals().stream().anyMatch(a -> a.approver().equals(actor.username()))) {
+        if (emergency.approvals().stream().anyMatch(a -> !a.stale() && a.approver().equals(actor.username()))) {
             return "You approved it already; it needs another engineering leader.";
         }
         return SegregationOfDuties.refusal(releases.facts(emergency.releaseId()), actor.username(), ANOTHER_LEADER);
+    }
+
+    /**
+     * The release's changesets changed: its leaders approved, and bypassed, other content. An approved emergency waits
+     * for a leader again (its assessment still holds); the earlier approvals and waivers stay on the record, stale.
+     */
+    void contentChanged(@Observes ReleaseContentChanged event) {
+        EmergencyRequest.liveForRelease(event.releaseId())
+                .filter(e -> e.state == EmergencyState.APPROVED || e.state == EmergencyState.ASSESSED)
+                .filter(e -> EmergencyApproval.count("emergencyId = ?1 and contentVersion < ?2", e.id,
+                        event.contentVersion()) > 0)
+                .ifPresent(emergency -> {
+                    Map<String, Object> before = snapshot(emergency);
+                    boolean approved = emergency.state == EmergencyState.APPROVED;
+                    if (approved) {
+                        emergency.state = emergency.state.next(EmergencyAction.REOPEN);
+                        emergency.decidedBy = null;
+                        emergency.decidedAt = null;
+                        emergency.decisionReason = null;
+                    }
+                    emergency.updatedAt = clock.instant();
+                    Map<String, Object> after = snapshot(emergency);
+                    after.put("contentVersion", event.contentVersion());
+                    audit.record(Actor.SYSTEM, new AuditLog.Change(approved
+                            ? "emergency.reopened"
+                            : "emergency.approvals-stale", "emergency", emergency.id, emergency.releaseId, before,
+                            after));
+                });
     }
 
     /** The release's post-mortem: created when the emergency release was published. */
@@ -430,12 +466,12 @@ public class EmergencyService {
                 });
     }
 
-    /** Writes one waiver and its audit event. */
-    void grant(Actor actor, long releaseId, GrantedWaiver.Source source, long sourceId, String requirement,
-            String reason,
-            String waivedBy, Instant at) {
+    /** Writes one waiver, for the release's content version {@code contentVersion}, and its audit event. */
+    void grant(Actor actor, long releaseId, int contentVersion, GrantedWaiver.Source source, long sourceId,
+            String requirement, String reason, String waivedBy, Instant at) {
         GrantedWaiver waiver = new GrantedWaiver();
         waiver.releaseId = releaseId;
+        waiver.contentVersion = contentVersion;
         waiver.source = source;
         waiver.sourceId = sourceId;
         waiver.requirement = requirement;
@@ -449,6 +485,7 @@ public class EmergencyService {
         after.put("waivedBy", waivedBy);
         after.put("source", source.name().toLowerCase());
         after.put("sourceId", sourceId);
+        after.put("contentVersion", contentVersion);
         audit.record(actor, new AuditLog.Change("waiver.granted", "waiver", waiver.id, releaseId, null, after));
     }
 
@@ -467,16 +504,19 @@ public class EmergencyService {
         Map<Long, IncidentSummary> incidentsById = incidents.summaries(
                 requests.stream().map(e -> e.incidentId).collect(Collectors.toSet()));
         Map<Long, PostmortemSummary> postmortemsByRelease = postmortems.forReleases(releaseIds);
+        Map<Long, Integer> contentVersions = requests.stream()
+                .collect(Collectors.toMap(e -> e.id, e -> headlines.get(e.releaseId).contentVersion()));
         Map<Long, List<EmergencyView.LeaderApproval>> approvals = EmergencyApproval.of(ids)
                 .stream()
                 .collect(Collectors.groupingBy(a -> a.emergencyId, Collectors.mapping(
-                        a -> new EmergencyView.LeaderApproval(a.approver, a.reason, a.bypasses, a.approvedAt),
+                        a -> new EmergencyView.LeaderApproval(a.approver, a.reason, a.bypasses, a.approvedAt,
+                                a.contentVersion, a.contentVersion != contentVersions.get(a.emergencyId)),
                         Collectors.toList())));
         Map<Long, List<EmergencyView.WaiverView>> bypasses = GrantedWaiver
                 .<GrantedWaiver>list("source = ?1 and sourceId in ?2 order by id", GrantedWaiver.Source.EMERGENCY, ids)
                 .stream()
                 .collect(Collectors.groupingBy(w -> w.sourceId,
-                        Collectors.mapping(EmergencyService::view, Collectors.toList())));
+                        Collectors.mapping(w -> view(w, contentVersions.get(w.sourceId)), Collectors.toList())));
         return requests.stream().map(e -> {
             ReleaseHeadline release = headlines.get(e.releaseId);
             return new EmergencyView(e.id, e.releaseId, release.title(), release.state(), e.criterion,
@@ -487,8 +527,10 @@ public class EmergencyService {
         }).toList();
     }
 
-    static EmergencyView.WaiverView view(GrantedWaiver w) {
-        return new EmergencyView.WaiverView(w.requirement, label(w.requirement), w.reason, w.waivedBy, w.waivedAt);
+    /** A waiver as shown, stale when the release holds another content version than {@code releaseVersion}. */
+    static EmergencyView.WaiverView view(GrantedWaiver w, int releaseVersion) {
+        return new EmergencyView.WaiverView(w.requirement, label(w.requirement), w.reason, w.waivedBy, w.waivedAt,
+                w.contentVersion, w.contentVersion != releaseVersion);
     }
 
     /** "Coverage gate" for "gate:coverage", "Security review" for "slot:security". */

@@ -7,8 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -20,7 +22,9 @@ import dev.greenlight.gate.GateStatus;
 import dev.greenlight.incident.IncidentService;
 import dev.greenlight.incident.IncidentSummary;
 import dev.greenlight.incident.Severity;
+import dev.greenlight.release.ReleaseContentChanged;
 import dev.greenlight.release.ReleaseFacts;
+import dev.greenlight.release.ReleaseHeadline;
 import dev.greenlight.release.ReleaseService;
 import dev.greenlight.release.ReleaseState;
 import dev.greenlight.release.SegregationOfDuties;
@@ -113,8 +117,8 @@ public class OverrideService {
             throw new ConflictException("Release " + release.id() + " is on the emergency path; its engineering"
                     + " leader chooses what is bypassed.");
         }
-        if (ReleaseOverride.liveForRelease(release.id()).isPresent()) {
-            throw new ConflictException("Release " + release.id() + " already has an override.");
+        if (ReleaseOverride.liveForRelease(release.id(), release.contentVersion()).isPresent()) {
+            throw new ConflictException("Release " + release.id() + " already has an override for its changesets.");
         }
         Instant now = clock.instant();
         if (incident == null) {
@@ -130,6 +134,7 @@ public class OverrideService {
         override.state = OverrideState.REQUESTED;
         override.requestedBy = actor.username();
         override.requestedAt = now;
+        override.contentVersion = release.contentVersion();
         override.persistAndFlush();
         audit.record(actor, new AuditLog.Change("override.requested", "override", override.id, release.id(), null,
                 snapshot(override)));
@@ -146,6 +151,11 @@ public class OverrideService {
             throw new ConflictException("Release " + release.id() + " is " + release.state().label().toLowerCase()
                     + "; an override applies to a release in review.");
         }
+        // one asked before V12 and still undecided did not lapse when the changesets changed
+        if (override.state == OverrideState.REQUESTED && override.contentVersion != release.contentVersion()) {
+            throw new ConflictException("Release " + release.id() + "'s changesets changed since override " + id
+                    + " was asked; deny it and ask for a new override for what the release holds now.");
+        }
         Map<String, Object> before = snapshot(override);
         override.state = override.state.decide(true);
         override.decidedBy = actor.username();
@@ -154,14 +164,16 @@ public class OverrideService {
         String waiverReason = "Override #" + override.id + ": " + override.reason;
         for (GateStatus gate : gates.status(release)) {
             if (!gate.isSatisfied()) {
-                emergencies.grant(actor, release.id(), GrantedWaiver.Source.OVERRIDE, override.id,
-                        EmergencyService.gateKey(gate.gate()), waiverReason, actor.username(), override.decidedAt);
+                emergencies.grant(actor, release.id(), release.contentVersion(), GrantedWaiver.Source.OVERRIDE,
+                        override.id, EmergencyService.gateKey(gate.gate()), waiverReason, actor.username(),
+                        override.decidedAt);
             }
         }
         for (SlotStatus slot : approvals.slots(release)) {
             if (!slot.isFilled()) {
-                emergencies.grant(actor, release.id(), GrantedWaiver.Source.OVERRIDE, override.id,
-                        "slot:" + slot.requirement().slot(), waiverReason, actor.username(), override.decidedAt);
+                emergencies.grant(actor, release.id(), release.contentVersion(), GrantedWaiver.Source.OVERRIDE,
+                        override.id, "slot:" + slot.requirement().slot(), waiverReason, actor.username(),
+                        override.decidedAt);
             }
         }
         audit.record(actor, new AuditLog.Change("override.approved", "override", id, release.id(), before,
@@ -193,12 +205,12 @@ public class OverrideService {
 
     /** Every override requested for a release, oldest first. */
     public List<OverrideView> forRelease(long releaseId) {
-        return ReleaseOverride.forRelease(releaseId).stream().map(this::view).toList();
+        return views(ReleaseOverride.forRelease(releaseId));
     }
 
     /** Overrides waiting for a second person, oldest first. */
     public List<OverrideView> open() {
-        return ReleaseOverride.open().stream().map(this::view).toList();
+        return views(ReleaseOverride.open());
     }
 
     /** Null when the actor may decide the override now, else why not. */
@@ -207,9 +219,28 @@ public class OverrideService {
         if (refusal != null) {
             return refusal;
         }
-        return override.state() == OverrideState.REQUESTED
-                ? null
-                : "It is " + override.state().name().toLowerCase() + ".";
+        return switch (override.state()) {
+            case REQUESTED -> null;
+            case LAPSED -> "It lapsed: the release's changesets changed since it was asked.";
+            case APPROVED, DENIED -> "It is " + override.state().name().toLowerCase() + ".";
+        };
+    }
+
+    /**
+     * The release's changesets changed: an override nobody decided yet was asked for other content and lapses. An
+     * approved one stays approved, its waivers stale (see {@link EmergencyWaivers}).
+     */
+    void contentChanged(@Observes ReleaseContentChanged event) {
+        for (ReleaseOverride override : ReleaseOverride.waitingForRelease(event.releaseId())) {
+            Map<String, Object> before = snapshot(override);
+            override.state = override.state.lapse();
+            override.decidedBy = Actor.SYSTEM.username();
+            override.decidedAt = clock.instant();
+            override.decisionReason = "The release's changesets changed (content version " + event.contentVersion()
+                    + ") before a second person decided.";
+            audit.record(Actor.SYSTEM, new AuditLog.Change("override.lapsed", "override", override.id,
+                    override.releaseId, before, snapshot(override)));
+        }
     }
 
     /** An override with the facts of its release, both locked until the transaction ends. */
@@ -243,14 +274,23 @@ public class OverrideService {
     }
 
     OverrideView view(ReleaseOverride o) {
-        IncidentSummary incident = incidents.summary(o.incidentId).orElseThrow();
-        return new OverrideView(o.id, o.releaseId, o.reason, o.state, o.requestedBy, o.requestedAt, o.decidedBy,
-                o.decidedAt, o.decisionReason, incident,
-                GrantedWaiver.<GrantedWaiver>list("releaseId = ?1 and source = ?2 and sourceId = ?3 order by id",
-                        o.releaseId, GrantedWaiver.Source.OVERRIDE, o.id)
-                        .stream()
-                        .map(EmergencyService::view)
-                        .toList());
+        return views(List.of(o)).get(0);
+    }
+
+    /** Views of several overrides, each waiver marked stale when its release holds other changesets now. */
+    private List<OverrideView> views(List<ReleaseOverride> overrides) {
+        Map<Long, ReleaseHeadline> headlines = releases.headlines(
+                overrides.stream().map(o -> o.releaseId).collect(Collectors.toSet()));
+        return overrides.stream().map(o -> {
+            int releaseVersion = headlines.get(o.releaseId).contentVersion();
+            return new OverrideView(o.id, o.releaseId, o.reason, o.state, o.requestedBy, o.requestedAt, o.decidedBy,
+                    o.decidedAt, o.decisionReason, o.contentVersion, incidents.summary(o.incidentId).orElseThrow(),
+                    GrantedWaiver.<GrantedWaiver>list("releaseId = ?1 and source = ?2 and sourceId = ?3 order by id",
+                            o.releaseId, GrantedWaiver.Source.OVERRIDE, o.id)
+                            .stream()
+                            .map(w -> EmergencyService.view(w, releaseVersion))
+                            .toList());
+        }).toList();
     }
 
     private static Map<String, Object> snapshot(ReleaseOverride o) {
@@ -261,6 +301,7 @@ public class OverrideService {
         state.put("requestedBy", o.requestedBy);
         state.put("decidedBy", o.decidedBy);
         state.put("decisionReason", o.decisionReason);
+        state.put("contentVersion", o.contentVersion);
         return state;
     }
 }
