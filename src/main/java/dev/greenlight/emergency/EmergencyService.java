@@ -311,8 +311,8 @@ public class EmergencyService {
         if (report.length() > MAX_REPORT) {
             throw new InvalidInputException("report", "must be at most " + MAX_REPORT + " characters");
         }
-        EmergencyRequest emergency = EmergencyRequest.findForUpdate(id)
-                .orElseThrow(() -> new ResourceNotFoundException("Emergency request", id));
+        // release first, the order content changes and publishing take: approving it below cannot deadlock with them
+        EmergencyRequest emergency = lock(id).emergency();
         if (!actor.hasAny(TEAM_REPORT_WRITERS) && !actor.username().equals(emergency.requestedBy)) {
             throw new ForbiddenActionException("Only the requester (" + emergency.requestedBy
                     + ") among authors may write this incident report.");
