@@ -31,6 +31,7 @@ import dev.greenlight.release.ReleaseState;
 import dev.greenlight.release.ReleaseStateChanged;
 import dev.greenlight.release.ReleaseView;
 import dev.greenlight.release.RequirementWaivers;
+import dev.greenlight.release.SegregationOfDuties;
 import dev.greenlight.release.Waivers;
 import dev.greenlight.security.Actor;
 import dev.greenlight.web.ConflictException;
@@ -70,7 +71,7 @@ public class ApprovalService implements ReleaseRequirement {
 
     /** The release's slots with the current (not stale) approvals in each. */
     public List<SlotStatus> slots(ReleaseFacts release) {
-        return slots(release, Approval.current(release.id()), waivers.of(release.id()));
+        return slots(release, Approval.current(release.id()), waivers.of(release));
     }
 
     private List<SlotStatus> slots(ReleaseFacts release, List<Approval> current,
@@ -92,7 +93,7 @@ public class ApprovalService implements ReleaseRequirement {
 
     /** The release's slots with the viewer's refusal for each, from one read of the current approvals. */
     public List<SlotOffer> offers(Actor actor, ReleaseFacts release) {
-        return offers(actor, release, waivers.of(release.id()));
+        return offers(actor, release, waivers.of(release));
     }
 
     /** The same, with the release's waivers already read by the caller (the release page reads them once). */
@@ -141,13 +142,10 @@ public class ApprovalService implements ReleaseRequirement {
             return "Only " + requirement.get().role().label().toLowerCase() + "s may fill the "
                     + requirement.get().label().toLowerCase() + " slot.";
         }
-        if (actor.username().equals(release.createdBy())) {
-            return "You created this release: another " + requirement.get().role().label().toLowerCase()
-                    + " must review it.";
-        }
-        if (release.changesetAuthors().contains(actor.username())) {
-            return "You wrote a changeset in this release: another " + requirement.get().role().label().toLowerCase()
-                    + " must review it.";
+        String conflict = SegregationOfDuties.refusal(release, actor.username(),
+                "another " + requirement.get().role().label().toLowerCase() + " must review it");
+        if (conflict != null) {
+            return conflict;
         }
         Optional<Approval> other = current.stream()
                 .filter(a -> a.decision == Approval.Decision.APPROVED && a.approver.equals(actor.username())
@@ -174,7 +172,7 @@ public class ApprovalService implements ReleaseRequirement {
         Approval approval = record(actor, release, slot, Approval.Decision.APPROVED, comment);
         List<Approval> now = new ArrayList<>(current);
         now.add(approval);
-        Map<String, RequirementWaivers.Waiver> waived = waivers.of(releaseId);
+        Map<String, RequirementWaivers.Waiver> waived = waivers.of(release);
         List<SlotStatus> slots = slots(release, now, waived);
         candidates.remember(Map.of(releaseId, lackingApprovals(slots)));
         // while a slot is open the release cannot be approved: the other requirements need not be read
@@ -232,8 +230,10 @@ public class ApprovalService implements ReleaseRequirement {
     /** Adds the reviewer's tasks in these releases; the release where the page filled up, or null while it has room. */
     private ReleaseService.QueueCursor addTasks(Actor actor, List<Long> ids, List<ReviewTask> tasks, int size) {
         Map<Long, List<Approval>> approvalsByRelease = currentByRelease(ids);
-        Map<Long, Map<String, RequirementWaivers.Waiver>> waived = waivers.of(ids);
-        for (ReleaseService.Judged judged : releases.judged(ids)) {
+        List<ReleaseService.Judged> batch = releases.judged(ids);
+        Map<Long, Map<String, RequirementWaivers.Waiver>> waived = waivers
+                .of(batch.stream().map(ReleaseService.Judged::facts).toList());
+        for (ReleaseService.Judged judged : batch) {
             ReleaseFacts facts = judged.facts();
             List<Approval> current = approvalsByRelease.getOrDefault(facts.id(), List.of());
             for (SlotStatus slot : slots(facts, current, waived.get(facts.id()))) {

@@ -29,7 +29,6 @@ import dev.greenlight.release.ReleaseState;
 import dev.greenlight.release.ReleaseView;
 import dev.greenlight.security.Actor;
 import dev.greenlight.security.CurrentUser;
-import dev.greenlight.security.Role;
 import dev.greenlight.web.FieldError;
 import dev.greenlight.web.Flash;
 import dev.greenlight.web.InvalidInputException;
@@ -229,14 +228,10 @@ class EmergenciesPages {
     private TemplateInstance detailPage(long id, DecisionForm form, List<FieldError> errors) {
         EmergencyView emergency = emergencies.get(id);
         Actor actor = user.actor();
-        boolean mayWriteReport = !emergency.state().isTerminal()
-                && (actor.username().equals(emergency.requestedBy())
-                        || actor.hasAny(java.util.Set.of(Role.SECURITY_TEAM, Role.PRODUCT_TEAM,
-                                Role.ENGINEERING_LEADER, Role.MAINTAINER, Role.ADMIN)));
         Detail detail = new Detail(emergency, releases.get(emergency.releaseId()),
                 emergencies.candidates(emergency.releaseId()), emergencies.unmet(emergency.releaseId()),
                 emergencies.whyNotAssess(actor, emergency), emergencies.whyNotDecide(actor, emergency),
-                mayWriteReport, form, errors);
+                emergencies.mayWriteReport(actor, emergency), form, errors);
         return Templates.detail(detail, "emergencies");
     }
 

@@ -10,6 +10,8 @@ public enum EmergencyAction {
     APPROVE,
     /** Engineering leadership refuses it. */
     DENY,
+    /** The release's changesets changed after approval: the leaders' approvals and bypasses no longer hold. */
+    REOPEN,
     /** The release shipped. */
     PUBLISH
 }

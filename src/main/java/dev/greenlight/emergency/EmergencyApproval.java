@@ -40,12 +40,17 @@ class EmergencyApproval extends PanacheEntityBase {
     @Column(name = "approved_at", nullable = false)
     public Instant approvedAt;
 
+    /** The release's content version the leader approved; it counts only while the release still holds that. */
+    @Column(name = "content_version", nullable = false)
+    public int contentVersion;
+
     /** A requirement ("gate:coverage", "slot:security") to bypass, and why. */
     public record Bypass(String requirement, String reason) {
     }
 
-    static List<EmergencyApproval> of(long emergencyId) {
-        return list("emergencyId = ?1 order by id", emergencyId);
+    /** The approvals given for the release's content version {@code contentVersion}. */
+    static List<EmergencyApproval> current(long emergencyId, int contentVersion) {
+        return list("emergencyId = ?1 and contentVersion = ?2 order by id", emergencyId, contentVersion);
     }
 
     static List<EmergencyApproval> of(Collection<Long> emergencyIds) {

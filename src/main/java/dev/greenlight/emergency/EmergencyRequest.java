@@ -78,6 +78,15 @@ class EmergencyRequest extends PanacheEntityBase {
     @Version
     public long version;
 
+    /** Its release's id, without loading (and so without reading before a lock) the request itself. */
+    static Optional<Long> releaseOf(long id) {
+        return getEntityManager()
+                .createQuery("select e.releaseId from EmergencyRequest e where e.id = :id", Long.class)
+                .setParameter("id", id)
+                .getResultStream()
+                .findFirst();
+    }
+
     static Optional<EmergencyRequest> findForUpdate(long id) {
         return find("id", id).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }

@@ -29,11 +29,13 @@ import dev.greenlight.incident.PostmortemSummary;
 import dev.greenlight.incident.Severity;
 import dev.greenlight.notify.Notice;
 import dev.greenlight.notify.Outbox;
+import dev.greenlight.release.ReleaseContentChanged;
 import dev.greenlight.release.ReleaseFacts;
 import dev.greenlight.release.ReleaseHeadline;
 import dev.greenlight.release.ReleaseService;
 import dev.greenlight.release.ReleaseState;
 import dev.greenlight.release.ReleaseStateChanged;
+import dev.greenlight.release.SegregationOfDuties;
 import dev.greenlight.security.Actor;
 import dev.greenlight.security.Role;
 import dev.greenlight.web.ConflictException;
@@ -53,6 +55,8 @@ public class EmergencyService {
     static final int MAX_SHORT = 500;
     static final int MAX_REPORT = 20000;
     private static final Set<Role> ASSESSORS = Set.of(Role.SECURITY_TEAM, Role.PRODUCT_TEAM);
+    private static final String ANOTHER_ASSESSOR = "another member of the security or product team must assess it";
+    private static final String ANOTHER_LEADER = "another engineering leader must decide";
     private static final Set<Role> REPORT_WRITERS = Set.of(Role.AUTHOR, Role.SECURITY_TEAM, Role.PRODUCT_TEAM,
             Role.ENGINEERING_LEADER, Role.MAINTAINER, Role.ADMIN);
     /** Everyone above but authors, who may write only the report of their own request. */
@@ -141,6 +145,10 @@ public class EmergencyService {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
+        if (existing != null && hasText(input.incidentReport())) {
+            refuse(incidents.whyNotEdit(actor, existing.id()),
+                    " Name the incident without a report to link it to the release.");
+        }
 
         long releaseId;
         if (input.releaseId() != null) {
@@ -170,7 +178,7 @@ public class EmergencyService {
             incident = incidents.fileFor(actor, input.incidentTitle(), severity, input.incidentReport(), releaseId);
         } else {
             incidents.linkRelease(existing.id(), releaseId);
-            incident = input.incidentReport() != null && !input.incidentReport().isBlank()
+            incident = hasText(input.incidentReport())
                     ? incidents.writeReport(actor, existing.id(), input.incidentReport(), releaseId)
                     : existing;
         }
@@ -212,9 +220,13 @@ public class EmergencyService {
      */
     @Transactional
     public EmergencyView approve(Actor actor, long id, String reason, List<BypassInput> bypasses) {
-        EmergencyRequest emergency = lockForDecision(actor, id);
+        Locked locked = lockForDecision(actor, id);
+        EmergencyRequest emergency = locked.emergency();
+        int contentVersion = locked.release().contentVersion();
         emergency.state.next(EmergencyAction.APPROVE);
-        if (EmergencyApproval.of(id).stream().anyMatch(a -> a.approver.equals(actor.username()))) {
+        if (EmergencyApproval.current(id, contentVersion)
+                .stream()
+                .anyMatch(a -> a.approver.equals(actor.username()))) {
             throw new ConflictException("You already approved emergency " + id + "; another engineering leader must"
                     + " approve too.");
         }
@@ -229,16 +241,19 @@ public class EmergencyService {
         approval.reason = blankToNull(reason);
         approval.bypasses = chosen;
         approval.approvedAt = now;
+        approval.contentVersion = contentVersion;
         approval.persistAndFlush();
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("reason", approval.reason);
+        after.put("contentVersion", contentVersion);
         after.put("bypasses", chosen.stream()
                 .map(b -> Map.of("requirement", b.requirement(), "reason", b.reason()))
                 .toList());
         audit.record(actor, new AuditLog.Change("emergency.leader-approved", "emergency", id, emergency.releaseId,
                 null, after));
 
-        List<EmergencyApproval> all = EmergencyApproval.of(id);
+        // approvals given for other changesets do not count
+        List<EmergencyApproval> all = EmergencyApproval.current(id, contentVersion);
         if (all.size() >= policy.leaderApprovals()) {
             Map<String, Object> before = snapshot(emergency);
             emergency.state = emergency.state.next(EmergencyAction.APPROVE);
@@ -248,10 +263,10 @@ public class EmergencyService {
             emergency.updatedAt = now;
             for (EmergencyApproval a : all) {
                 for (EmergencyApproval.Bypass bypass : a.bypasses) {
-                    if (GrantedWaiver.count("releaseId = ?1 and requirement = ?2", emergency.releaseId,
-                            bypass.requirement()) == 0) {
-                        grant(actor, emergency.releaseId, GrantedWaiver.Source.EMERGENCY, id, bypass.requirement(),
-                                bypass.reason(), a.approver, now);
+                    if (GrantedWaiver.count("releaseId = ?1 and requirement = ?2 and contentVersion = ?3",
+                            emergency.releaseId, bypass.requirement(), contentVersion) == 0) {
+                        grant(actor, emergency.releaseId, contentVersion, GrantedWaiver.Source.EMERGENCY, id,
+                                bypass.requirement(), bypass.reason(), a.approver, now);
                     }
                 }
             }
@@ -269,7 +284,7 @@ public class EmergencyService {
         if (reason == null || reason.isBlank()) {
             throw new InvalidInputException("reason", "say why the emergency is denied");
         }
-        EmergencyRequest emergency = lockForDecision(actor, id);
+        EmergencyRequest emergency = lockForDecision(actor, id).emergency();
         Map<String, Object> before = snapshot(emergency);
         emergency.state = emergency.state.next(EmergencyAction.DENY);
         emergency.decidedBy = actor.username();
@@ -296,12 +311,13 @@ public class EmergencyService {
         if (report.length() > MAX_REPORT) {
             throw new InvalidInputException("report", "must be at most " + MAX_REPORT + " characters");
         }
-        EmergencyRequest emergency = EmergencyRequest.findForUpdate(id)
-                .orElseThrow(() -> new ResourceNotFoundException("Emergency request", id));
+        // release first, the order content changes and publishing take: approving it below cannot deadlock with them
+        EmergencyRequest emergency = lock(id).emergency();
         if (!actor.hasAny(TEAM_REPORT_WRITERS) && !actor.username().equals(emergency.requestedBy)) {
             throw new ForbiddenActionException("Only the requester (" + emergency.requestedBy
                     + ") among authors may write this incident report.");
         }
+        refuse(incidents.whyNotEdit(actor, emergency.incidentId), "");
         if (emergency.state.isTerminal() && emergency.state != EmergencyState.PUBLISHED) {
             throw new ConflictException("This emergency is " + emergency.state.label().toLowerCase() + ".");
         }
@@ -361,18 +377,25 @@ public class EmergencyService {
         return releases.unmet(releaseId);
     }
 
+    /** Whether the page offers the actor to write the emergency's incident report. */
+    public boolean mayWriteReport(Actor actor, EmergencyView emergency) {
+        return !emergency.state().isTerminal()
+                && (actor.hasAny(TEAM_REPORT_WRITERS) || actor.username().equals(emergency.requestedBy()))
+                && incidents.whyNotEdit(actor, emergency.incident().id()) == null;
+    }
+
     /** Null when the actor may assess the emergency now, else why not. */
     public String whyNotAssess(Actor actor, EmergencyView emergency) {
         if (!actor.hasAny(ASSESSORS)) {
             return "Only the security team or the product team may assess emergencies.";
         }
         if (actor.username().equals(emergency.requestedBy())) {
-            return "You requested this emergency: another member of the security or product team must assess it.";
+            return "You requested this emergency: " + ANOTHER_ASSESSOR + ".";
         }
         if (emergency.state() != EmergencyState.REQUESTED) {
             return "It is " + emergency.state().label().toLowerCase() + ".";
         }
-        return null;
+        return SegregationOfDuties.refusal(releases.facts(emergency.releaseId()), actor.username(), ANOTHER_ASSESSOR);
     }
 
     /** Null when the actor may approve or deny the emergency now, else why not. */
@@ -381,20 +404,48 @@ public class EmergencyService {
             return "Only engineering leaders may approve or deny emergencies.";
         }
         if (actor.username().equals(emergency.requestedBy())) {
-            return "You requested this emergency: another engineering leader must decide.";
+            return "You requested this emergency: " + ANOTHER_LEADER + ".";
         }
         if (actor.username().equals(emergency.assessedBy())) {
-            return "You assessed this emergency: another engineering leader must decide.";
+            return "You assessed this emergency: " + ANOTHER_LEADER + ".";
         }
         if (emergency.state() != EmergencyState.ASSESSED) {
             return emergency.state() == EmergencyState.REQUESTED
                     ? "It waits for the security or product team's assessment first."
                     : "It is " + emergency.state().label().toLowerCase() + ".";
         }
-        if (emergency.approvals().stream().anyMatch(a -> a.approver().equals(actor.username()))) {
+        if (emergency.approvals().stream().anyMatch(a -> !a.stale() && a.approver().equals(actor.username()))) {
             return "You approved it already; it needs another engineering leader.";
         }
-        return null;
+        return SegregationOfDuties.refusal(releases.facts(emergency.releaseId()), actor.username(), ANOTHER_LEADER);
+    }
+
+    /**
+     * The release's changesets changed: its leaders approved, and bypassed, other content. An approved emergency waits
+     * for a leader again (its assessment still holds); the earlier approvals and waivers stay on the record, stale.
+     */
+    void contentChanged(@Observes ReleaseContentChanged event) {
+        EmergencyRequest.liveForRelease(event.releaseId())
+                .filter(e -> e.state == EmergencyState.APPROVED || e.state == EmergencyState.ASSESSED)
+                .filter(e -> EmergencyApproval.count("emergencyId = ?1 and contentVersion < ?2", e.id,
+                        event.contentVersion()) > 0)
+                .ifPresent(emergency -> {
+                    Map<String, Object> before = snapshot(emergency);
+                    boolean approved = emergency.state == EmergencyState.APPROVED;
+                    if (approved) {
+                        emergency.state = emergency.state.next(EmergencyAction.REOPEN);
+                        emergency.decidedBy = null;
+                        emergency.decidedAt = null;
+                        emergency.decisionReason = null;
+                    }
+                    emergency.updatedAt = clock.instant();
+                    Map<String, Object> after = snapshot(emergency);
+                    after.put("contentVersion", event.contentVersion());
+                    audit.record(Actor.SYSTEM, new AuditLog.Change(approved
+                            ? "emergency.reopened"
+                            : "emergency.approvals-stale", "emergency", emergency.id, emergency.releaseId, before,
+                            after));
+                });
     }
 
     /** The release's post-mortem: created when the emergency release was published. */
@@ -415,12 +466,12 @@ public class EmergencyService {
                 });
     }
 
-    /** Writes one waiver and its audit event. */
-    void grant(Actor actor, long releaseId, GrantedWaiver.Source source, long sourceId, String requirement,
-            String reason,
-            String waivedBy, Instant at) {
+    /** Writes one waiver, for the release's content version {@code contentVersion}, and its audit event. */
+    void grant(Actor actor, long releaseId, int contentVersion, GrantedWaiver.Source source, long sourceId,
+            String requirement, String reason, String waivedBy, Instant at) {
         GrantedWaiver waiver = new GrantedWaiver();
         waiver.releaseId = releaseId;
+        waiver.contentVersion = contentVersion;
         waiver.source = source;
         waiver.sourceId = sourceId;
         waiver.requirement = requirement;
@@ -434,6 +485,7 @@ public class EmergencyService {
         after.put("waivedBy", waivedBy);
         after.put("source", source.name().toLowerCase());
         after.put("sourceId", sourceId);
+        after.put("contentVersion", contentVersion);
         audit.record(actor, new AuditLog.Change("waiver.granted", "waiver", waiver.id, releaseId, null, after));
     }
 
@@ -452,16 +504,19 @@ public class EmergencyService {
         Map<Long, IncidentSummary> incidentsById = incidents.summaries(
                 requests.stream().map(e -> e.incidentId).collect(Collectors.toSet()));
         Map<Long, PostmortemSummary> postmortemsByRelease = postmortems.forReleases(releaseIds);
+        Map<Long, Integer> contentVersions = requests.stream()
+                .collect(Collectors.toMap(e -> e.id, e -> headlines.get(e.releaseId).contentVersion()));
         Map<Long, List<EmergencyView.LeaderApproval>> approvals = EmergencyApproval.of(ids)
                 .stream()
                 .collect(Collectors.groupingBy(a -> a.emergencyId, Collectors.mapping(
-                        a -> new EmergencyView.LeaderApproval(a.approver, a.reason, a.bypasses, a.approvedAt),
+                        a -> new EmergencyView.LeaderApproval(a.approver, a.reason, a.bypasses, a.approvedAt,
+                                a.contentVersion, a.contentVersion != contentVersions.get(a.emergencyId)),
                         Collectors.toList())));
         Map<Long, List<EmergencyView.WaiverView>> bypasses = GrantedWaiver
                 .<GrantedWaiver>list("source = ?1 and sourceId in ?2 order by id", GrantedWaiver.Source.EMERGENCY, ids)
                 .stream()
                 .collect(Collectors.groupingBy(w -> w.sourceId,
-                        Collectors.mapping(EmergencyService::view, Collectors.toList())));
+                        Collectors.mapping(w -> view(w, contentVersions.get(w.sourceId)), Collectors.toList())));
         return requests.stream().map(e -> {
             ReleaseHeadline release = headlines.get(e.releaseId);
             return new EmergencyView(e.id, e.releaseId, release.title(), release.state(), e.criterion,
@@ -472,8 +527,10 @@ public class EmergencyService {
         }).toList();
     }
 
-    static EmergencyView.WaiverView view(GrantedWaiver w) {
-        return new EmergencyView.WaiverView(w.requirement, label(w.requirement), w.reason, w.waivedBy, w.waivedAt);
+    /** A waiver as shown, stale when the release holds another content version than {@code releaseVersion}. */
+    static EmergencyView.WaiverView view(GrantedWaiver w, int releaseVersion) {
+        return new EmergencyView.WaiverView(w.requirement, label(w.requirement), w.reason, w.waivedBy, w.waivedAt,
+                w.contentVersion, w.contentVersion != releaseVersion);
     }
 
     /** "Coverage gate" for "gate:coverage", "Security review" for "slot:security". */
@@ -505,13 +562,12 @@ public class EmergencyService {
         if (reason.length() > MAX_TEXT) {
             throw new InvalidInputException("reason", "must be at most " + MAX_TEXT + " characters");
         }
-        EmergencyRequest emergency = EmergencyRequest.findForUpdate(id)
-                .orElseThrow(() -> new ResourceNotFoundException("Emergency request", id));
+        Locked locked = lock(id);
+        EmergencyRequest emergency = locked.emergency();
         if (actor.username().equals(emergency.requestedBy)) {
-            throw new ForbiddenActionException(
-                    "You requested this emergency: another member of the security or product team must assess it.");
+            throw new ForbiddenActionException("You requested this emergency: " + ANOTHER_ASSESSOR + ".");
         }
-        refuseUnlessReleaseOpen(emergency);
+        refuseUnlessUninvolved(actor, locked, ANOTHER_ASSESSOR);
         Map<String, Object> before = snapshot(emergency);
         emergency.state = emergency.state.next(action);
         emergency.assessedBy = actor.username();
@@ -532,28 +588,47 @@ public class EmergencyService {
         return releases.get(emergency.releaseId).title();
     }
 
-    private EmergencyRequest lockForDecision(Actor actor, long id) {
+    private Locked lockForDecision(Actor actor, long id) {
         if (!actor.has(Role.ENGINEERING_LEADER)) {
             throw new ForbiddenActionException("Only engineering leaders may approve or deny emergencies.");
         }
-        EmergencyRequest emergency = EmergencyRequest.findForUpdate(id)
-                .orElseThrow(() -> new ResourceNotFoundException("Emergency request", id));
+        Locked locked = lock(id);
+        EmergencyRequest emergency = locked.emergency();
         if (actor.username().equals(emergency.requestedBy)) {
-            throw new ForbiddenActionException(
-                    "You requested this emergency: another engineering leader must decide.");
+            throw new ForbiddenActionException("You requested this emergency: " + ANOTHER_LEADER + ".");
         }
         if (actor.username().equals(emergency.assessedBy)) {
-            throw new ForbiddenActionException("You assessed this emergency: another engineering leader must decide.");
+            throw new ForbiddenActionException("You assessed this emergency: " + ANOTHER_LEADER + ".");
         }
-        refuseUnlessReleaseOpen(emergency);
-        return emergency;
+        refuseUnlessUninvolved(actor, locked, ANOTHER_LEADER);
+        return locked;
     }
 
-    /** A cancelled or rejected release has no emergency left to decide. */
-    private void refuseUnlessReleaseOpen(EmergencyRequest emergency) {
-        ReleaseState state = releases.get(emergency.releaseId).state();
+    /** An emergency with the facts of its release, both locked until the transaction ends. */
+    private record Locked(EmergencyRequest emergency, ReleaseFacts release) {
+    }
+
+    /** The release first, then the emergency: the order in which publishing and content changes take them. */
+    private Locked lock(long id) {
+        long releaseId = EmergencyRequest.releaseOf(id)
+                .orElseThrow(() -> new ResourceNotFoundException("Emergency request", id));
+        ReleaseFacts release = releases.lockFacts(releaseId);
+        EmergencyRequest emergency = EmergencyRequest.findForUpdate(id).orElseThrow();
+        return new Locked(emergency, release);
+    }
+
+    /**
+     * Nobody who created the release or wrote one of its changesets decides, and a cancelled or rejected release has
+     * no emergency left to decide.
+     */
+    private static void refuseUnlessUninvolved(Actor actor, Locked locked, String instead) {
+        String conflict = SegregationOfDuties.refusal(locked.release(), actor.username(), instead);
+        if (conflict != null) {
+            throw new ForbiddenActionException(conflict);
+        }
+        ReleaseState state = locked.release().state();
         if (!state.isOpen()) {
-            throw new ConflictException("Release " + emergency.releaseId + " is " + state.label().toLowerCase()
+            throw new ConflictException("Release " + locked.release().id() + " is " + state.label().toLowerCase()
                     + "; its emergency request can no longer be decided.");
         }
     }
@@ -618,6 +693,16 @@ public class EmergencyService {
         } else if (value.length() > max) {
             errors.add(new FieldError(field, "must be at most " + max + " characters"));
         }
+    }
+
+    private static void refuse(String refusal, String hint) {
+        if (refusal != null) {
+            throw new ForbiddenActionException(refusal + hint);
+        }
+    }
+
+    private static boolean hasText(String value) {
+        return value != null && !value.isBlank();
     }
 
     private static String blankToNull(String value) {

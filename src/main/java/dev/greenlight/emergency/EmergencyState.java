@@ -4,8 +4,8 @@ import io.quarkus.qute.TemplateEnum;
 
 /**
  * The life of an emergency request. {@link #next} is the only place that knows the transitions: requested, assessed by
- * the security or product team (or declined), approved by engineering leadership (or denied), published with the
- * release.
+ * the security or product team (or declined), approved by engineering leadership (or denied), back to assessed when
+ * the release's changesets change before it ships, published with the release.
  */
 @TemplateEnum
 public enum EmergencyState {
@@ -45,15 +45,17 @@ public enum EmergencyState {
             case REQUESTED -> switch (action) {
                 case ASSESS -> ASSESSED;
                 case DECLINE -> DECLINED;
-                case APPROVE, DENY, PUBLISH -> null;
+                case APPROVE, DENY, REOPEN, PUBLISH -> null;
             };
             case ASSESSED -> switch (action) {
                 case APPROVE -> APPROVED;
                 case DENY -> DENIED;
-                case ASSESS, DECLINE, PUBLISH -> null;
+                case ASSESS, DECLINE, REOPEN, PUBLISH -> null;
             };
             case APPROVED -> switch (action) {
                 case PUBLISH -> PUBLISHED;
+                // the assessment still holds; leaders decide again on the new changesets
+                case REOPEN -> ASSESSED;
                 case ASSESS, DECLINE, APPROVE, DENY -> null;
             };
             case DECLINED, DENIED, PUBLISHED -> null;

@@ -14,12 +14,19 @@ public record EmergencyView(long id, long releaseId, String releaseTitle, Releas
         String decidedBy, Instant decidedAt, String decisionReason, IncidentSummary incident,
         List<LeaderApproval> approvals, List<WaiverView> bypasses, PostmortemSummary postmortem) {
 
-    /** One leader's approval and the bypasses they chose. */
+    /**
+     * One leader's approval and the bypasses they chose, for a content version of the release; stale once the release
+     * holds other changesets.
+     */
     public record LeaderApproval(String approver, String reason, List<EmergencyApproval.Bypass> bypasses,
-            Instant approvedAt) {
+            Instant approvedAt, int contentVersion, boolean stale) {
     }
 
-    /** A waived requirement: "gate:coverage", why, by whom, when. */
-    public record WaiverView(String requirement, String label, String reason, String waivedBy, Instant waivedAt) {
+    /**
+     * A waived requirement: "gate:coverage", why, by whom, when, for which content version; stale once the release
+     * holds other changesets.
+     */
+    public record WaiverView(String requirement, String label, String reason, String waivedBy, Instant waivedAt,
+            int contentVersion, boolean stale) {
     }
 }

@@ -49,6 +49,10 @@ class GrantedWaiver extends PanacheEntityBase {
     @Column(name = "waived_at", nullable = false)
     public Instant waivedAt;
 
+    /** The release's content version it was granted for; stale once the release's changesets change. */
+    @Column(name = "content_version", nullable = false)
+    public int contentVersion;
+
     static List<GrantedWaiver> forRelease(long releaseId) {
         return list("releaseId = ?1 order by id", releaseId);
     }

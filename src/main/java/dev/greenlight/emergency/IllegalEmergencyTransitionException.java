@@ -15,6 +15,7 @@ public class IllegalEmergencyTransitionException extends ConflictException {
             case DECLINE -> "declined";
             case APPROVE -> "approved";
             case DENY -> "denied";
+            case REOPEN -> "reopened";
             case PUBLISH -> "published";
         };
     }

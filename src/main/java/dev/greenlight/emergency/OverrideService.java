@@ -7,8 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -20,9 +22,12 @@ import dev.greenlight.gate.GateStatus;
 import dev.greenlight.incident.IncidentService;
 import dev.greenlight.incident.IncidentSummary;
 import dev.greenlight.incident.Severity;
+import dev.greenlight.release.ReleaseContentChanged;
 import dev.greenlight.release.ReleaseFacts;
+import dev.greenlight.release.ReleaseHeadline;
 import dev.greenlight.release.ReleaseService;
 import dev.greenlight.release.ReleaseState;
+import dev.greenlight.release.SegregationOfDuties;
 import dev.greenlight.security.Actor;
 import dev.greenlight.security.Role;
 import dev.greenlight.web.ConflictException;
@@ -39,6 +44,7 @@ import dev.greenlight.web.ResourceNotFoundException;
 @ApplicationScoped
 public class OverrideService {
     private static final Set<Role> SECOND_PERSON = Set.of(Role.ADMIN, Role.ENGINEERING_LEADER);
+    private static final String ANOTHER_PERSON = "a second admin or an engineering leader must decide it";
 
     /** What the admin asks: the release, why, and the incident with its report. */
     public record OverrideInput(long releaseId, String reason, Long incidentId, String incidentTitle,
@@ -111,8 +117,8 @@ public class OverrideService {
             throw new ConflictException("Release " + release.id() + " is on the emergency path; its engineering"
                     + " leader chooses what is bypassed.");
         }
-        if (ReleaseOverride.liveForRelease(release.id()).isPresent()) {
-            throw new ConflictException("Release " + release.id() + " already has an override.");
+        if (ReleaseOverride.liveForRelease(release.id(), release.contentVersion()).isPresent()) {
+            throw new ConflictException("Release " + release.id() + " already has an override for its changesets.");
         }
         Instant now = clock.instant();
         if (incident == null) {
@@ -128,6 +134,7 @@ public class OverrideService {
         override.state = OverrideState.REQUESTED;
         override.requestedBy = actor.username();
         override.requestedAt = now;
+        override.contentVersion = release.contentVersion();
         override.persistAndFlush();
         audit.record(actor, new AuditLog.Change("override.requested", "override", override.id, release.id(), null,
                 snapshot(override)));
@@ -137,11 +144,17 @@ public class OverrideService {
     /** The second person: another admin or an engineering leader, never the admin who asked. */
     @Transactional
     public OverrideView approve(Actor actor, long id, String reason) {
-        ReleaseOverride override = lockForDecision(actor, id);
-        ReleaseFacts release = releases.lockFacts(override.releaseId);
+        Locked locked = lockForDecision(actor, id);
+        ReleaseOverride override = locked.override();
+        ReleaseFacts release = locked.release();
         if (release.state() != ReleaseState.IN_REVIEW) {
             throw new ConflictException("Release " + release.id() + " is " + release.state().label().toLowerCase()
                     + "; an override applies to a release in review.");
+        }
+        // one asked before V12 and still undecided did not lapse when the changesets changed
+        if (override.state == OverrideState.REQUESTED && override.contentVersion != release.contentVersion()) {
+            throw new ConflictException("Release " + release.id() + "'s changesets changed since override " + id
+                    + " was asked; deny it and ask for a new override for what the release holds now.");
         }
         Map<String, Object> before = snapshot(override);
         override.state = override.state.decide(true);
@@ -151,14 +164,16 @@ public class OverrideService {
         String waiverReason = "Override #" + override.id + ": " + override.reason;
         for (GateStatus gate : gates.status(release)) {
             if (!gate.isSatisfied()) {
-                emergencies.grant(actor, release.id(), GrantedWaiver.Source.OVERRIDE, override.id,
-                        EmergencyService.gateKey(gate.gate()), waiverReason, actor.username(), override.decidedAt);
+                emergencies.grant(actor, release.id(), release.contentVersion(), GrantedWaiver.Source.OVERRIDE,
+                        override.id, EmergencyService.gateKey(gate.gate()), waiverReason, actor.username(),
+                        override.decidedAt);
             }
         }
         for (SlotStatus slot : approvals.slots(release)) {
             if (!slot.isFilled()) {
-                emergencies.grant(actor, release.id(), GrantedWaiver.Source.OVERRIDE, override.id,
-                        "slot:" + slot.requirement().slot(), waiverReason, actor.username(), override.decidedAt);
+                emergencies.grant(actor, release.id(), release.contentVersion(), GrantedWaiver.Source.OVERRIDE,
+                        override.id, "slot:" + slot.requirement().slot(), waiverReason, actor.username(),
+                        override.decidedAt);
             }
         }
         audit.record(actor, new AuditLog.Change("override.approved", "override", id, release.id(), before,
@@ -172,7 +187,7 @@ public class OverrideService {
         if (reason == null || reason.isBlank()) {
             throw new InvalidInputException("reason", "say why the override is denied");
         }
-        ReleaseOverride override = lockForDecision(actor, id);
+        ReleaseOverride override = lockForDecision(actor, id).override();
         Map<String, Object> before = snapshot(override);
         override.state = override.state.decide(false);
         override.decidedBy = actor.username();
@@ -190,36 +205,92 @@ public class OverrideService {
 
     /** Every override requested for a release, oldest first. */
     public List<OverrideView> forRelease(long releaseId) {
-        return ReleaseOverride.forRelease(releaseId).stream().map(this::view).toList();
+        return views(ReleaseOverride.forRelease(releaseId));
     }
 
     /** Overrides waiting for a second person, oldest first. */
     public List<OverrideView> open() {
-        return ReleaseOverride.open().stream().map(this::view).toList();
+        return views(ReleaseOverride.open());
     }
 
-    private static ReleaseOverride lockForDecision(Actor actor, long id) {
+    /** Null when the actor may decide the override now, else why not. */
+    public String whyNotDecide(Actor actor, OverrideView override) {
+        String refusal = whyNot(actor, override.requestedBy(), releases.facts(override.releaseId()));
+        if (refusal != null) {
+            return refusal;
+        }
+        return switch (override.state()) {
+            case REQUESTED -> null;
+            case LAPSED -> "It lapsed: the release's changesets changed since it was asked.";
+            case APPROVED, DENIED -> "It is " + override.state().name().toLowerCase() + ".";
+        };
+    }
+
+    /**
+     * The release's changesets changed: an override nobody decided yet was asked for other content and lapses. An
+     * approved one stays approved, its waivers stale (see {@link EmergencyWaivers}).
+     */
+    void contentChanged(@Observes ReleaseContentChanged event) {
+        for (ReleaseOverride override : ReleaseOverride.waitingForRelease(event.releaseId())) {
+            Map<String, Object> before = snapshot(override);
+            override.state = override.state.lapse();
+            override.decidedBy = Actor.SYSTEM.username();
+            override.decidedAt = clock.instant();
+            override.decisionReason = "The release's changesets changed (content version " + event.contentVersion()
+                    + ") before a second person decided.";
+            audit.record(Actor.SYSTEM, new AuditLog.Change("override.lapsed", "override", override.id,
+                    override.releaseId, before, snapshot(override)));
+        }
+    }
+
+    /** An override with the facts of its release, both locked until the transaction ends. */
+    private record Locked(ReleaseOverride override, ReleaseFacts release) {
+    }
+
+    /** Locks the release first, then the override: the order in which content changes take them. */
+    private Locked lockForDecision(Actor actor, long id) {
         if (!actor.hasAny(SECOND_PERSON)) {
             throw new ForbiddenActionException("Only a second admin or an engineering leader may decide an override.");
         }
-        ReleaseOverride override = ReleaseOverride.findForUpdate(id)
-                .orElseThrow(() -> new ResourceNotFoundException("Override", id));
-        if (actor.username().equals(override.requestedBy)) {
-            throw new ForbiddenActionException("You asked for this override: a second admin or an engineering leader"
-                    + " must decide it.");
+        long releaseId = ReleaseOverride.releaseOf(id).orElseThrow(() -> new ResourceNotFoundException("Override", id));
+        ReleaseFacts release = releases.lockFacts(releaseId);
+        ReleaseOverride override = ReleaseOverride.findForUpdate(id).orElseThrow();
+        String refusal = whyNot(actor, override.requestedBy, release);
+        if (refusal != null) {
+            throw new ForbiddenActionException(refusal);
         }
-        return override;
+        return new Locked(override, release);
+    }
+
+    /** The second person: holds the role, did not ask, and neither created the release nor wrote its changesets. */
+    private static String whyNot(Actor actor, String requestedBy, ReleaseFacts release) {
+        if (!actor.hasAny(SECOND_PERSON)) {
+            return "Only a second admin or an engineering leader may decide an override.";
+        }
+        if (actor.username().equals(requestedBy)) {
+            return "You asked for this override: " + ANOTHER_PERSON + ".";
+        }
+        return SegregationOfDuties.refusal(release, actor.username(), ANOTHER_PERSON);
     }
 
     OverrideView view(ReleaseOverride o) {
-        IncidentSummary incident = incidents.summary(o.incidentId).orElseThrow();
-        return new OverrideView(o.id, o.releaseId, o.reason, o.state, o.requestedBy, o.requestedAt, o.decidedBy,
-                o.decidedAt, o.decisionReason, incident,
-                GrantedWaiver.<GrantedWaiver>list("releaseId = ?1 and source = ?2 and sourceId = ?3 order by id",
-                        o.releaseId, GrantedWaiver.Source.OVERRIDE, o.id)
-                        .stream()
-                        .map(EmergencyService::view)
-                        .toList());
+        return views(List.of(o)).get(0);
+    }
+
+    /** Views of several overrides, each waiver marked stale when its release holds other changesets now. */
+    private List<OverrideView> views(List<ReleaseOverride> overrides) {
+        Map<Long, ReleaseHeadline> headlines = releases.headlines(
+                overrides.stream().map(o -> o.releaseId).collect(Collectors.toSet()));
+        return overrides.stream().map(o -> {
+            int releaseVersion = headlines.get(o.releaseId).contentVersion();
+            return new OverrideView(o.id, o.releaseId, o.reason, o.state, o.requestedBy, o.requestedAt, o.decidedBy,
+                    o.decidedAt, o.decisionReason, o.contentVersion, incidents.summary(o.incidentId).orElseThrow(),
+                    GrantedWaiver.<GrantedWaiver>list("releaseId = ?1 and source = ?2 and sourceId = ?3 order by id",
+                            o.releaseId, GrantedWaiver.Source.OVERRIDE, o.id)
+                            .stream()
+                            .map(w -> EmergencyService.view(w, releaseVersion))
+                            .toList());
+        }).toList();
     }
 
     private static Map<String, Object> snapshot(ReleaseOverride o) {
@@ -230,6 +301,7 @@ public class OverrideService {
         state.put("requestedBy", o.requestedBy);
         state.put("decidedBy", o.decidedBy);
         state.put("decisionReason", o.decisionReason);
+        state.put("contentVersion", o.contentVersion);
         return state;
     }
 }

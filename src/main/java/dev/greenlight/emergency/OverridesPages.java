@@ -22,7 +22,6 @@ import dev.greenlight.incident.Severity;
 import dev.greenlight.release.ReleaseService;
 import dev.greenlight.release.ReleaseView;
 import dev.greenlight.security.CurrentUser;
-import dev.greenlight.security.Role;
 import dev.greenlight.web.FieldError;
 import dev.greenlight.web.Flash;
 import dev.greenlight.web.InvalidInputException;
@@ -100,15 +99,8 @@ class OverridesPages {
 
     private TemplateInstance detailPage(long id, String reason, List<FieldError> errors) {
         OverrideView override = overrides.get(id);
-        String refusal = null;
-        if (!user.has(Role.ADMIN) && !user.has(Role.ENGINEERING_LEADER)) {
-            refusal = "Only a second admin or an engineering leader may decide an override.";
-        } else if (user.username().equals(override.requestedBy())) {
-            refusal = "You asked for this override: a second admin or an engineering leader must decide it.";
-        } else if (override.state() != OverrideState.REQUESTED) {
-            refusal = "It is " + override.state().name().toLowerCase() + ".";
-        }
-        return Templates.detail(override, releases.get(override.releaseId()), refusal,
+        return Templates.detail(override, releases.get(override.releaseId()),
+                overrides.whyNotDecide(user.actor(), override),
                 new OverrideForm(override.releaseId(), "", "", "", "", reason), errors, "emergencies");
     }
 

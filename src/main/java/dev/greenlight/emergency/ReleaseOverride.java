@@ -53,15 +53,34 @@ class ReleaseOverride extends PanacheEntityBase {
     @Column(name = "decision_reason")
     public String decisionReason;
 
+    /** The release's content version it was asked for: its waivers hold for that content only. */
+    @Column(name = "content_version", nullable = false)
+    public int contentVersion;
+
     @Version
     public long version;
+
+    /** Its release's id, without loading (and so without reading before a lock) the override itself. */
+    static Optional<Long> releaseOf(long id) {
+        return getEntityManager()
+                .createQuery("select o.releaseId from ReleaseOverride o where o.id = :id", Long.class)
+                .setParameter("id", id)
+                .getResultStream()
+                .findFirst();
+    }
 
     static Optional<ReleaseOverride> findForUpdate(long id) {
         return find("id", id).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }
 
-    static Optional<ReleaseOverride> liveForRelease(long releaseId) {
-        return find("releaseId = ?1 and state <> ?2", releaseId, OverrideState.DENIED).firstResultOptional();
+    /** The release's override waiting for a decision, or approved, for the content version it holds now. */
+    static Optional<ReleaseOverride> liveForRelease(long releaseId, int contentVersion) {
+        return find("releaseId = ?1 and contentVersion = ?2 and (state = ?3 or state = ?4)", releaseId, contentVersion,
+                OverrideState.REQUESTED, OverrideState.APPROVED).firstResultOptional();
+    }
+
+    static List<ReleaseOverride> waitingForRelease(long releaseId) {
+        return list("releaseId = ?1 and state = ?2 order by id", releaseId, OverrideState.REQUESTED);
     }
 
     static List<ReleaseOverride> forRelease(long releaseId) {

@@ -103,7 +103,7 @@ public class GateService implements ReleaseRequirement {
     }
 
     public List<GateStatus> status(ReleaseFacts release) {
-        return status(release, waivers.of(release.id()));
+        return status(release, waivers.of(release));
     }
 
     /** The same, with the release's waivers already read by the caller (the release page reads them once). */

@@ -71,6 +71,14 @@ class Incident extends PanacheEntityBase {
     @Version
     public long version;
 
+    /** Who filed it, without loading the incident (so that a later lock reads it fresh). */
+    static Optional<String> reporterOf(long id) {
+        return getEntityManager().createQuery("select i.createdBy from Incident i where i.id = :id", String.class)
+                .setParameter("id", id)
+                .getResultStream()
+                .findFirst();
+    }
+
     static Optional<Incident> findForUpdate(long id) {
         return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
     }

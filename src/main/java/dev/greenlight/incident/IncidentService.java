@@ -223,10 +223,20 @@ public class IncidentService {
         link(incidentId, List.of(releaseId));
     }
 
-    /** Writes the incident report (the emergency path checks who may), audited against the release. */
+    /**
+     * Null when the actor may edit the incident, else why not. Naming an incident on the emergency path or in an
+     * override links it; only its editors may change its report there too.
+     */
+    public String whyNotEdit(Actor actor, long id) {
+        String reporter = Incident.reporterOf(id).orElseThrow(() -> new ResourceNotFoundException("Incident", id));
+        return editRefusal(actor, id, reporter);
+    }
+
+    /** Writes the incident report, for those who may edit the incident, audited against the release. */
     @Transactional(Transactional.TxType.MANDATORY)
     public IncidentSummary writeReport(Actor actor, long id, String report, Long releaseId) {
         Incident incident = Incident.findForUpdate(id).orElseThrow(() -> new ResourceNotFoundException("Incident", id));
+        refuseUnlessEditor(actor, incident);
         Map<String, Object> before = new LinkedHashMap<>();
         before.put("report", incident.report);
         incident.report = report.strip();
@@ -329,11 +339,19 @@ public class IncidentService {
         return List.copyOf(releaseIds);
     }
 
-    private void refuseUnlessEditor(Actor actor, Incident incident) {
-        if (!actor.hasAny(EDITORS) && !actor.username().equals(incident.createdBy)) {
-            throw new ForbiddenActionException("Only its reporter (" + incident.createdBy + "), the security or product"
-                    + " team, engineering leaders, maintainers and admins may edit incident " + incident.id + ".");
+    private static void refuseUnlessEditor(Actor actor, Incident incident) {
+        String refusal = editRefusal(actor, incident.id, incident.createdBy);
+        if (refusal != null) {
+            throw new ForbiddenActionException(refusal);
         }
+    }
+
+    private static String editRefusal(Actor actor, long id, String reporter) {
+        if (actor.hasAny(EDITORS) || actor.username().equals(reporter)) {
+            return null;
+        }
+        return "Only its reporter (" + reporter + "), the security or product team, engineering leaders, maintainers"
+                + " and admins may edit incident " + id + ".";
     }
 
     /** Optimistic locking for editors: the version they loaded must still be the current one. */

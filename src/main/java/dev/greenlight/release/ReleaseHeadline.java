@@ -1,5 +1,5 @@
 package dev.greenlight.release;
 
-/** What a list needs to name a release: its title and where it stands. */
-public record ReleaseHeadline(long id, String title, ReleaseState state) {
+/** What a list needs to name a release: its title, where it stands and which content version it holds. */
+public record ReleaseHeadline(long id, String title, ReleaseState state, int contentVersion) {
 }

@@ -196,7 +196,7 @@ public class ReleaseService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<ReleaseView> approveIfReady(ReleaseFacts locked) {
-        return approveIfReady(locked, waivers.of(locked.id()));
+        return approveIfReady(locked, waivers.of(locked));
     }
 
     /** The same, with the release's waivers already read by the caller. */
@@ -369,7 +369,7 @@ public class ReleaseService {
 
     /** The same, for facts the caller already holds. */
     public List<String> unmet(ReleaseFacts facts) {
-        return unmet(facts, waivers.of(facts.id()));
+        return unmet(facts, waivers.of(facts));
     }
 
     /** The same, with the release's waivers already read by the caller (the release page reads them once). */
@@ -528,7 +528,7 @@ public class ReleaseService {
         }
         Map<Long, ReleaseHeadline> headlines = new HashMap<>();
         Release.<Release>list("id in ?1", ids)
-                .forEach(r -> headlines.put(r.id, new ReleaseHeadline(r.id, r.title, r.state)));
+                .forEach(r -> headlines.put(r.id, new ReleaseHeadline(r.id, r.title, r.state, r.contentVersion)));
         return headlines;
     }
 }

@@ -232,7 +232,7 @@ class ReleasesPages {
         ReleaseView release = story.release();
         ReleaseFacts facts = story.facts();
         Actor actor = user.actor();
-        RequirementWaivers.Account account = waivers.account(id);
+        RequirementWaivers.Account account = waivers.account(facts);
         Map<String, RequirementWaivers.Waiver> waived = account.waivers();
         List<ApprovalService.SlotOffer> slots = approvals.offers(actor, facts, waived);
         List<Gate> reportable = gates.required()

@@ -1,7 +1,6 @@
 package dev.greenlight.release;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +11,12 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-/** Every waiver for a release, from every feature that grants them; none when no such feature is installed. */
+import dev.greenlight.web.ResourceNotFoundException;
+
+/**
+ * Every waiver for a release, from every feature that grants them; none when no such feature is installed. Only those
+ * granted for the content version the release holds are in force.
+ */
 @ApplicationScoped
 @Named("waivers")
 public class Waivers {
@@ -23,25 +27,34 @@ public class Waivers {
         this.sources = sources;
     }
 
-    public Map<Long, Map<String, RequirementWaivers.Waiver>> of(Collection<Long> releaseIds) {
+    /** The same for many releases, one query per feature (the reviewers' queue). */
+    public Map<Long, Map<String, RequirementWaivers.Waiver>> of(List<ReleaseFacts> releases) {
         Map<Long, Map<String, RequirementWaivers.Waiver>> all = new HashMap<>();
-        releaseIds.forEach(id -> all.put(id, new HashMap<>()));
-        sources.forEach(source -> source.waivers(releaseIds).forEach((id, waivers) -> all.get(id).putAll(waivers)));
+        releases.forEach(release -> all.put(release.id(), new HashMap<>()));
+        List<Long> ids = releases.stream().map(ReleaseFacts::id).toList();
+        sources.forEach(source -> {
+            Map<Long, List<RequirementWaivers.Waiver>> granted = source.granted(ids);
+            releases.forEach(release -> all.get(release.id())
+                    .putAll(RequirementWaivers.inForce(granted.getOrDefault(release.id(), List.of()),
+                            release.contentVersion())));
+        });
         return all;
     }
 
-    public Map<String, RequirementWaivers.Waiver> of(long releaseId) {
+    /** The waivers in force for the release, by requirement key. */
+    public Map<String, RequirementWaivers.Waiver> of(ReleaseFacts release) {
         Map<String, RequirementWaivers.Waiver> all = new HashMap<>();
-        sources.forEach(source -> all.putAll(source.waivers(releaseId)));
+        sources.forEach(source -> all
+                .putAll(RequirementWaivers.inForce(source.granted(release.id()), release.contentVersion())));
         return all;
     }
 
-    /** Every feature's waivers for the release and its sentences about them, for the release page. */
-    public RequirementWaivers.Account account(long releaseId) {
+    /** Every feature's waivers in force for the release and its sentences about all of them, for the release page. */
+    public RequirementWaivers.Account account(ReleaseFacts release) {
         Map<String, RequirementWaivers.Waiver> waived = new HashMap<>();
         List<String> notices = new ArrayList<>();
         sources.forEach(source -> {
-            RequirementWaivers.Account account = source.account(releaseId);
+            RequirementWaivers.Account account = source.account(release.id(), release.contentVersion());
             waived.putAll(account.waivers());
             notices.addAll(account.notices());
         });
@@ -52,8 +65,10 @@ public class Waivers {
      * Every feature's sentences about the release's waivers, for its evidence bundle; its page reads {@link #account}.
      */
     public List<String> notices(long releaseId) {
+        int contentVersion = Release.<Release>findByIdOptional(releaseId)
+                .orElseThrow(() -> new ResourceNotFoundException("Release", releaseId)).contentVersion;
         List<String> all = new ArrayList<>();
-        sources.forEach(source -> all.addAll(source.notices(releaseId)));
+        sources.forEach(source -> all.addAll(source.notices(releaseId, contentVersion)));
         return all;
     }
 }

@@ -71,6 +71,25 @@ class ApprovalsApiTest {
                 .then();
     }
 
+    private static String read(String path) {
+        return given().header("Authorization", Users.PETE.bearer())
+                .get(path)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+    }
+
+    /** Everything a refused request could have changed: the release, its review slots, its history. */
+    private static String record(long release) {
+        return read("/api/v1/releases/" + release) + read("/api/v1/releases/" + release + "/approvals")
+                + read("/api/v1/releases/" + release + "/history");
+    }
+
+    private static void assertUnchanged(long release, String before, String refusal) {
+        assertThat(record(release)).as("the record after " + refusal).isEqualTo(before);
+    }
+
     private static String state(long release) {
         return given().header("Authorization", Users.PETE.bearer())
                 .get("/api/v1/releases/" + release)
@@ -120,43 +139,54 @@ class ApprovalsApiTest {
     @Test
     void creatorMayNotReviewTheirOwnRelease() {
         ReleaseView release = inReview(Users.RITA);
+        String before = record(release.id());
         decide(Users.RITA, release.id(), "code", "approve", null)
                 .statusCode(403)
                 .body("detail", containsString("You created this release"));
+        assertUnchanged(release.id(), before, "the creator's approval");
     }
 
     @Test
     void changesetAuthorMayNotReviewTheReleaseHoldingIt() {
         String ritas = changeset(Users.RITA, "patch");
         ReleaseView release = fixtures.submittedRelease(Users.ALICE, "Holds Rita's work", ritas);
+        String before = record(release.id());
         decide(Users.RITA, release.id(), "code", "approve", null)
                 .statusCode(403)
                 .body("detail", containsString("You wrote a changeset in this release"));
+        assertUnchanged(release.id(), before, "the changeset author's approval");
     }
 
     @Test
     void onePersonFillsAtMostOneSlot() {
         ReleaseView release = inReview(Users.ALICE);
         decide(Users.VICTOR, release.id(), "code", "approve", null).statusCode(201);
+        String before = record(release.id());
         decide(Users.VICTOR, release.id(), "security", "approve", null)
                 .statusCode(403)
                 .body("detail", containsString("one person fills at most one slot"));
+        assertUnchanged(release.id(), before, "a second slot for one person");
     }
 
     @Test
     void onlyTheSlotsRoleMayFillIt() {
         ReleaseView release = inReview(Users.ALICE);
+        String before = record(release.id());
         decide(Users.CAROL, release.id(), "security", "approve", null)
                 .statusCode(403)
                 .body("detail", containsString("Only security reviewers"));
+        assertUnchanged(release.id(), before, "a code reviewer in the security slot");
         decide(Users.SAM, release.id(), "product", "approve", null).statusCode(403);
+        assertUnchanged(release.id(), before, "a security reviewer in the product slot");
     }
 
     @Test
     void authorsMaintainersLeadersAndCiMayNotApprove() {
         ReleaseView release = inReview(Users.ALICE);
+        String before = record(release.id());
         for (Users who : List.of(Users.BOB, Users.MAX, Users.LEAH, Users.CI, Users.ADA, Users.SEAN)) {
             decide(who, release.id(), "code", "approve", null).statusCode(403);
+            assertUnchanged(release.id(), before, who.username + "'s approval");
         }
         given().header("Authorization", Users.PETE.bearer())
                 .get("/api/v1/releases/" + release.id() + "/approvals")
@@ -167,9 +197,11 @@ class ApprovalsApiTest {
     @Test
     void draftIsNotOpenForReview() {
         ReleaseView draft = fixtures.draftRelease(Users.ALICE, "Draft", changeset(Users.ALICE, "patch"));
+        String before = record(draft.id());
         decide(Users.CAROL, draft.id(), "code", "approve", null)
                 .statusCode(409)
                 .body("detail", containsString("in review"));
+        assertUnchanged(draft.id(), before, "an approval of a draft");
     }
 
     @Test
@@ -181,63 +213,77 @@ class ApprovalsApiTest {
                 .post("/api/v1/releases/" + release.id() + "/cancel")
                 .then()
                 .statusCode(200);
+        String before = record(release.id());
         decide(Users.CAROL, release.id(), "code", "approve", null).statusCode(409);
+        assertUnchanged(release.id(), before, "an approval of a cancelled release");
     }
 
     @Test
     void unknownSlotIsBadInput() {
         ReleaseView release = inReview(Users.ALICE);
+        String before = record(release.id());
         decide(Users.CAROL, release.id(), "legal", "approve", null)
                 .statusCode(400)
                 .body("errors[0].field", equalTo("slot"));
+        assertUnchanged(release.id(), before, "an unknown slot");
     }
 
     @Test
     void unknownDecisionIsBadInput() {
         ReleaseView release = inReview(Users.ALICE);
+        String before = record(release.id());
         decide(Users.CAROL, release.id(), "code", "maybe", null)
                 .statusCode(400)
                 .body("errors[0].field", equalTo("decision"));
+        assertUnchanged(release.id(), before, "an unknown decision");
     }
 
     @Test
     void rejectionNeedsAReason() {
         ReleaseView release = inReview(Users.ALICE);
+        String before = record(release.id());
         decide(Users.CAROL, release.id(), "code", "reject", " ")
                 .statusCode(400)
                 .body("errors[0].field", equalTo("comment"));
         assertEquals("IN_REVIEW", state(release.id()));
+        assertUnchanged(release.id(), before, "a rejection without a reason");
     }
 
     @Test
     void authorMayNotPublishAndReviewInProgressCannotBePublished() {
         ReleaseView release = inReview(Users.ALICE);
+        String before = record(release.id());
         given().header("Authorization", Users.ALICE.bearer())
                 .post("/api/v1/releases/" + release.id() + "/publish")
                 .then()
                 .statusCode(403);
+        assertUnchanged(release.id(), before, "the author's publish");
         given().header("Authorization", Users.MAX.bearer())
                 .post("/api/v1/releases/" + release.id() + "/publish")
                 .then()
                 .statusCode(409)
                 .body("detail", containsString("cannot be published"));
+        assertUnchanged(release.id(), before, "publishing a release in review");
     }
 
     @Test
     void deploymentIsReportedOnlyForPublishedReleasesAndInOrder() {
         ReleaseView release = inReview(Users.ALICE);
+        String before = record(release.id());
         given().header("Authorization", Users.CI.bearer())
                 .contentType(ContentType.JSON)
                 .body(Map.of("deployedAt", "2026-11-27T10:12:00Z"))
                 .post("/api/v1/releases/" + release.id() + "/deployment")
                 .then()
                 .statusCode(409);
+        assertUnchanged(release.id(), before, "a deployment of an unpublished release");
         given().header("Authorization", Users.ALICE.bearer())
                 .contentType(ContentType.JSON)
                 .body(Map.of("deployedAt", "2026-11-27T10:12:00Z"))
                 .post("/api/v1/releases/" + release.id() + "/deployment")
                 .then()
                 .statusCode(403);
+        assertUnchanged(release.id(), before, "the author's deployment report");
     }
 
     // --- rejection, staleness, escalation ---

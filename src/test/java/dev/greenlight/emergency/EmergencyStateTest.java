@@ -31,6 +31,12 @@ class EmergencyStateTest {
     }
 
     @Test
+    void changesetsChangedAfterApprovalSendItBackToTheLeaders() {
+        assertThat(EmergencyState.APPROVED.next(EmergencyAction.REOPEN)).isEqualTo(EmergencyState.ASSESSED);
+        assertThat(EmergencyState.PUBLISHED.allows(EmergencyAction.REOPEN)).isFalse();
+    }
+
+    @Test
     void aLeaderCannotApproveBeforeTheAssessment() {
         assertThatThrownBy(() -> EmergencyState.REQUESTED.next(EmergencyAction.APPROVE))
                 .isInstanceOf(IllegalEmergencyTransitionException.class)
@@ -43,7 +49,7 @@ class EmergencyStateTest {
         Set<EmergencyAction> expected = switch (state) {
             case REQUESTED -> EnumSet.of(EmergencyAction.ASSESS, EmergencyAction.DECLINE);
             case ASSESSED -> EnumSet.of(EmergencyAction.APPROVE, EmergencyAction.DENY);
-            case APPROVED -> EnumSet.of(EmergencyAction.PUBLISH);
+            case APPROVED -> EnumSet.of(EmergencyAction.PUBLISH, EmergencyAction.REOPEN);
             case DECLINED, DENIED, PUBLISHED -> EnumSet.noneOf(EmergencyAction.class);
         };
         for (EmergencyAction action : EmergencyAction.values()) {

@@ -71,4 +71,39 @@ class TwoLeadersTest {
                 .body("bypasses[0].requirement", equalTo("slot:product"))
                 .body("bypasses[0].waivedBy", equalTo("leah"));
     }
+
+    @Test
+    void anApprovalGivenBeforeTheChangesetsChangedNoLongerCounts() {
+        fixtures.neuronxWorkspace();
+        fixtures.changeset(Users.ALICE, "two-leaders-first", "\"@neuronx/core\": patch", "Fix the outage");
+        fixtures.changeset(Users.BOB, "two-leaders-late", "\"@neuronx/api\": patch", "Unreviewed extra");
+        long id = post(Users.ALICE, "/emergencies", Map.of("title", "Hotfix", "changesets",
+                List.of("two-leaders-first"), "criterion", "SERVICE_OUTAGE", "justification", "API down",
+                "affectedServices", "core", "risk", "Low",
+                "incident", Map.of("title", "API down", "severity", "SEV1", "report", "Known cause")))
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getLong("id");
+        long release = given().header("Authorization", Users.CAROL.bearer())
+                .get("/api/v1/emergencies/" + id)
+                .then()
+                .extract()
+                .jsonPath()
+                .getLong("releaseId");
+        post(Users.PETE, "/emergencies/" + id + "/assess", Map.of("reason", "Confirmed outage")).statusCode(200);
+        Map<String, Object> approval = Map.of("bypasses",
+                List.of(Map.of("requirement", "slot:code", "reason", "Pair-reviewed")));
+        post(Users.LEAH, "/emergencies/" + id + "/approve", approval).statusCode(200)
+                .body("state", equalTo("ASSESSED"));
+        post(Users.ALICE, "/releases/" + release + "/changesets", Map.of("changesets", List.of("two-leaders-late")))
+                .statusCode(200);
+        // Leah saw other changesets: Lars's approval is the first for these
+        post(Users.LARS, "/emergencies/" + id + "/approve", approval).statusCode(200)
+                .body("state", equalTo("ASSESSED"))
+                .body("bypasses", hasSize(0));
+        post(Users.LEAH, "/emergencies/" + id + "/approve", approval).statusCode(200)
+                .body("state", equalTo("APPROVED"))
+                .body("bypasses", hasSize(1));
+    }
 }
