@@ -12,3 +12,6 @@ create table person (
 -- A Slack link names a person and grants nothing: the roles an admin once typed into it are gone.
 alter table slack_user_link drop column roles;
 
+-- Evidence files stream out in slices: kept uncompressed out of line, a slice reads only its own pages (most
+-- evidence, zip, pdf or png, does not compress anyway). Applies to files stored from now on.
+alter table evidence alter column content set storage external;
