@@ -177,8 +177,7 @@ public class EvidenceStore {
 
         @Override
         public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+            return filled() ? slice[at++] & 0xff : -1;
         }
 
         @Override
@@ -186,18 +185,26 @@ public class EvidenceStore {
             if (length == 0) {
                 return 0;
             }
-            if (at == slice.length) {
-                if (read == size) {
-                    return -1;
-                }
-                slice = slice(id, read, (int) Math.min(SLICE, size - read));
-                read += slice.length;
-                at = 0;
+            if (!filled()) {
+                return -1;
             }
             int n = Math.min(length, slice.length - at);
             System.arraycopy(slice, at, buffer, offset, n);
             at += n;
             return n;
+        }
+
+        /** Whether bytes are left in the slice, reading the next slice when this one is used up. */
+        private boolean filled() throws IOException {
+            if (at == slice.length) {
+                if (read == size) {
+                    return false;
+                }
+                slice = slice(id, read, (int) Math.min(SLICE, size - read));
+                read += slice.length;
+                at = 0;
+            }
+            return true;
         }
     }
 
