@@ -1,6 +1,8 @@
 package dev.greenlight.bundle;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -45,7 +47,8 @@ import dev.greenlight.validation.ValidationService;
 
 /**
  * A release's evidence bundle: one ZIP an auditor can keep, with a readable summary ({@code summary.html}), the same
- * facts as data ({@code release.json}), the evidence files themselves, and {@code SHA256SUMS} over every entry.
+ * facts as data ({@code release.json}), the evidence files themselves, and {@code SHA256SUMS} over every entry. The
+ * evidence files stream from the database into the ZIP while it is written: memory holds one slice, not the files.
  */
 @ApplicationScoped
 public class EvidenceBundle {
@@ -54,8 +57,16 @@ public class EvidenceBundle {
         static native TemplateInstance summary(Dossier d);
     }
 
-    /** A file of the bundle, with its content already read. */
-    record Entry(String name, byte[] content) {
+    /** A file of the bundle: its name and how to read it. */
+    record Entry(String name, Content content) {
+        static Entry of(String name, byte[] bytes) {
+            return new Entry(name, () -> new ByteArrayInputStream(bytes));
+        }
+    }
+
+    /** An entry's bytes, opened only when the ZIP reaches the entry. */
+    interface Content {
+        InputStream open() throws IOException;
     }
 
     private final ReleaseService releases;
@@ -112,20 +123,24 @@ public class EvidenceBundle {
                 audit.releaseHistory(releaseId).stream().map(Dossier.AuditEntry::of).toList());
     }
 
-    /** The bundle's files, evidence content included, read in the same snapshot as the dossier. */
+    /**
+     * The bundle's files, read in the same snapshot as the dossier; evidence files are named here and read while the
+     * ZIP is written (evidence never changes, so they are the files of the snapshot).
+     */
     @Transactional
     public List<Entry> entries(Actor reader, long releaseId) {
         Dossier dossier = dossier(reader, releaseId);
         List<Entry> entries = new ArrayList<>();
-        entries.add(new Entry("summary.html", Templates.summary(dossier).render().getBytes(StandardCharsets.UTF_8)));
+        entries.add(Entry.of("summary.html", Templates.summary(dossier).render().getBytes(StandardCharsets.UTF_8)));
         try {
-            entries.add(new Entry("release.json", json.writeValueAsBytes(dossier)));
+            entries.add(Entry.of("release.json", json.writeValueAsBytes(dossier)));
         } catch (IOException e) {
             throw new IllegalStateException("Cannot write release " + releaseId + " as JSON", e);
         }
         for (GateStatus.EvidenceView evidence : dossier.evidenceFiles()) {
             GateService.EvidenceFile file = evidenceStore.download(releaseId, evidence.id());
-            entries.add(new Entry("evidence/" + evidence.id() + "-" + safe(file.fileName()), file.content()));
+            entries.add(new Entry("evidence/" + evidence.id() + "-" + safe(file.fileName()),
+                    () -> evidenceStore.open(file)));
         }
         return entries;
     }
@@ -133,12 +148,19 @@ public class EvidenceBundle {
     /** Writes the ZIP, with {@code SHA256SUMS} last, in the format {@code sha256sum -c} reads. */
     public static void write(List<Entry> entries, OutputStream out) throws IOException {
         Map<String, String> sums = new LinkedHashMap<>();
+        byte[] buffer = new byte[64 * 1024];
         try (ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
             for (Entry entry : entries) {
                 zip.putNextEntry(new ZipEntry(entry.name()));
-                zip.write(entry.content());
+                MessageDigest digest = sha256();
+                try (InputStream in = entry.content().open()) {
+                    for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                        zip.write(buffer, 0, n);
+                        digest.update(buffer, 0, n);
+                    }
+                }
                 zip.closeEntry();
-                sums.put(entry.name(), sha256(entry.content()));
+                sums.put(entry.name(), HexFormat.of().formatHex(digest.digest()));
             }
             StringBuilder lines = new StringBuilder();
             sums.forEach((name, sum) -> lines.append(sum).append("  ").append(name).append('\n'));
@@ -156,9 +178,9 @@ public class EvidenceBundle {
         return fileName.replaceAll("[^A-Za-z0-9._-]", "_");
     }
 
-    private static String sha256(byte[] content) {
+    private static MessageDigest sha256() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -2,12 +2,10 @@ package dev.greenlight.gate;
 
 import java.time.Instant;
 
-import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -17,7 +15,10 @@ import org.hibernate.annotations.Immutable;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** Proof behind a gate result: a link, or a file kept in the database with its SHA-256. Never changed. */
+/**
+ * Proof behind a gate result: a link, or a file kept in the database with its SHA-256. Never changed. A file's bytes
+ * are never loaded with the row: they are written and read as streams ({@link EvidenceStore}).
+ */
 @Entity
 @Immutable
 @Table(name = "evidence")
@@ -51,10 +52,6 @@ class Evidence extends PanacheEntityBase {
 
     @Column(nullable = false)
     public String sha256;
-
-    /** Loaded only for downloads, never with a page. */
-    @Basic(fetch = FetchType.LAZY)
-    public byte[] content;
 
     @Column(name = "recorded_by", nullable = false)
     public String recordedBy;

@@ -1,6 +1,7 @@
 package dev.greenlight.gate;
 
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -38,18 +39,23 @@ public class GateService implements ReleaseRequirement {
     static final int MAX_NOTE = 2000;
 
     /** A link or a file offered as evidence. */
-    public record EvidenceInput(String url, String fileName, String contentType, byte[] content) {
+    public record EvidenceInput(String url, String fileName, String contentType, EvidenceContent content) {
         public static EvidenceInput link(String url) {
             return new EvidenceInput(url, null, null, null);
         }
 
         public static EvidenceInput file(String fileName, String contentType, byte[] content) {
-            return new EvidenceInput(null, fileName, contentType, content);
+            return new EvidenceInput(null, fileName, contentType, EvidenceContent.of(content));
+        }
+
+        /** An uploaded file, streamed from where the upload was written. */
+        public static EvidenceInput file(String fileName, String contentType, Path content) {
+            return new EvidenceInput(null, fileName, contentType, EvidenceContent.of(content));
         }
     }
 
-    /** An evidence file as it is downloaded. */
-    public record EvidenceFile(String fileName, String contentType, String sha256, byte[] content) {
+    /** An evidence file as it is downloaded; its bytes stream from {@link EvidenceStore#open(EvidenceFile)}. */
+    public record EvidenceFile(long id, String fileName, String contentType, String sha256, long size) {
     }
 
     private final ReleaseService releases;

@@ -1,8 +1,6 @@
 package dev.greenlight.gate;
 
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -74,12 +72,10 @@ class GatesApi {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RolesAllowed({Roles.CI, Roles.MAINTAINER, Roles.SECURITY_TEAM})
     public Response reportWithFile(@PathParam("id") long id, @PathParam("gate") String gate,
-            @RestForm String value, @RestForm String note, @RestForm String url, @RestForm("file") FileUpload file)
-            throws IOException {
+            @RestForm String value, @RestForm String note, @RestForm String url, @RestForm("file") FileUpload file) {
         GateService.EvidenceInput evidence = null;
         if (file != null && file.fileName() != null && !file.fileName().isBlank()) {
-            evidence = GateService.EvidenceInput.file(file.fileName(), file.contentType(),
-                    Files.readAllBytes(file.filePath()));
+            evidence = GateService.EvidenceInput.file(file.fileName(), file.contentType(), file.filePath());
         } else if (url != null && !url.isBlank()) {
             evidence = GateService.EvidenceInput.link(url);
         }

@@ -9,7 +9,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -109,33 +108,43 @@ public class Outbox {
                 render(SlackMessages.release(update)), null));
     }
 
-    /** Slack markup mentioning the reviewers: a configured mention per role, a linked Slack user per username. */
-    String mention(ReviewerDirectory.Reviewers reviewers) {
-        List<String> mentions = new ArrayList<>();
+    /**
+     * Slack markup mentioning the reviewers: a configured mention per role, a linked Slack user per username; null
+     * when there is nobody to mention.
+     */
+    SlackMarkup mention(ReviewerDirectory.Reviewers reviewers) {
+        List<SlackMarkup> mentions = new ArrayList<>();
         reviewers.roles().forEach(role -> mentions.add(mention(role)));
         reviewers.usernames().forEach(username -> mentions.add(mentionUser(username)));
-        return String.join(" ", mentions);
+        return mentions.isEmpty() ? null : SlackMarkup.join(mentions, " ");
     }
 
-    String mention(Role role) {
+    /** The mention an admin configured for the role (e.g. a user group), else the role's name as text. */
+    SlackMarkup mention(Role role) {
         String configured = settings.mentions().get(role.claim());
-        return configured == null || configured.isBlank() ? "@" + role.claim() : configured.strip();
+        return configured == null || configured.isBlank()
+                ? SlackMarkup.text("@" + role.claim())
+                : SlackMarkup.of(configured.strip());
     }
 
-    String mentionUser(String username) {
+    /** The linked Slack user (an id validated when linked), else the name as text: a name never becomes markup. */
+    SlackMarkup mentionUser(String username) {
         return first(em
                 .createNativeQuery("select slack_user_id from slack_user_link where username = :username"
                         + " and slack_user_id is not null order by id limit 1", String.class)
                 .setParameter("username", username)
-                .getResultList()).map(id -> "<@" + id + ">").orElse(username);
+                .getResultList()).map(id -> SlackMarkup.of("<@" + id + ">"))
+                .orElseGet(() -> SlackMarkup.text(username));
     }
 
     private static Optional<String> first(List<?> rows) {
         return rows.isEmpty() ? Optional.empty() : Optional.ofNullable((String) rows.get(0));
     }
 
-    private String mentionUsers(List<String> usernames) {
-        return usernames == null ? "" : usernames.stream().map(this::mentionUser).collect(Collectors.joining(" "));
+    private SlackMarkup mentionUsers(List<String> usernames) {
+        return usernames == null || usernames.isEmpty()
+                ? null
+                : SlackMarkup.join(usernames.stream().map(this::mentionUser).toList(), " ");
     }
 
     private Optional<Long> insert(String eventType, long releaseId, MessageKind kind, String channel, String payload,
@@ -165,7 +174,7 @@ public class Outbox {
     }
 
     private String render(Notice notice) {
-        String link = link("/releases/" + notice.releaseId());
+        SlackMarkup link = SlackMarkup.of(link("/releases/" + notice.releaseId()));
         TemplateInstance template;
         if (notice instanceof Notice.GateFailed n) {
             template = SlackMessages.gateFailed(n, link);

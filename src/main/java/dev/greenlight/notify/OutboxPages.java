@@ -1,10 +1,8 @@
 package dev.greenlight.notify;
 
 import java.net.URI;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -24,7 +22,6 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
 import dev.greenlight.security.CurrentUser;
-import dev.greenlight.security.Role;
 import dev.greenlight.security.Roles;
 import dev.greenlight.web.FieldError;
 import dev.greenlight.web.Flash;
@@ -51,21 +48,18 @@ class OutboxPages {
     }
 
     /** The link form as typed, so that a refused form comes back filled in. */
-    record LinkForm(String slackUserId, String email, String username, List<String> roles) {
-        public boolean has(String role) {
-            return roles != null && roles.contains(role);
-        }
+    record LinkForm(String slackUserId, String email, String username) {
     }
 
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance page(Outbox.Overview overview, Optional<SlackGateway.Identity> identity,
-                List<SlackUserLink> links, LinkForm form, List<Role> roles, List<FieldError> errors, String nav);
+                List<SlackUsers.LinkView> links, LinkForm form, List<FieldError> errors, String nav);
     }
 
     @GET
     public TemplateInstance page(@QueryParam("page") @DefaultValue("0") int page) {
-        return render(Math.max(0, page), new LinkForm("", "", "", List.of()), List.of());
+        return render(Math.max(0, page), new LinkForm("", "", ""), List.of());
     }
 
     @POST
@@ -79,14 +73,14 @@ class OutboxPages {
     @Path("/links")
     public Response link(@RestForm String slackUserId, @RestForm String email, @RestForm String username,
             @RestForm("role") List<String> roles) {
-        LinkForm form = new LinkForm(slackUserId, email, username, roles == null ? List.of() : roles);
+        LinkForm form = new LinkForm(slackUserId, email, username);
         try {
-            Set<Role> granted = EnumSet.noneOf(Role.class);
-            for (String claim : form.roles()) {
-                granted.add(Role.fromClaim(claim)
-                        .orElseThrow(() -> new InvalidInputException("role", "unknown role " + claim)));
+            if (roles != null && !roles.isEmpty()) {
+                // roles come from the identity provider's token only: a form that sends some is forged or outdated
+                throw new InvalidInputException("role", "a link carries no roles; the person acts in Slack with the"
+                        + " roles of their latest sign-in");
             }
-            SlackUserLink link = users.link(user.actor(), slackUserId, email, username, granted);
+            SlackUserLink link = users.link(user.actor(), slackUserId, email, username);
             return Flash.redirect(URI.create("/admin/slack"), "Slack user linked to " + link.username + ".");
         } catch (InvalidInputException e) {
             return Response.status(400).entity(render(0, form, e.errors())).build();
@@ -101,7 +95,7 @@ class OutboxPages {
     }
 
     private TemplateInstance render(int page, LinkForm form, List<FieldError> errors) {
-        return Templates.page(outbox.overview(page, PAGE_SIZE), slack.identity(), users.links(), form,
-                List.of(Role.values()), errors, "slack");
+        return Templates.page(outbox.overview(page, PAGE_SIZE), slack.identity(), users.links(), form, errors,
+                "slack");
     }
 }

@@ -36,10 +36,10 @@ class ReleaseNotifications {
         }
         ReleaseView release = releases.get(event.releaseId());
         boolean inReview = event.to() == ReleaseState.IN_REVIEW;
-        String mentions = inReview ? outbox.mention(reviewers.reviewersOf(release.id())) : "";
+        SlackMarkup mentions = inReview ? outbox.mention(reviewers.reviewersOf(release.id())) : null;
         String eventType = "release." + event.action().event();
         outbox.releaseEvent(eventType, release.id(), card(event, release, mentions),
-                card(event, release, ""));
+                card(event, release, null));
     }
 
     /** A failed gate reaches the release's channel in the same transaction that recorded it. */
@@ -55,12 +55,12 @@ class ReleaseNotifications {
         }
     }
 
-    private ReleaseCard card(ReleaseStateChanged event, ReleaseView release, String mentions) {
+    private ReleaseCard card(ReleaseStateChanged event, ReleaseView release, SlackMarkup mentions) {
         ReleaseAction action = event.action();
         String headline = "was " + action.pastTense() + " by " + event.actor() + ".";
         boolean published = event.to() == ReleaseState.PUBLISHED;
         String fallback = "Release #" + release.id() + " " + release.title() + " " + headline;
-        return new ReleaseCard(release.id(), release.title(), outbox.link("/releases/" + release.id()),
+        return new ReleaseCard(release.id(), release.title(), SlackMarkup.of(outbox.link("/releases/" + release.id())),
                 emoji(event.to(), action), headline, event.to().label(), release.versionsSummary(),
                 event.reason(), mentions, event.to() == ReleaseState.IN_REVIEW,
                 published ? release.packages() : List.of(), fallback);

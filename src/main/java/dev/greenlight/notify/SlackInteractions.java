@@ -37,12 +37,13 @@ class SlackInteractions {
             return new Answer(status, body);
         }
 
+        /** The reply as text: Slack reads it as mrkdwn, and it can hold what users typed (titles, names). */
         static Answer ephemeral(SlackActionReply reply) {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("response_type", "ephemeral");
             body.put("replace_original", false);
             body.put("done", reply.done());
-            body.put("text", reply.text());
+            body.put("text", SlackMarkup.escape(reply.text()));
             return new Answer(200, body);
         }
     }
@@ -88,10 +89,10 @@ class SlackInteractions {
         }
         String slackUserId = payload.path("user").path("id").asText();
         JsonNode action = payload.path("actions").get(0);
-        Optional<Actor> actor = users.actorFor(slackUserId);
+        SlackUsers.Lookup lookup = users.actorFor(slackUserId);
+        Optional<Actor> actor = lookup.actor();
         if (actor.isEmpty()) {
-            return Answer.ephemeral(SlackActionReply.refused("Your Slack account is not linked to a Greenlight user:"
-                    + " ask an admin to link it (Slack > Links in Greenlight)."));
+            return Answer.ephemeral(SlackActionReply.refused(lookup.refusal()));
         }
         SlackAction slackAction = new SlackAction(action.path("action_id").asText(), action.path("value").asText(""),
                 actor.get(), slackUserId, payload.path("channel").path("id").asText(null),

@@ -87,6 +87,13 @@ interface SlackSettings {
         /** Timeout of users.info while answering an interaction (Slack wants the answer within 3 s). */
         @WithDefault("PT1.5S")
         Duration lookupTimeout();
+
+        /**
+         * How recent a linked person's last verified token must be for them to act from Slack with its roles: a role
+         * the identity provider withdrew stops working in Slack this long after, at most.
+         */
+        @WithDefault("P1D")
+        Duration rolesMaxAge();
     }
 
     default Optional<String> token() {

@@ -2,23 +2,11 @@ package dev.greenlight.notify;
 
 import io.quarkus.qute.TemplateExtension;
 
-/**
- * Slack escaping for the Block Kit templates. Qute already JSON-escapes every expression of a {@code .json} template,
- * so no value can break the JSON; user text also goes through {@link #slackText} so that it cannot inject Slack markup
- * (links, mentions). Markup Greenlight builds (links, mentions) is written without it.
- */
+/** Template helpers of the Block Kit messages; escaping needs none ({@link SlackEscaping} does it for every value). */
 @TemplateExtension
 class SlackText {
 
     private SlackText() {
-    }
-
-    /** User text shown as Slack mrkdwn: {@code &}, {@code <}, {@code >} escaped as Slack asks. */
-    static String slackText(String value) {
-        if (value == null) {
-            return "";
-        }
-        return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     /** At most {@code max} characters, so that a section stays under Slack's 3,000-character limit. */

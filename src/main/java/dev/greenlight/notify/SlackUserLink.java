@@ -1,11 +1,8 @@
 package dev.greenlight.notify;
 
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -16,10 +13,10 @@ import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-import dev.greenlight.security.Actor;
-import dev.greenlight.security.Role;
-
-/** A Slack user (by id, or by the e-mail Slack knows) who is this Greenlight user, with these roles. */
+/**
+ * A Slack user (by id, or by the e-mail Slack knows) who is this Greenlight user. It names a person and nothing more:
+ * their roles are those of their latest verified token ({@code security.People}).
+ */
 @Entity
 @Table(name = "slack_user_link")
 class SlackUserLink extends PanacheEntityBase {
@@ -35,25 +32,11 @@ class SlackUserLink extends PanacheEntityBase {
     @Column(nullable = false)
     public String username;
 
-    /** Role claim values, comma-separated. */
-    @Column(nullable = false)
-    public String roles;
-
     @Column(name = "created_by", nullable = false)
     public String createdBy;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
-
-    Set<Role> roleSet() {
-        Set<Role> set = EnumSet.noneOf(Role.class);
-        Arrays.stream(roles.split(",")).map(String::strip).forEach(c -> Role.fromClaim(c).ifPresent(set::add));
-        return set;
-    }
-
-    Actor actor() {
-        return new Actor(username, username, email, roleSet());
-    }
 
     static Optional<SlackUserLink> bySlackUserId(String slackUserId) {
         return find("slackUserId", slackUserId).firstResultOptional();

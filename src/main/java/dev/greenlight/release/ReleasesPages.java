@@ -1,9 +1,7 @@
 package dev.greenlight.release;
 
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -175,8 +173,7 @@ class ReleasesPages {
         try {
             GateService.EvidenceInput evidence = null;
             if (file != null && file.fileName() != null && !file.fileName().isBlank() && file.size() > 0) {
-                evidence = GateService.EvidenceInput.file(file.fileName(), file.contentType(),
-                        Files.readAllBytes(file.filePath()));
+                evidence = GateService.EvidenceInput.file(file.fileName(), file.contentType(), file.filePath());
             } else if (url != null && !url.isBlank()) {
                 evidence = GateService.EvidenceInput.link(url);
             }
@@ -185,10 +182,6 @@ class ReleasesPages {
                     + status.state().name().toLowerCase() + ".");
         } catch (InvalidInputException e) {
             return Response.status(400).entity(detailPage(id, form, e.errors())).build();
-        } catch (IOException e) {
-            return Response.status(400)
-                    .entity(detailPage(id, form, List.of(new FieldError("file", "the upload could not be read"))))
-                    .build();
         }
     }
 

@@ -1,8 +1,6 @@
 package dev.greenlight.validation;
 
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -75,18 +73,16 @@ class ChecksApi {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RolesAllowed({Roles.CI, Roles.MAINTAINER})
     public Response reportWithFile(@PathParam("id") long id, @PathParam("check") String check,
-            @RestForm String value, @RestForm String note, @RestForm String url, @RestForm("file") FileUpload file)
-            throws IOException {
+            @RestForm String value, @RestForm String note, @RestForm String url, @RestForm("file") FileUpload file) {
         return Response.status(201)
                 .entity(validation.record(user.actor(), id, check, number(value), evidence(url, file), note))
                 .build();
     }
 
     /** A link or an uploaded file, or null for neither. */
-    static GateService.EvidenceInput evidence(String url, FileUpload file) throws IOException {
+    static GateService.EvidenceInput evidence(String url, FileUpload file) {
         if (file != null && file.fileName() != null && !file.fileName().isBlank() && file.size() > 0) {
-            return GateService.EvidenceInput.file(file.fileName(), file.contentType(),
-                    Files.readAllBytes(file.filePath()));
+            return GateService.EvidenceInput.file(file.fileName(), file.contentType(), file.filePath());
         }
         if (url != null && !url.isBlank()) {
             return GateService.EvidenceInput.link(url);

@@ -1,8 +1,6 @@
 package dev.greenlight.validation;
 
-import java.io.IOException;
 import java.net.URI;
-import java.util.List;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
@@ -19,7 +17,6 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
 import dev.greenlight.security.CurrentUser;
-import dev.greenlight.web.FieldError;
 import dev.greenlight.web.Flash;
 import dev.greenlight.web.InvalidInputException;
 
@@ -55,11 +52,6 @@ class ValidationPages {
                     "Check " + status.label() + ": " + status.state().name().toLowerCase() + ".");
         } catch (InvalidInputException e) {
             return Response.status(400).entity(Templates.record(section.of(id, form, e.errors()), "releases")).build();
-        } catch (IOException e) {
-            return Response.status(400)
-                    .entity(Templates.record(section.of(id, form,
-                            List.of(new FieldError("file", "the upload could not be read"))), "releases"))
-                    .build();
         }
     }
 }

@@ -5,13 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
 import java.math.BigDecimal;
+import java.net.Socket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Random;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -23,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 import dev.greenlight.adr.AdrService;
@@ -47,6 +54,9 @@ class EvidenceBundleTest {
     ValidationService validation;
     @Inject
     AdrService adrs;
+
+    @TestHTTPResource("/")
+    URI app;
 
     private long release;
 
@@ -140,6 +150,63 @@ class EvidenceBundleTest {
                 .then()
                 .statusCode(404);
         given().get("/api/v1/releases/" + release + "/evidence-bundle").then().statusCode(401);
+    }
+
+    @Test
+    void theBundleStreamsItsEvidenceFilesInsteadOfHoldingThemInMemory() throws IOException {
+        // Four files of 8 MiB, random so that neither PostgreSQL nor the ZIP can shrink them
+        byte[] file = new byte[8 * 1024 * 1024];
+        new Random(19).nextBytes(file);
+        String id = "bundle-big-" + System.nanoTime();
+        fixtures.changeset(Users.ALICE, id, "\"@neuronx/ui\": patch", "Big evidence");
+        long big = fixtures.submittedRelease(Users.ALICE, "Big evidence", id).id();
+        gates.record(Users.CI.actor(), big, "tests", BigDecimal.ZERO,
+                GateService.EvidenceInput.file("tests.zip", "application/zip", file), null);
+        gates.record(Users.CI.actor(), big, "coverage", new BigDecimal("91"),
+                GateService.EvidenceInput.file("coverage.zip", "application/zip", file), null);
+        gates.record(Users.CI.actor(), big, "critical-vulnerabilities", BigDecimal.ZERO,
+                GateService.EvidenceInput.file("scan.zip", "application/zip", file), null);
+        gates.record(Users.CI.actor(), big, "evidence", null,
+                GateService.EvidenceInput.file("evidence.zip", "application/zip", file), null);
+
+        long before = heapInUse();
+        try (Socket socket = new Socket(app.getHost(), app.getPort())) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream()
+                    .write(("GET /api/v1/releases/" + big + "/evidence-bundle HTTP/1.1\r\nHost: localhost\r\n"
+                            + "Authorization: " + Users.PAULA.bearer() + "\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
+            InputStream in = socket.getInputStream();
+            String head = headers(in);
+            assertThat(head).startsWith("HTTP/1.1 200").containsIgnoringCase("transfer-encoding: chunked");
+            // The first megabyte has arrived; the client reads no further, so the server is in the middle of it
+            assertThat(in.readNBytes(1024 * 1024)).hasSize(1024 * 1024);
+            long during = heapInUse();
+            assertThat(during - before).as("heap held while the 32 MiB bundle is being sent")
+                    .isLessThan(12L * 1024 * 1024);
+        }
+        assertThat(file).hasSize(8 * 1024 * 1024); // the test's own copy stays in both measurements
+    }
+
+    private static String headers(InputStream in) throws IOException {
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                break;
+            }
+            head.append((char) b);
+        }
+        return head.toString();
+    }
+
+    /** Heap in use after a full collection: what is still referenced. */
+    private static long heapInUse() {
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return memory.getHeapMemoryUsage().getUsed();
     }
 
     private static Map<String, byte[]> unzip(byte[] zip) throws IOException {

@@ -16,7 +16,7 @@ import org.yaml.snakeyaml.Yaml;
 /**
  * docker-compose.yml, checked without Docker: PostgreSQL, Keycloak (the realm file the end-to-end tests import, the
  * Keycloak version they run) and Greenlight, each with a health check, started in order, configured from the
- * environment.
+ * environment; the schema migrated once by the owner, the application running as a member of greenlight_app.
  */
 class DockerComposeTest {
     private static Map<String, Object> services;
@@ -31,8 +31,9 @@ class DockerComposeTest {
 
     @Test
     void postgresKeycloakAndGreenlightEachWithAHealthCheck() {
-        assertThat(services).containsOnlyKeys("postgres", "keycloak", "greenlight");
-        for (String service : services.keySet()) {
+        // greenlight-migrate runs once and exits: its "health" is its exit code (see below)
+        assertThat(services).containsOnlyKeys("postgres", "keycloak", "greenlight-migrate", "greenlight");
+        for (String service : List.of("postgres", "keycloak", "greenlight")) {
             List<String> test = Yamls.at(service(service), "healthcheck.test");
             assertThat(test).as(service).isNotEmpty().first().isEqualTo("CMD");
         }
@@ -41,15 +42,50 @@ class DockerComposeTest {
     }
 
     @Test
-    void greenlightStartsWhenItsDatabaseAndIdentityProviderAreHealthy() {
+    void greenlightStartsWhenItsDatabaseIsMigratedAndItsIdentityProviderIsHealthy() {
         Map<String, Object> dependsOn = Yamls.at(service("greenlight"), "depends_on");
-        assertThat(dependsOn).containsOnlyKeys("postgres", "keycloak");
-        dependsOn.values()
-                .forEach(condition -> assertThat(condition).isEqualTo(Map.of("condition",
-                        "service_healthy")));
-        assertThat(Yamls.<Object>at(service("greenlight"), "build.dockerfile")).isEqualTo(
-                "src/main/docker/Dockerfile.jvm");
+        assertThat(dependsOn).containsOnlyKeys("greenlight-migrate", "keycloak");
+        assertThat(dependsOn.get("greenlight-migrate"))
+                .isEqualTo(Map.of("condition", "service_completed_successfully"));
+        assertThat(dependsOn.get("keycloak")).isEqualTo(Map.of("condition", "service_healthy"));
+        assertThat(Yamls.<Object>at(service("greenlight-migrate"), "depends_on"))
+                .isEqualTo(Map.of("postgres", Map.of("condition", "service_healthy")));
+        for (String service : List.of("greenlight-migrate", "greenlight")) {
+            assertThat(Yamls.<Object>at(service(service), "build.dockerfile")).as(service)
+                    .isEqualTo("src/main/docker/Dockerfile.jvm");
+            assertThat(Yamls.<Object>at(service(service), "image")).as(service).isEqualTo("greenlight:latest");
+        }
         assertThat(Path.of("src/main/docker/Dockerfile.jvm")).isRegularFile();
+    }
+
+    @Test
+    void theOwnerOnlyMigratesAndTheApplicationRunsAsAMemberOfGreenlightApp() throws IOException {
+        Map<String, Object> postgres = Yamls.at(service("postgres"), "environment");
+        String owner = String.valueOf(postgres.get("POSTGRES_USER"));
+        Map<String, Object> migrate = Yamls.at(service("greenlight-migrate"), "environment");
+        Map<String, Object> app = Yamls.at(service("greenlight"), "environment");
+
+        // greenlight-migrate: Flyway as the owner, then it exits
+        assertThat(migrate).containsEntry("QUARKUS_DATASOURCE_USERNAME", owner)
+                .containsEntry("QUARKUS_INIT_AND_EXIT", "true");
+        assertThat(String.valueOf(migrate.get("QUARKUS_DATASOURCE_PASSWORD"))).startsWith("${POSTGRES_PASSWORD");
+
+        // greenlight: another login, which neither migrates nor knows the owner's password
+        assertThat(app.get("QUARKUS_DATASOURCE_USERNAME")).isNotEqualTo(owner).isEqualTo("greenlight");
+        assertThat(app).containsEntry("QUARKUS_FLYWAY_MIGRATE_AT_START", "false")
+                .doesNotContainKeys("QUARKUS_FLYWAY_USERNAME", "QUARKUS_FLYWAY_PASSWORD");
+        assertThat(app.values()).noneMatch(value -> String.valueOf(value).contains("POSTGRES_PASSWORD"));
+
+        // that login is created on the database's first start, as a member of greenlight_app and nothing more
+        assertThat(Yamls.<List<String>>at(service("postgres"), "volumes")).contains(
+                "./deploy/postgres/create-app-login.sh:/docker-entrypoint-initdb.d/create-app-login.sh:ro");
+        String script = Files.readString(Path.of("deploy/postgres/create-app-login.sh"));
+        assertThat(script).contains("create role greenlight login password :'app_password' in role greenlight_app;")
+                .doesNotContainIgnoringCase("superuser")
+                .doesNotContainIgnoringCase("createrole")
+                .doesNotContainIgnoringCase("grant all");
+        assertThat(String.valueOf(postgres.get("GREENLIGHT_DB_PASSWORD")))
+                .isEqualTo(String.valueOf(app.get("QUARKUS_DATASOURCE_PASSWORD")));
     }
 
     @Test
@@ -78,6 +114,8 @@ class DockerComposeTest {
         assertThat(String.valueOf(Yamls.<Object>at(service("postgres"), "environment.POSTGRES_PASSWORD")))
                 .startsWith("${");
         assertThat(Yamls.<List<String>>at(service("greenlight"), "ports")).contains("8080:8080");
+        assertThat(String.valueOf(Yamls.<Object>at(service("postgres"), "environment.GREENLIGHT_DB_PASSWORD")))
+                .startsWith("${");
     }
 
     private static Map<String, Object> service(String name) {

@@ -94,10 +94,49 @@ class KubernetesManifestIT {
         assertThat(env).filteredOn(e -> e.containsKey("value"))
                 .extracting(e -> (String) e.get("name"))
                 .noneMatch(name -> name.contains("SECRET") || name.contains("PASSWORD"));
-        // Every replica migrates the schema at start (Flyway's lock), so Flyway stays on
-        assertThat(env).extracting(e -> e.get("name")).doesNotContain("QUARKUS_FLYWAY_ACTIVE");
         List<Map<String, Object>> envFrom = Yamls.at(container, "envFrom");
         assertThat(envFrom).extracting(e -> Yamls.<String>at(e, "configMapRef.name")).containsExactly("greenlight");
+    }
+
+    @Test
+    void anInitContainerMigratesAsTheOwnerAndTheApplicationRunsWithoutTheOwnersCredentials() {
+        List<Map<String, Object>> inits = Yamls.at(deployment(), "spec.template.spec.initContainers");
+        assertThat(inits).extracting(c -> c.get("name")).containsExactly("migrate");
+        Map<String, Object> migrate = inits.get(0);
+        assertThat(migrate.get("image")).isEqualTo(container().get("image"));
+        List<Map<String, Object>> migrateEnv = Yamls.at(migrate, "env");
+        assertThat(value(migrateEnv, "QUARKUS_INIT_AND_EXIT")).isEqualTo("true");
+        assertThat(secretKey(migrateEnv, "QUARKUS_DATASOURCE_USERNAME")).isEqualTo("database-owner-username");
+        assertThat(secretKey(migrateEnv, "QUARKUS_DATASOURCE_PASSWORD")).isEqualTo("database-owner-password");
+        assertThat(Yamls.<List<Map<String, Object>>>at(migrate, "envFrom"))
+                .extracting(e -> Yamls.<String>at(e, "configMapRef.name"))
+                .containsExactly("greenlight");
+
+        // The application: its own login (ConfigMap) and password, no migration, nothing of the owner's
+        List<Map<String, Object>> env = Yamls.at(container(), "env");
+        assertThat(value(env, "QUARKUS_FLYWAY_MIGRATE_AT_START")).isEqualTo("false");
+        assertThat(secretKey(env, "QUARKUS_DATASOURCE_PASSWORD")).isEqualTo("database-password");
+        assertThat(env).extracting(e -> (String) e.get("name"))
+                .doesNotContain("QUARKUS_DATASOURCE_USERNAME", "QUARKUS_FLYWAY_USERNAME", "QUARKUS_FLYWAY_PASSWORD");
+        assertThat(env).extracting(e -> Yamls.<String>at(e, "valueFrom.secretKeyRef.key"))
+                .noneMatch(key -> key != null && key.startsWith("database-owner"));
+    }
+
+    private static Object value(List<Map<String, Object>> env, String name) {
+        return variable(env, name).get("value");
+    }
+
+    private static String secretKey(List<Map<String, Object>> env, String name) {
+        Map<String, Object> variable = variable(env, name);
+        assertThat(Yamls.<String>at(variable, "valueFrom.secretKeyRef.name")).as(name).isEqualTo("greenlight");
+        return Yamls.at(variable, "valueFrom.secretKeyRef.key");
+    }
+
+    private static Map<String, Object> variable(List<Map<String, Object>> env, String name) {
+        return env.stream()
+                .filter(e -> name.equals(e.get("name")))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(name + " is not set"));
     }
 
     private static Map<String, Object> kind(String kind) {

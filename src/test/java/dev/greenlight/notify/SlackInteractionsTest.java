@@ -5,24 +5,36 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Set;
+import java.util.List;
+import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
 
-import dev.greenlight.security.Role;
 import dev.greenlight.testsupport.FakeSlack;
 import dev.greenlight.testsupport.FakeSlack.Fault;
 import dev.greenlight.testsupport.Fixtures;
+import dev.greenlight.testsupport.PageSession;
 import dev.greenlight.testsupport.SlackTestProfile;
 import dev.greenlight.testsupport.Users;
 
@@ -30,12 +42,19 @@ import dev.greenlight.testsupport.Users;
 @QuarkusTest
 @TestProfile(SlackTestProfile.class)
 class SlackInteractionsTest {
+    /** The largest body /slack/interactions reads. */
+    private static final int BODY_CAP = 64 * 1024;
     private static int counter;
 
     @Inject
     SlackUsers users;
     @Inject
     Fixtures fixtures;
+    @Inject
+    EntityManager em;
+
+    @TestHTTPResource(SlackInteractionsRoute.PATH)
+    URI interactionsUrl;
 
     FakeSlack slack;
 
@@ -78,8 +97,91 @@ class SlackInteractionsTest {
         return post(ts, sign(SlackTestProfile.SIGNING_SECRET, ts, body), body);
     }
 
+    /** Links a Slack user to someone who has just signed in (Greenlight knows them and their roles from it). */
     private void link(String slackUserId, String email, Users user) {
-        users.link(Users.ADA.actor(), slackUserId, email, user.username, Set.of(user.role));
+        PageSession.signIn(user);
+        users.link(Users.ADA.actor(), slackUserId, email, user.username);
+    }
+
+    /** Files in the directories uploads could land in: Vert.x's default and Quarkus' own. */
+    private static List<Path> uploadedFiles() throws IOException {
+        List<Path> files = new java.util.ArrayList<>();
+        for (Path dir : List.of(Path.of("file-uploads"), Path.of(System.getProperty("java.io.tmpdir"), "uploads"))) {
+            if (Files.isDirectory(dir)) {
+                try (Stream<Path> listed = Files.list(dir)) {
+                    listed.forEach(files::add);
+                }
+            }
+        }
+        return files;
+    }
+
+    @Test
+    void multipartUploadIsRefusedAndLeavesNoFileBehind() throws IOException {
+        List<Path> before = uploadedFiles();
+        String ts = now();
+        Response response = given().redirects()
+                .follow(false)
+                .header("X-Slack-Request-Timestamp", ts)
+                .header("X-Slack-Signature", sign(SlackTestProfile.SIGNING_SECRET, ts, "payload=x"))
+                .multiPart("payload", "x")
+                .multiPart("file", "fill-the-disk.bin", new byte[48 * 1024], "application/octet-stream")
+                .post("/slack/interactions");
+        assertThat(uploadedFiles()).as("files written by the upload").isEqualTo(before);
+        response.then().statusCode(415).body("error", equalTo("unsupported_media_type"));
+    }
+
+    @Test
+    void onlyFormsAreAccepted() {
+        String body = body("U0CAROL", SlackAction.APPROVE_RELEASE, "1");
+        String ts = now();
+        String signature = sign(SlackTestProfile.SIGNING_SECRET, ts, body);
+        for (String type : List.of("text/plain", "application/json", "application/octet-stream")) {
+            given().contentType(type)
+                    .header("X-Slack-Request-Timestamp", ts)
+                    .header("X-Slack-Signature", signature)
+                    .body(body.getBytes(StandardCharsets.UTF_8))
+                    .post("/slack/interactions")
+                    .then()
+                    .statusCode(415)
+                    .body("error", equalTo("unsupported_media_type"));
+        }
+    }
+
+    @Test
+    void bodyAboveTheCapIsRefused() {
+        String body = "payload=" + "a".repeat(BODY_CAP);
+        String ts = now();
+        post(ts, sign(SlackTestProfile.SIGNING_SECRET, ts, body), body).statusCode(413)
+                .body("error", equalTo("body_too_large"));
+    }
+
+    @Test
+    void chunkedBodyAboveTheCapIsRefused() throws IOException {
+        // No Content-Length: the route counts the bytes as they arrive
+        byte[] chunk = "a".repeat(16 * 1024).getBytes(StandardCharsets.US_ASCII);
+        try (Socket socket = new Socket(interactionsUrl.getHost(), interactionsUrl.getPort())) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST " + SlackInteractionsRoute.PATH + " HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Content-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\n"
+                    + "X-Slack-Request-Timestamp: " + now() + "\r\nX-Slack-Signature: v0=" + "0".repeat(64)
+                    + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            for (int sent = 0; sent <= BODY_CAP; sent += chunk.length) {
+                out.write((Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.write(chunk);
+                out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+            }
+            out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            StringBuilder answer = new StringBuilder();
+            byte[] buffer = new byte[4096];
+            InputStream in = socket.getInputStream();
+            for (int n; !answer.toString().contains("}") && (n = in.read(buffer)) > 0;) {
+                answer.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+            }
+            assertThat(answer.toString()).startsWith("HTTP/1.1 413").contains("body_too_large");
+        }
     }
 
     @Test
@@ -196,8 +298,38 @@ class SlackInteractionsTest {
     void onlyAdminsLinkSlackUsers() {
         org.assertj.core.api.Assertions
                 .assertThatThrownBy(
-                        () -> users.link(Users.CAROL.actor(), "U0X", null, "carol", Set.of(Role.CODE_REVIEWER)))
+                        () -> users.link(Users.CAROL.actor(), "U0X", null, "carol"))
                 .isInstanceOf(dev.greenlight.web.ForbiddenActionException.class);
+    }
+
+    @Test
+    void aLinkedPersonActsWithTheRolesOfTheirTokenAndNoMore() {
+        fixtures.neuronxWorkspace();
+        fixtures.changeset(Users.BOB, "slack-roles", "\"@neuronx/core\": patch", "Roles from the token");
+        long release = fixtures.submittedRelease(Users.BOB, "Slack roles", "slack-roles").id();
+        link("U0ALICE", null, Users.ALICE); // an author: the link could once have made her a reviewer
+        signed(body("U0ALICE", SlackAction.APPROVE_RELEASE, String.valueOf(release))).statusCode(200)
+                .body("done", equalTo(false))
+                .body("text", containsString("No open review slot of release " + release + " is yours to fill"));
+    }
+
+    @Test
+    void aPersonWhoseRolesWereVerifiedTooLongAgoMustSignInAgain() {
+        link("U0PETE", null, Users.PETE);
+        QuarkusTransaction.requiringNew()
+                .run(() -> em.createNativeQuery("update person set verified_at = now() - interval '25 hours'"
+                        + " where username = 'pete'").executeUpdate());
+        signed(body("U0PETE", SlackAction.APPROVE_RELEASE, "3")).statusCode(200)
+                .body("done", equalTo(false))
+                .body("text", containsString("sign in to Greenlight, then press the button again"));
+    }
+
+    @Test
+    void repliesShowWhatTheyQuoteAsText() {
+        link("U0SEAN", null, Users.SEAN);
+        signed(body("U0SEAN", "<!channel>", "1")).statusCode(200)
+                .body("text", containsString("does not know the action &lt;!channel&gt;"))
+                .body("text", org.hamcrest.Matchers.not(containsString("<!channel>")));
     }
 
     @Test
@@ -206,7 +338,7 @@ class SlackInteractionsTest {
         fixtures.changeset(Users.RITA, "from-slack", "\"@neuronx/core\": patch", "Approved from Slack");
         long release = fixtures.submittedRelease(Users.RITA, "Slack release", "from-slack").id();
 
-        users.link(Users.ADA.actor(), "U0RITA", null, "rita", Set.of(Role.AUTHOR, Role.CODE_REVIEWER));
+        link("U0RITA", null, Users.RITA);
         signed(body("U0RITA", SlackAction.APPROVE_RELEASE, String.valueOf(release))).statusCode(200)
                 .body("done", equalTo(false))
                 .body("text", containsString("You created this release"));

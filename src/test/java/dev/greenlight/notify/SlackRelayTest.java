@@ -262,4 +262,44 @@ class SlackRelayTest {
             assertThat(JSON.readTree(post.blocks()).isArray()).isTrue();
         }
     }
+
+    @Test
+    void userTextInEveryNoticeReachesSlackEscapedSoThatItCannotMentionOrLink() throws Exception {
+        String hostile = "<!channel> & <https://evil.example/login|Sign in again>";
+        String escaped = "&lt;!channel&gt; &amp; &lt;https://evil.example/login|Sign in again&gt;";
+        Instant due = Instant.parse("2026-03-01T12:00:00Z");
+        QuarkusTransaction.requiringNew().run(() -> {
+            outbox.enqueue(new Notice.GateFailed(NO_RELEASE, hostile, hostile, hostile, hostile));
+            outbox.enqueue(new Notice.CheckFailed(NO_RELEASE, hostile, hostile, hostile, hostile));
+            outbox.enqueue(new Notice.RollbackCompleted(4, NO_RELEASE, hostile, List.of(hostile), hostile));
+            outbox.enqueue(new Notice.EmergencyRequested(6, NO_RELEASE, hostile, hostile, hostile, hostile));
+            outbox.enqueue(new Notice.EmergencyAssessed(6, NO_RELEASE, hostile, hostile, hostile));
+            outbox.enqueue(new Notice.EmergencyDecided(6, NO_RELEASE, hostile, true, hostile, hostile));
+            outbox.enqueue(new Notice.PostMortemDueSoon(7, NO_RELEASE, hostile, due, List.of(hostile, "max")));
+            outbox.enqueue(new Notice.PostMortemOverdue(7, NO_RELEASE, hostile, due, 1, List.of(hostile)));
+        });
+        drain();
+        List<FakeSlack.Call> posts = slack.calls("chat.postMessage");
+        assertThat(posts).hasSize(8);
+        for (FakeSlack.Call post : posts) {
+            String shown = post.text() + "\n" + mrkdwn(JSON.readTree(post.blocks()));
+            assertThat(shown).as(post.text())
+                    .doesNotContain("<!channel>")
+                    .doesNotContain("<https://evil")
+                    .contains(escaped);
+        }
+        // Greenlight's own markup stays markup: the link to the release, the leaders' mention
+        assertThat(posts.get(3).blocks()).contains("<http://localhost:8080/releases/" + NO_RELEASE + "|Release #")
+                .contains("<!subteam^S0LEADS>");
+        assertThat(posts.get(6).blocks()).contains("Owners: " + escaped + " max");
+    }
+
+    /** Every mrkdwn and plain text of the blocks, as Slack would read them. */
+    private static String mrkdwn(JsonNode blocks) {
+        StringBuilder all = new StringBuilder();
+        blocks.findValues("text")
+                .forEach(
+                        text -> all.append(text.isTextual() ? text.asText() : text.path("text").asText()).append('\n'));
+        return all.toString();
+    }
 }
