@@ -120,8 +120,8 @@ class EmergenciesPages {
     @GET
     public TemplateInstance list() {
         return Templates.list(new Queue(emergencies.waiting(EmergencyState.ASSESSED),
-                emergencies.waiting(EmergencyState.REQUESTED), emergencies.overduePostmortems(), overrides.open(),
-                emergencies.recent(0, 20)), "emergencies");
+                emergencies.waiting(EmergencyState.REQUESTED), emergencies.overduePostmortems(user.actor()),
+                overrides.open(), emergencies.recent(0, 20)), "emergencies");
     }
 
     @GET

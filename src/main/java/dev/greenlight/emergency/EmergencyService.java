@@ -333,9 +333,9 @@ public class EmergencyService {
         return views(EmergencyRequest.newestFirst(Page.of(page, size)));
     }
 
-    /** Post-mortems past due and not published, most overdue first. */
-    public List<PostmortemSummary> overduePostmortems() {
-        return postmortems.overdue(0, 50);
+    /** Post-mortems past due and not published, most overdue first, of the incidents the actor sees. */
+    public List<PostmortemSummary> overduePostmortems(Actor actor) {
+        return postmortems.overdue(actor, 0, 50);
     }
 
     /** Gates and review slots of the release, with where each stands: what a leader may choose to bypass. */

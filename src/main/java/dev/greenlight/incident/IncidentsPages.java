@@ -102,9 +102,9 @@ class IncidentsPages {
         Severity bySeverity = severity == null || severity.isBlank() ? null : Severity.parse("severity", severity);
         Boolean bySecurity = security == null || security.isBlank() ? null : Boolean.valueOf(security);
         int current = page == null || page < 0 ? 0 : page;
-        return Templates.list(incidents.search(byStatus, bySeverity, bySecurity, current, PAGE_SIZE), filters,
-                List.of(IncidentStatus.values()), List.of(Severity.values()), incidents.mayFile(user.actor()),
-                "incidents");
+        return Templates.list(incidents.search(user.actor(), byStatus, bySeverity, bySecurity, current, PAGE_SIZE),
+                filters, List.of(IncidentStatus.values()), List.of(Severity.values()),
+                incidents.mayFile(user.actor()), "incidents");
     }
 
     @GET
@@ -135,14 +135,14 @@ class IncidentsPages {
     @GET
     @Path("/{id}")
     public TemplateInstance detail(@PathParam("id") long id) {
-        IncidentView incident = incidents.get(id);
+        IncidentView incident = incidents.get(user.actor(), id);
         return Templates.detail(new Detail(incident, incidents.whyNotEdit(user.actor(), incident)), "incidents");
     }
 
     @GET
     @Path("/{id}/edit")
     public TemplateInstance editForm(@PathParam("id") long id) {
-        IncidentView incident = incidents.get(id);
+        IncidentView incident = incidents.get(user.actor(), id);
         String refusal = incidents.whyNotEdit(user.actor(), incident);
         if (refusal != null) {
             throw new ForbiddenActionException(refusal);

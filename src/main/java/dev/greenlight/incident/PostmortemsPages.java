@@ -89,7 +89,7 @@ class PostmortemsPages {
     @Path("/overdue")
     public TemplateInstance overdue(@QueryParam("page") Integer page) {
         int current = page == null || page < 0 ? 0 : page;
-        List<PostmortemSummary> rows = postmortems.overdue(current, PAGE_SIZE + 1);
+        List<PostmortemSummary> rows = postmortems.overdue(user.actor(), current, PAGE_SIZE + 1);
         return Templates.overdue(rows.stream().limit(PAGE_SIZE).toList(), current, rows.size() > PAGE_SIZE,
                 "incidents");
     }
@@ -103,7 +103,7 @@ class PostmortemsPages {
     @GET
     @Path("/{id}/edit")
     public TemplateInstance edit(@PathParam("id") long id) {
-        PostmortemView p = postmortems.get(id);
+        PostmortemView p = postmortems.get(user.actor(), id);
         return Templates.edit(p, SectionsForm.of(p), List.of(ActionItemStatus.values()), List.of(), "incidents");
     }
 
@@ -134,7 +134,7 @@ class PostmortemsPages {
             postmortems.addTimelineEntry(user.actor(), id, occurredAt, text);
             return Flash.redirect(URI.create("/postmortems/" + id + "/edit"), "Timeline entry added.");
         } catch (InvalidInputException e) {
-            PostmortemView p = postmortems.get(id);
+            PostmortemView p = postmortems.get(user.actor(), id);
             return Response.status(400).entity(editPage(id, SectionsForm.of(p), e.errors())).build();
         }
     }
@@ -154,7 +154,7 @@ class PostmortemsPages {
             postmortems.addActionItem(user.actor(), id, description, owner, dueOn, status);
             return Flash.redirect(URI.create("/postmortems/" + id + "/edit"), "Action item added.");
         } catch (InvalidInputException e) {
-            PostmortemView p = postmortems.get(id);
+            PostmortemView p = postmortems.get(user.actor(), id);
             return Response.status(400).entity(editPage(id, SectionsForm.of(p), e.errors())).build();
         }
     }
@@ -211,7 +211,7 @@ class PostmortemsPages {
     }
 
     private TemplateInstance viewPage(long id, List<FieldError> errors) {
-        PostmortemView p = postmortems.get(id);
+        PostmortemView p = postmortems.get(user.actor(), id);
         Actor actor = user.actor();
         String editRefusal = postmortems.whyNot(actor, p, PostmortemAction.EDIT);
         boolean mayUpdateItems = postmortems.mayWrite(actor, p)
@@ -224,7 +224,8 @@ class PostmortemsPages {
     }
 
     private TemplateInstance editPage(long id, SectionsForm form, List<FieldError> errors) {
-        return Templates.edit(postmortems.get(id), form, List.of(ActionItemStatus.values()), errors, "incidents");
+        return Templates.edit(postmortems.get(user.actor(), id), form, List.of(ActionItemStatus.values()), errors,
+                "incidents");
     }
 
     private static Long number(String field, String value) {

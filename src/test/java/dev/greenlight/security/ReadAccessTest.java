@@ -119,7 +119,8 @@ class ReadAccessTest {
 
     private Story story() {
         int n = COUNTER.incrementAndGet();
-        ReleaseView release = fixtures.submittedRelease(Users.ALICE, "Story " + n, changeset());
+        // the release page tells the story of incidents once the release is published
+        ReleaseView release = fixtures.publishedRelease(Users.ALICE, "Story " + n, changeset());
         IncidentView secret = records.incident(Users.SEAN, "Signing key leaked " + n, true, release.id());
         PostmortemView postmortem = records.postmortem(Users.SEAN, secret.id(), Users.SEAN);
         IncidentView ordinary = records.incident(Users.ALICE, "Slow search " + n, false, release.id());
