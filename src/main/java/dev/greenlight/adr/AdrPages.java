@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -61,6 +62,7 @@ class AdrPages {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response add(@PathParam("id") long id, @RestForm String title, @RestForm String url) {
         try {
             AdrReference added = adrs.add(user.actor(), id, title, url);

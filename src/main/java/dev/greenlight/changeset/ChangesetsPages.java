@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -57,6 +58,7 @@ class ChangesetsPages {
 
     /** A pasted Changesets file, uploaded files, or both. */
     @POST
+    @Consumes({MediaType.MULTIPART_FORM_DATA, MediaType.APPLICATION_FORM_URLENCODED})
     public Response submit(@RestForm String fileName, @RestForm String content, @RestForm("files") List<FileUpload> uploads) {
         SubmitForm form = new SubmitForm(fileName, content);
         try {
@@ -94,6 +96,7 @@ class ChangesetsPages {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/{id}/delete")
     public Response remove(@PathParam("id") String id) {
         changesets.remove(user.actor(), id);

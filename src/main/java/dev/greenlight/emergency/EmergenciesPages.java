@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -135,6 +136,7 @@ class EmergenciesPages {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response create(@RestForm String release, @RestForm String title,
             @RestForm("changeset") List<String> changesetIds, @RestForm String criterion,
             @RestForm String justification, @RestForm String affectedServices, @RestForm String risk,
@@ -163,6 +165,7 @@ class EmergenciesPages {
 
     /** The security or product team validates or declines, with the reason. */
     @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/{id}/assessment")
     public Response assess(@PathParam("id") long id, @RestForm String decision, @RestForm String reason) {
         DecisionForm form = new DecisionForm(List.of(), List.of(), List.of(), "", reason, "");
@@ -171,6 +174,9 @@ class EmergenciesPages {
                 emergencies.decline(user.actor(), id, reason);
                 return Flash.redirect(URI.create("/emergencies/" + id),
                         "You declined emergency " + id + "; the release stays on the normal path.");
+            }
+            if (!"validate".equals(decision)) {
+                throw new InvalidInputException("decision", "must be validate or decline");
             }
             emergencies.assess(user.actor(), id, reason);
             return Flash.redirect(URI.create("/emergencies/" + id),
@@ -185,6 +191,7 @@ class EmergenciesPages {
      * {@code bypassReason}, in the same order) or denies.
      */
     @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/{id}/decision")
     public Response decide(@PathParam("id") long id, @RestForm String decision, @RestForm String reason,
             @RestForm("bypass") List<String> bypass, @RestForm("candidate") List<String> candidate,
@@ -195,6 +202,9 @@ class EmergenciesPages {
             if ("deny".equals(decision)) {
                 emergencies.deny(user.actor(), id, reason);
                 return Flash.redirect(URI.create("/emergencies/" + id), "You denied emergency " + id + ".");
+            }
+            if (!"approve".equals(decision)) {
+                throw new InvalidInputException("decision", "must be approve or deny");
             }
             List<EmergencyService.BypassInput> chosen = new ArrayList<>();
             for (String key : form.bypass()) {
@@ -213,6 +223,7 @@ class EmergenciesPages {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/{id}/incident-report")
     public Response report(@PathParam("id") long id, @RestForm String report) {
         try {

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -63,6 +64,7 @@ class OverridesPages {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response create(@RestForm long release, @RestForm String reason, @RestForm String incidentTitle,
             @RestForm String incidentSeverity, @RestForm String incidentReport) {
         OverrideForm form = new OverrideForm(release, reason, incidentTitle, incidentSeverity, incidentReport, "");
@@ -83,12 +85,16 @@ class OverridesPages {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/{id}/decision")
     public Response decide(@PathParam("id") long id, @RestForm String decision, @RestForm String reason) {
         try {
             if ("deny".equals(decision)) {
                 overrides.deny(user.actor(), id, reason);
                 return Flash.redirect(URI.create("/overrides/" + id), "You denied override " + id + ".");
+            }
+            if (!"approve".equals(decision)) {
+                throw new InvalidInputException("decision", "must be approve or deny");
             }
             OverrideView approved = overrides.approve(user.actor(), id, reason);
             return Flash.redirect(URI.create("/releases/" + approved.releaseId()), "Override " + id

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -26,6 +27,7 @@ import dev.greenlight.web.FieldError;
 import dev.greenlight.web.Flash;
 import dev.greenlight.web.ForbiddenActionException;
 import dev.greenlight.web.InvalidInputException;
+import dev.greenlight.web.RequiredFields;
 
 /** Incidents: the list with filters, the detail, and the form to file or edit one. */
 @Path("/incidents")
@@ -118,6 +120,7 @@ class IncidentsPages {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response create(@RestForm String title, @RestForm String severity, @RestForm String status,
             @RestForm String impact, @RestForm String startedAt, @RestForm String resolvedAt,
             @RestForm String security, @RestForm String affectedServices, @RestForm String releaseIds,
@@ -151,6 +154,7 @@ class IncidentsPages {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/{id}")
     public Response update(@PathParam("id") long id, @RestForm String title, @RestForm String severity,
             @RestForm String status, @RestForm String impact, @RestForm String startedAt,
@@ -159,6 +163,7 @@ class IncidentsPages {
         IncidentForm form = new IncidentForm(title, severity, status, impact, startedAt, resolvedAt,
                 security != null, affectedServices, releaseIds, report, version);
         try {
+            RequiredFields.of("status", status).and("version", version).check();
             incidents.update(user.actor(), id, input(form));
             return Flash.redirect(URI.create("/incidents/" + id), "Incident " + id + " saved.");
         } catch (InvalidInputException e) {
@@ -170,6 +175,7 @@ class IncidentsPages {
 
     /** Starts the incident's post-mortem, owned by whoever starts it, and opens its editor. */
     @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/{id}/postmortem")
     public Response startPostmortem(@PathParam("id") long id) {
         PostmortemView created = postmortems.createFromIncident(user.actor(), id, null);

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -24,6 +25,7 @@ import dev.greenlight.web.ConflictException;
 import dev.greenlight.web.FieldError;
 import dev.greenlight.web.Flash;
 import dev.greenlight.web.InvalidInputException;
+import dev.greenlight.web.RequiredFields;
 
 /** The overdue list, a post-mortem's view (Markdown rendered safely) with its review steps, and its editor. */
 @Path("/postmortems")
@@ -108,6 +110,7 @@ class PostmortemsPages {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/{id}")
     public Response save(@PathParam("id") long id, @RestForm String summary, @RestForm String impact,
             @RestForm String rootCause, @RestForm String contributingFactors, @RestForm String wentWell,
@@ -115,6 +118,14 @@ class PostmortemsPages {
         SectionsForm form = new SectionsForm(summary, impact, rootCause, contributingFactors, wentWell, lessons,
                 version);
         try {
+            RequiredFields.of("summary", summary)
+                    .and("impact", impact)
+                    .and("rootCause", rootCause)
+                    .and("contributingFactors", contributingFactors)
+                    .and("wentWell", wentWell)
+                    .and("lessons", lessons)
+                    .and("version", version)
+                    .check();
             postmortems.edit(user.actor(), id, new PostmortemService.SectionsInput(summary, impact, rootCause,
                     contributingFactors, wentWell, lessons, number("version", version)));
             return Flash.redirect(URI.create("/postmortems/" + id + "/edit"), "Post-mortem saved.");
@@ -128,6 +139,7 @@ class PostmortemsPages {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/{id}/timeline")
     public Response addTimelineEntry(@PathParam("id") long id, @RestForm String occurredAt, @RestForm String text) {
         try {
@@ -140,6 +152,7 @@ class PostmortemsPages {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/{id}/timeline/{entry}/remove")
     public Response removeTimelineEntry(@PathParam("id") long id, @PathParam("entry") long entry) {
         postmortems.removeTimelineEntry(user.actor(), id, entry);
@@ -147,10 +160,12 @@ class PostmortemsPages {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/{id}/action-items")
     public Response addActionItem(@PathParam("id") long id, @RestForm String description, @RestForm String owner,
             @RestForm String dueOn, @RestForm String status) {
         try {
+            RequiredFields.of("status", status).check();
             postmortems.addActionItem(user.actor(), id, description, owner, dueOn, status);
             return Flash.redirect(URI.create("/postmortems/" + id + "/edit"), "Action item added.");
         } catch (InvalidInputException e) {
@@ -160,6 +175,7 @@ class PostmortemsPages {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/{id}/action-items/{item}/remove")
     public Response removeActionItem(@PathParam("id") long id, @PathParam("item") long item) {
         postmortems.removeActionItem(user.actor(), id, item);
@@ -167,14 +183,17 @@ class PostmortemsPages {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/{id}/action-items/{item}")
     public Response setActionItemStatus(@PathParam("id") long id, @PathParam("item") long item,
             @RestForm String status) {
+        RequiredFields.of("status", status).check();
         postmortems.setActionItemStatus(user.actor(), id, item, status);
         return Flash.redirect(URI.create("/postmortems/" + id), "Action item updated.");
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/{id}/submit")
     public Response submit(@PathParam("id") long id) {
         try {
@@ -186,6 +205,7 @@ class PostmortemsPages {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/{id}/sign-off")
     public Response signOff(@PathParam("id") long id) {
         postmortems.signOff(user.actor(), id);
@@ -193,6 +213,7 @@ class PostmortemsPages {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/{id}/request-changes")
     public Response requestChanges(@PathParam("id") long id, @RestForm String reason) {
         try {
@@ -204,6 +225,7 @@ class PostmortemsPages {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/{id}/publish")
     public Response publish(@PathParam("id") long id) {
         postmortems.publish(user.actor(), id);

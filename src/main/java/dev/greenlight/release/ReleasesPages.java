@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -124,6 +125,7 @@ class ReleasesPages {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response create(@RestForm String title, @RestForm("changeset") List<String> changesetIds,
             @RestForm String preRelease) {
         NewReleaseForm form = new NewReleaseForm(title, changesetIds == null ? List.of() : changesetIds, preRelease);
@@ -149,6 +151,7 @@ class ReleasesPages {
 
     /** A reviewer approves or rejects one slot. */
     @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/{id}/reviews")
     public Response review(@PathParam("id") long id, @RestForm String slot, @RestForm String decision,
             @RestForm String comment) {
@@ -159,6 +162,9 @@ class ReleasesPages {
                 return Flash.redirect(URI.create("/releases/" + id), "You rejected release " + id
                         + "; it is back in draft with your reason.");
             }
+            if (!"approve".equals(decision)) {
+                throw new InvalidInputException("decision", "must be approve or reject");
+            }
             approvals.approve(user.actor(), id, slot, comment);
             return Flash.redirect(URI.create("/releases/" + id), "Your " + slot + " approval is recorded.");
         } catch (InvalidInputException e) {
@@ -168,6 +174,7 @@ class ReleasesPages {
 
     /** A maintainer (or the security team for vulnerabilities) records a gate result by hand, with evidence. */
     @POST
+    @Consumes({MediaType.MULTIPART_FORM_DATA, MediaType.APPLICATION_FORM_URLENCODED})
     @Path("/{id}/gates")
     public Response recordGate(@PathParam("id") long id, @RestForm String gate, @RestForm String value,
             @RestForm String note, @RestForm String url, @RestForm("file") FileUpload file) {
@@ -193,6 +200,7 @@ class ReleasesPages {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/{id}/publish")
     public Response publish(@PathParam("id") long id) {
         ReleaseView published = releases.publish(user.actor(), id);
@@ -201,6 +209,7 @@ class ReleasesPages {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/{id}/changesets")
     public Response addChangesets(@PathParam("id") long id, @RestForm("changeset") List<String> changesetIds) {
         try {
@@ -213,6 +222,7 @@ class ReleasesPages {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/{id}/changesets/{changeset}/remove")
     public Response removeChangeset(@PathParam("id") long id, @PathParam("changeset") String changeset) {
         releases.removeChangeset(user.actor(), id, changeset);
@@ -268,6 +278,7 @@ class ReleasesPages {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/{id}/submit")
     public Response submit(@PathParam("id") long id) {
         releases.submit(user.actor(), id);
@@ -275,6 +286,7 @@ class ReleasesPages {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/{id}/cancel")
     public Response cancel(@PathParam("id") long id, @RestForm String reason) {
         releases.cancel(user.actor(), id, reason);

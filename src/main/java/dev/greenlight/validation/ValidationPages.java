@@ -5,6 +5,7 @@ import java.net.URI;
 import java.util.List;
 
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -45,6 +46,7 @@ class ValidationPages {
     }
 
     @POST
+    @Consumes({MediaType.MULTIPART_FORM_DATA, MediaType.APPLICATION_FORM_URLENCODED})
     public Response record(@PathParam("id") long id, @RestForm String check, @RestForm String value,
             @RestForm String note, @RestForm String url, @RestForm("file") FileUpload file) {
         ChecksSection.Form form = new ChecksSection.Form(check, value, note, url);
