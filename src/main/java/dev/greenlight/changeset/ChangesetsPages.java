@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -23,6 +24,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
 import dev.greenlight.security.CurrentUser;
+import dev.greenlight.security.Roles;
 import dev.greenlight.web.FieldError;
 import dev.greenlight.web.Flash;
 import dev.greenlight.web.InvalidInputException;
@@ -58,6 +60,7 @@ class ChangesetsPages {
 
     /** A pasted Changesets file, uploaded files, or both. */
     @POST
+    @RolesAllowed({Roles.AUTHOR, Roles.MAINTAINER, Roles.CI})
     @Consumes({MediaType.MULTIPART_FORM_DATA, MediaType.APPLICATION_FORM_URLENCODED})
     public Response submit(@RestForm String fileName, @RestForm String content, @RestForm("files") List<FileUpload> uploads) {
         SubmitForm form = new SubmitForm(fileName, content);
@@ -96,6 +99,7 @@ class ChangesetsPages {
     }
 
     @POST
+    @RolesAllowed({Roles.AUTHOR, Roles.MAINTAINER})
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/{id}/delete")
     public Response remove(@PathParam("id") String id) {

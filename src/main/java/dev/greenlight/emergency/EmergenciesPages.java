@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -31,6 +32,7 @@ import dev.greenlight.release.ReleaseView;
 import dev.greenlight.security.Actor;
 import dev.greenlight.security.CurrentUser;
 import dev.greenlight.security.Role;
+import dev.greenlight.security.Roles;
 import dev.greenlight.web.FieldError;
 import dev.greenlight.web.Flash;
 import dev.greenlight.web.InvalidInputException;
@@ -136,6 +138,7 @@ class EmergenciesPages {
     }
 
     @POST
+    @RolesAllowed(Roles.AUTHOR)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response create(@RestForm String release, @RestForm String title,
             @RestForm("changeset") List<String> changesetIds, @RestForm String criterion,
@@ -165,6 +168,7 @@ class EmergenciesPages {
 
     /** The security or product team validates or declines, with the reason. */
     @POST
+    @RolesAllowed({Roles.SECURITY_TEAM, Roles.PRODUCT_TEAM})
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/{id}/assessment")
     public Response assess(@PathParam("id") long id, @RestForm String decision, @RestForm String reason) {
@@ -191,6 +195,7 @@ class EmergenciesPages {
      * {@code bypassReason}, in the same order) or denies.
      */
     @POST
+    @RolesAllowed(Roles.ENGINEERING_LEADER)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/{id}/decision")
     public Response decide(@PathParam("id") long id, @RestForm String decision, @RestForm String reason,

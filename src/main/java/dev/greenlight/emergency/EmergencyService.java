@@ -290,17 +290,17 @@ public class EmergencyService {
             throw new ForbiddenActionException("Only the requester, the security or product team, engineering"
                     + " leaders, maintainers and admins may write the incident report.");
         }
-        if (report == null || report.isBlank()) {
-            throw new InvalidInputException("report", "describe what happened, its impact and the fix");
-        }
-        if (report.length() > MAX_REPORT) {
-            throw new InvalidInputException("report", "must be at most " + MAX_REPORT + " characters");
-        }
         EmergencyRequest emergency = EmergencyRequest.findForUpdate(id)
                 .orElseThrow(() -> new ResourceNotFoundException("Emergency request", id));
         if (!actor.hasAny(TEAM_REPORT_WRITERS) && !actor.username().equals(emergency.requestedBy)) {
             throw new ForbiddenActionException("Only the requester (" + emergency.requestedBy
                     + ") among authors may write this incident report.");
+        }
+        if (report == null || report.isBlank()) {
+            throw new InvalidInputException("report", "describe what happened, its impact and the fix");
+        }
+        if (report.length() > MAX_REPORT) {
+            throw new InvalidInputException("report", "must be at most " + MAX_REPORT + " characters");
         }
         if (emergency.state.isTerminal() && emergency.state != EmergencyState.PUBLISHED) {
             throw new ConflictException("This emergency is " + emergency.state.label().toLowerCase() + ".");

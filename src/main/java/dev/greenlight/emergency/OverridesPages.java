@@ -3,6 +3,7 @@ package dev.greenlight.emergency;
 import java.net.URI;
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -24,6 +25,7 @@ import dev.greenlight.release.ReleaseService;
 import dev.greenlight.release.ReleaseView;
 import dev.greenlight.security.CurrentUser;
 import dev.greenlight.security.Role;
+import dev.greenlight.security.Roles;
 import dev.greenlight.web.FieldError;
 import dev.greenlight.web.Flash;
 import dev.greenlight.web.InvalidInputException;
@@ -64,6 +66,7 @@ class OverridesPages {
     }
 
     @POST
+    @RolesAllowed(Roles.ADMIN)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response create(@RestForm long release, @RestForm String reason, @RestForm String incidentTitle,
             @RestForm String incidentSeverity, @RestForm String incidentReport) {
@@ -85,6 +88,7 @@ class OverridesPages {
     }
 
     @POST
+    @RolesAllowed({Roles.ADMIN, Roles.ENGINEERING_LEADER})
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/{id}/decision")
     public Response decide(@PathParam("id") long id, @RestForm String decision, @RestForm String reason) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -22,6 +23,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
 import dev.greenlight.security.CurrentUser;
+import dev.greenlight.security.Roles;
 import dev.greenlight.web.ConflictException;
 import dev.greenlight.web.FieldError;
 import dev.greenlight.web.Flash;
@@ -120,6 +122,8 @@ class IncidentsPages {
     }
 
     @POST
+    @RolesAllowed({Roles.AUTHOR, Roles.SECURITY_TEAM, Roles.PRODUCT_TEAM, Roles.ENGINEERING_LEADER, Roles.MAINTAINER,
+            Roles.ADMIN})
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response create(@RestForm String title, @RestForm String severity, @RestForm String status,
             @RestForm String impact, @RestForm String startedAt, @RestForm String resolvedAt,
@@ -154,6 +158,8 @@ class IncidentsPages {
     }
 
     @POST
+    @RolesAllowed({Roles.AUTHOR, Roles.SECURITY_TEAM, Roles.PRODUCT_TEAM, Roles.ENGINEERING_LEADER, Roles.MAINTAINER,
+            Roles.ADMIN})
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/{id}")
     public Response update(@PathParam("id") long id, @RestForm String title, @RestForm String severity,
@@ -175,6 +181,8 @@ class IncidentsPages {
 
     /** Starts the incident's post-mortem, owned by whoever starts it, and opens its editor. */
     @POST
+    @RolesAllowed({Roles.AUTHOR, Roles.SECURITY_TEAM, Roles.PRODUCT_TEAM, Roles.ENGINEERING_LEADER, Roles.MAINTAINER,
+            Roles.ADMIN})
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/{id}/postmortem")
     public Response startPostmortem(@PathParam("id") long id) {

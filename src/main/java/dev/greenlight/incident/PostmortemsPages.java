@@ -3,6 +3,7 @@ package dev.greenlight.incident;
 import java.net.URI;
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -21,6 +22,7 @@ import io.quarkus.qute.TemplateInstance;
 
 import dev.greenlight.security.Actor;
 import dev.greenlight.security.CurrentUser;
+import dev.greenlight.security.Roles;
 import dev.greenlight.web.ConflictException;
 import dev.greenlight.web.FieldError;
 import dev.greenlight.web.Flash;
@@ -110,6 +112,8 @@ class PostmortemsPages {
     }
 
     @POST
+    @RolesAllowed({Roles.AUTHOR, Roles.SECURITY_TEAM, Roles.PRODUCT_TEAM, Roles.ENGINEERING_LEADER, Roles.MAINTAINER,
+            Roles.ADMIN})
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/{id}")
     public Response save(@PathParam("id") long id, @RestForm String summary, @RestForm String impact,
@@ -139,6 +143,8 @@ class PostmortemsPages {
     }
 
     @POST
+    @RolesAllowed({Roles.AUTHOR, Roles.SECURITY_TEAM, Roles.PRODUCT_TEAM, Roles.ENGINEERING_LEADER, Roles.MAINTAINER,
+            Roles.ADMIN})
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/{id}/timeline")
     public Response addTimelineEntry(@PathParam("id") long id, @RestForm String occurredAt, @RestForm String text) {
@@ -152,6 +158,8 @@ class PostmortemsPages {
     }
 
     @POST
+    @RolesAllowed({Roles.AUTHOR, Roles.SECURITY_TEAM, Roles.PRODUCT_TEAM, Roles.ENGINEERING_LEADER, Roles.MAINTAINER,
+            Roles.ADMIN})
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/{id}/timeline/{entry}/remove")
     public Response removeTimelineEntry(@PathParam("id") long id, @PathParam("entry") long entry) {
@@ -160,6 +168,8 @@ class PostmortemsPages {
     }
 
     @POST
+    @RolesAllowed({Roles.AUTHOR, Roles.SECURITY_TEAM, Roles.PRODUCT_TEAM, Roles.ENGINEERING_LEADER, Roles.MAINTAINER,
+            Roles.ADMIN})
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/{id}/action-items")
     public Response addActionItem(@PathParam("id") long id, @RestForm String description, @RestForm String owner,
@@ -175,6 +185,8 @@ class PostmortemsPages {
     }
 
     @POST
+    @RolesAllowed({Roles.AUTHOR, Roles.SECURITY_TEAM, Roles.PRODUCT_TEAM, Roles.ENGINEERING_LEADER, Roles.MAINTAINER,
+            Roles.ADMIN})
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/{id}/action-items/{item}/remove")
     public Response removeActionItem(@PathParam("id") long id, @PathParam("item") long item) {
@@ -193,6 +205,8 @@ class PostmortemsPages {
     }
 
     @POST
+    @RolesAllowed({Roles.AUTHOR, Roles.SECURITY_TEAM, Roles.PRODUCT_TEAM, Roles.ENGINEERING_LEADER, Roles.MAINTAINER,
+            Roles.ADMIN})
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/{id}/submit")
     public Response submit(@PathParam("id") long id) {
@@ -205,6 +219,7 @@ class PostmortemsPages {
     }
 
     @POST
+    @RolesAllowed({Roles.SECURITY_TEAM, Roles.PRODUCT_TEAM, Roles.ENGINEERING_LEADER, Roles.MAINTAINER})
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/{id}/sign-off")
     public Response signOff(@PathParam("id") long id) {
@@ -213,6 +228,7 @@ class PostmortemsPages {
     }
 
     @POST
+    @RolesAllowed({Roles.SECURITY_TEAM, Roles.PRODUCT_TEAM, Roles.ENGINEERING_LEADER, Roles.MAINTAINER})
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/{id}/request-changes")
     public Response requestChanges(@PathParam("id") long id, @RestForm String reason) {
@@ -225,6 +241,8 @@ class PostmortemsPages {
     }
 
     @POST
+    @RolesAllowed({Roles.AUTHOR, Roles.SECURITY_TEAM, Roles.PRODUCT_TEAM, Roles.ENGINEERING_LEADER, Roles.MAINTAINER,
+            Roles.ADMIN})
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/{id}/publish")
     public Response publish(@PathParam("id") long id) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -38,6 +39,7 @@ import dev.greenlight.gate.GateStatus;
 import dev.greenlight.security.Actor;
 import dev.greenlight.security.CurrentUser;
 import dev.greenlight.security.Role;
+import dev.greenlight.security.Roles;
 import dev.greenlight.web.FieldError;
 import dev.greenlight.web.Flash;
 import dev.greenlight.web.InvalidInputException;
@@ -125,6 +127,7 @@ class ReleasesPages {
     }
 
     @POST
+    @RolesAllowed({Roles.AUTHOR, Roles.MAINTAINER})
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response create(@RestForm String title, @RestForm("changeset") List<String> changesetIds,
             @RestForm String preRelease) {
@@ -151,6 +154,7 @@ class ReleasesPages {
 
     /** A reviewer approves or rejects one slot. */
     @POST
+    @RolesAllowed({Roles.CODE_REVIEWER, Roles.SECURITY_REVIEWER, Roles.PRODUCT_REVIEWER})
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/{id}/reviews")
     public Response review(@PathParam("id") long id, @RestForm String slot, @RestForm String decision,
@@ -174,6 +178,7 @@ class ReleasesPages {
 
     /** A maintainer (or the security team for vulnerabilities) records a gate result by hand, with evidence. */
     @POST
+    @RolesAllowed({Roles.CI, Roles.MAINTAINER, Roles.SECURITY_TEAM})
     @Consumes({MediaType.MULTIPART_FORM_DATA, MediaType.APPLICATION_FORM_URLENCODED})
     @Path("/{id}/gates")
     public Response recordGate(@PathParam("id") long id, @RestForm String gate, @RestForm String value,
@@ -200,6 +205,7 @@ class ReleasesPages {
     }
 
     @POST
+    @RolesAllowed(Roles.MAINTAINER)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/{id}/publish")
     public Response publish(@PathParam("id") long id) {
@@ -209,6 +215,7 @@ class ReleasesPages {
     }
 
     @POST
+    @RolesAllowed({Roles.AUTHOR, Roles.MAINTAINER})
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/{id}/changesets")
     public Response addChangesets(@PathParam("id") long id, @RestForm("changeset") List<String> changesetIds) {
@@ -222,6 +229,7 @@ class ReleasesPages {
     }
 
     @POST
+    @RolesAllowed({Roles.AUTHOR, Roles.MAINTAINER})
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/{id}/changesets/{changeset}/remove")
     public Response removeChangeset(@PathParam("id") long id, @PathParam("changeset") String changeset) {
@@ -278,6 +286,7 @@ class ReleasesPages {
     }
 
     @POST
+    @RolesAllowed({Roles.AUTHOR, Roles.MAINTAINER})
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/{id}/submit")
     public Response submit(@PathParam("id") long id) {
@@ -286,6 +295,7 @@ class ReleasesPages {
     }
 
     @POST
+    @RolesAllowed({Roles.AUTHOR, Roles.MAINTAINER, Roles.ADMIN})
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/{id}/cancel")
     public Response cancel(@PathParam("id") long id, @RestForm String reason) {

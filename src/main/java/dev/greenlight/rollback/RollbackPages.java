@@ -2,6 +2,7 @@ package dev.greenlight.rollback;
 
 import java.net.URI;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -17,6 +18,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
 import dev.greenlight.security.CurrentUser;
+import dev.greenlight.security.Roles;
 import dev.greenlight.web.Flash;
 import dev.greenlight.web.InvalidInputException;
 import dev.greenlight.web.RequiredFields;
@@ -43,6 +45,7 @@ class RollbackPages {
     }
 
     @POST
+    @RolesAllowed({Roles.MAINTAINER, Roles.ENGINEERING_LEADER})
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response start(@PathParam("id") long id, @RestForm String reason, @RestForm String incidentId) {
         RollbackSection.Form form = new RollbackSection.Form(reason, incidentId, "", "");
@@ -56,6 +59,7 @@ class RollbackPages {
     }
 
     @POST
+    @RolesAllowed({Roles.MAINTAINER, Roles.ENGINEERING_LEADER})
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/{rollback}/steps/{step}")
     public Response tick(@PathParam("id") long id, @PathParam("rollback") long rollback,

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -21,6 +22,7 @@ import io.quarkus.qute.TemplateInstance;
 
 import dev.greenlight.changeset.PackageManifest;
 import dev.greenlight.security.CurrentUser;
+import dev.greenlight.security.Roles;
 import dev.greenlight.web.FieldError;
 import dev.greenlight.web.Flash;
 import dev.greenlight.web.InvalidInputException;
@@ -55,6 +57,7 @@ class PackagesPages {
     }
 
     @POST
+    @RolesAllowed({Roles.MAINTAINER, Roles.ADMIN, Roles.CI})
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response save(@RestForm String name, @RestForm String version, @RestForm String dependencies,
             @RestForm String devDependencies, @RestForm String peerDependencies) {

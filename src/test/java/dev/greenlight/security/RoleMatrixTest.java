@@ -54,7 +54,7 @@ class RoleMatrixTest {
     static final Users[] SECURITY_READERS = {Users.SAM, Users.SEAN, Users.LEAH};
 
     /** The objects the requests name, built once per run of this class. */
-    record World(long draft, long inReview, long published, long rollback, String pending, String inReviewChangeset,
+    record World(long draft, long inReview, long published, long rollback, String pending,
             String publishedChangeset, long evidence, long emergency, long closedEmergency, long override,
             long closedOverride, long incident, long secret, long postmortem, long secretPostmortem,
             long emptyPostmortem, long bobsItem) {
@@ -76,8 +76,8 @@ class RoleMatrixTest {
         }
         fixtures.neuronxWorkspace();
         long draft = fixtures.draftRelease(Users.ALICE, "Draft", changeset("draft", "\"@neuronx/api\": patch")).id();
-        String inReviewChangeset = changeset("in-review", "\"@neuronx/api\": minor");
-        long inReview = fixtures.submittedRelease(Users.ALICE, "In review", inReviewChangeset).id();
+        long inReview = fixtures.submittedRelease(Users.ALICE, "In review", changeset("in-review",
+                "\"@neuronx/api\": minor")).id();
         fixtures.publishedRelease(Users.ALICE, "CLI before", changeset("cli-before", "\"@neuronx/cli\": patch"));
         String publishedChangeset = changeset("cli-after", "\"@neuronx/cli\": minor");
         long published = fixtures.publishedRelease(Users.ALICE, "CLI after", publishedChangeset).id();
@@ -113,7 +113,7 @@ class RoleMatrixTest {
         long other = records.incident(Users.ALICE, "Flaky deploys", false, null).id();
         long emptyPostmortem = records.emptyPostmortem(Users.ALICE, other, Users.ALICE).id();
         world = new World(draft, inReview, published, rollback, changeset("pending", "\"@neuronx/core\": patch"),
-                inReviewChangeset, publishedChangeset, evidence, emergency, closedEmergency, override,
+                publishedChangeset, evidence, emergency, closedEmergency, override,
                 closedOverride, incident, secret, postmortem, secretPostmortem, emptyPostmortem, bobsItem);
     }
 
@@ -125,6 +125,9 @@ class RoleMatrixTest {
 
     /** What each caller gets: 403 unless said otherwise (Nora's is always 403). */
     static final class Expect {
+        /** Not asked: the request would change the object for them. */
+        static final int SKIP = -1;
+
         private final Map<Users, Integer> statuses = new EnumMap<>(Users.class);
 
         private Expect() {
@@ -144,6 +147,11 @@ class RoleMatrixTest {
                 statuses.put(user, status);
             }
             return this;
+        }
+
+        /** Leaves out callers for whom the request would succeed and change the object. */
+        Expect skip(Users... users) {
+            return and(SKIP, users);
         }
 
         int of(Users user) {
@@ -188,6 +196,9 @@ class RoleMatrixTest {
         calls.add(call("POST", "/api/v1/releases", Map.of("title", ""),
                 Expect.only(400, AUTHORS).and(400, Users.MAX)));
         calls.add(call("POST", r + w.inReview() + "/submit", Map.of(), Expect.only(409, Users.ALICE, Users.MAX)));
+        calls.add(call("POST", r + w.draft() + "/submit", Map.of(), Expect.only(403).skip(Users.ALICE, Users.MAX)));
+        calls.add(call("POST", r + w.draft() + "/cancel", Map.of(),
+                Expect.only(403).skip(Users.ALICE, Users.MAX, Users.ADA)));
         calls.add(call("POST", r + w.published() + "/cancel", Map.of(),
                 Expect.only(409, Users.ALICE, Users.MAX, Users.ADA)));
         calls.add(call("POST", r + w.inReview() + "/publish", Map.of(), Expect.only(409, Users.MAX)));
@@ -211,8 +222,8 @@ class RoleMatrixTest {
                 Expect.only(400, Users.ALICE, Users.MAX)));
         calls.add(call("POST", "/api/v1/changesets", Map.of("files", List.of()),
                 Expect.only(400, AUTHORS).and(400, Users.MAX, Users.CI)));
-        calls.add(call("DELETE", "/api/v1/changesets/" + w.inReviewChangeset(), null,
-                Expect.only(409, Users.ALICE, Users.MAX)));
+        calls.add(call("DELETE", "/api/v1/changesets/" + w.pending(), null,
+                Expect.only(403).skip(Users.ALICE, Users.MAX)));
         calls.add(call("PUT", "/api/v1/packages", Map.of("packages", List.of(Map.of("name", "", "version", "x"))),
                 Expect.only(400, Users.MAX, Users.ADA, Users.CI)));
         calls.add(call("POST", "/api/v1/emergencies", Map.of(), Expect.only(400, AUTHORS)));
@@ -235,15 +246,15 @@ class RoleMatrixTest {
         calls.add(call("PUT", "/api/v1/incidents/" + w.incident(), Map.of("title", ""),
                 Expect.only(400, Users.ALICE).and(400, EDITORS)));
         calls.add(call("PUT", "/api/v1/incidents/" + w.secret(), Map.of("title", ""),
-                hiddenSecret().and(400, Users.SEAN, Users.LEAH).and(403, Users.SAM)));
+                hiddenFromWriters().and(400, Users.SEAN, Users.LEAH)));
         calls.add(call("POST", "/api/v1/incidents/" + w.incident() + "/postmortem", Map.of(),
                 Expect.only(409, Users.ALICE).and(409, EDITORS)));
         calls.add(call("POST", "/api/v1/incidents/" + w.secret() + "/postmortem", Map.of(),
-                hiddenSecret().and(409, Users.SEAN, Users.LEAH).and(403, Users.SAM)));
+                hiddenFromWriters().and(409, Users.SEAN, Users.LEAH)));
         String pm = "/api/v1/postmortems/" + w.postmortem();
         calls.add(call("PUT", pm, Map.of("version", 999), writers(409)));
         calls.add(call("PUT", "/api/v1/postmortems/" + w.secretPostmortem(), Map.of("version", 999),
-                hiddenSecret().and(409, Users.SEAN, Users.LEAH).and(403, Users.SAM)));
+                hiddenFromWriters().and(409, Users.SEAN, Users.LEAH)));
         calls.add(call("POST", pm + "/timeline", Map.of(), writers(400)));
         calls.add(call("DELETE", pm + "/timeline/999999", null, writers(404)));
         calls.add(call("POST", pm + "/action-items", Map.of(), writers(400)));
@@ -260,6 +271,14 @@ class RoleMatrixTest {
     /** Alice's draft post-mortem: she and the editors may write it; Bob, an author too, may not. */
     private static Expect writers(int status) {
         return Expect.only(status, Users.ALICE).and(status, EDITORS);
+    }
+
+    /**
+     * Changing Sean's security incident or its post-mortem: a 404 for those whose role may change incidents but who do
+     * not see this one; the role check comes first for everyone else.
+     */
+    private static Expect hiddenFromWriters() {
+        return Expect.only(404, Users.ALICE, Users.BOB, Users.PETE, Users.MAX, Users.ADA);
     }
 
     /** Sean's security incident: a 404 for whoever does not see it, whatever their role. */
@@ -292,6 +311,9 @@ class RoleMatrixTest {
         SoftAssertions softly = new SoftAssertions();
         for (Call call : apiCalls()) {
             for (Users user : CALLERS) {
+                if (call.expect().of(user) == Expect.SKIP) {
+                    continue;
+                }
                 int status = api(call).header("Authorization", user.bearer())
                         .request(call.method(), call.path())
                         .statusCode();
@@ -354,6 +376,9 @@ class RoleMatrixTest {
         calls.add(call("POST", r + w.inReview() + "/gates", Map.of("gate", "critical-vulnerabilities", "value", ""),
                 Expect.only(400, Users.CI, Users.MAX, Users.SEAN)));
         calls.add(call("POST", r + w.inReview() + "/publish", Map.of(), Expect.only(409, Users.MAX)));
+        calls.add(call("POST", r + w.draft() + "/submit", Map.of(), Expect.only(403).skip(Users.ALICE, Users.MAX)));
+        calls.add(call("POST", r + w.draft() + "/cancel", Map.of("reason", ""),
+                Expect.only(403).skip(Users.ALICE, Users.MAX, Users.ADA)));
         calls.add(call("POST", r + w.inReview() + "/submit", Map.of(), Expect.only(409, Users.ALICE, Users.MAX)));
         calls.add(call("POST", r + w.published() + "/cancel", Map.of("reason", ""),
                 Expect.only(409, Users.ALICE, Users.MAX, Users.ADA)));
@@ -371,11 +396,11 @@ class RoleMatrixTest {
                 Expect.only(400, Users.CI, Users.MAX)));
         calls.add(call("POST", "/changesets", Map.of("fileName", w.pending(), "content",
                 "---\n\"@neuronx/core\": patch\n---\n\nAgain\n"),
-                Expect.only(409, AUTHORS)
-                        .and(409, Users.MAX,
+                Expect.only(400, AUTHORS)
+                        .and(400, Users.MAX,
                                 Users.CI)));
-        calls.add(call("POST", "/changesets/" + w.inReviewChangeset() + "/delete", Map.of(),
-                Expect.only(409, Users.ALICE, Users.MAX)));
+        calls.add(call("POST", "/changesets/" + w.pending() + "/delete", Map.of(),
+                Expect.only(403).skip(Users.ALICE, Users.MAX)));
         calls.add(call("POST", "/packages", Map.of("name", "@neuronx/core", "version", "not-a-version",
                 "dependencies", "", "devDependencies", "", "peerDependencies", ""),
                 Expect.only(400, Users.MAX, Users.ADA, Users.CI)));
@@ -394,14 +419,14 @@ class RoleMatrixTest {
         calls.add(call("POST", "/incidents/" + w.incident(), incidentForm,
                 Expect.only(400, Users.ALICE).and(400, EDITORS)));
         calls.add(call("POST", "/incidents/" + w.secret(), incidentForm,
-                hiddenSecret().and(400, Users.SEAN, Users.LEAH).and(403, Users.SAM)));
+                hiddenFromWriters().and(400, Users.SEAN, Users.LEAH)));
         calls.add(call("POST", "/incidents/" + w.incident() + "/postmortem", Map.of(),
                 Expect.only(409, Users.ALICE).and(409, EDITORS)));
         calls.add(call("POST", "/incidents/" + w.secret() + "/postmortem", Map.of(),
-                hiddenSecret().and(409, Users.SEAN, Users.LEAH).and(403, Users.SAM)));
+                hiddenFromWriters().and(409, Users.SEAN, Users.LEAH)));
         calls.add(call("POST", pm, sections, writers(409)));
         calls.add(call("POST", "/postmortems/" + w.secretPostmortem(), sections,
-                hiddenSecret().and(409, Users.SEAN, Users.LEAH).and(403, Users.SAM)));
+                hiddenFromWriters().and(409, Users.SEAN, Users.LEAH)));
         calls.add(call("POST", pm + "/timeline", Map.of("occurredAt", "", "text", ""), writers(400)));
         calls.add(call("POST", pm + "/timeline/999999/remove", Map.of(), writers(404)));
         calls.add(call("POST", pm + "/action-items", Map.of("description", "", "owner", "", "dueOn", "", "status",
@@ -416,7 +441,8 @@ class RoleMatrixTest {
         calls.add(call("POST", "/admin/slack/links", Map.of("slackUserId", "", "email", "", "username", ""),
                 Expect.only(400, Users.ADA)));
         calls.add(call("POST", "/admin/slack/links/999999/delete", Map.of(), Expect.only(404, Users.ADA)));
-        calls.add(call("POST", "/admin/slack/messages/999999/retry", Map.of(), Expect.only(404, Users.ADA)));
+        // Slack is not configured in tests: nothing can be retried
+        calls.add(call("POST", "/admin/slack/messages/999999/retry", Map.of(), Expect.only(409, Users.ADA)));
         return calls;
     }
 
@@ -450,6 +476,9 @@ class RoleMatrixTest {
         SoftAssertions softly = new SoftAssertions();
         for (Call call : pageActions()) {
             for (Users user : CALLERS) {
+                if (call.expect().of(user) == Expect.SKIP) {
+                    continue;
+                }
                 RequestSpecification spec = sessions.get(user).request().contentType(ContentType.URLENC);
                 if (tokens.containsKey(user)) {
                     spec.formParam("csrf-token", tokens.get(user));
