@@ -3,7 +3,9 @@ package dev.greenlight.adr;
 import java.net.URI;
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -20,6 +22,7 @@ import io.quarkus.qute.TemplateInstance;
 import dev.greenlight.release.ReleaseService;
 import dev.greenlight.release.ReleaseView;
 import dev.greenlight.security.CurrentUser;
+import dev.greenlight.security.Roles;
 import dev.greenlight.web.FieldError;
 import dev.greenlight.web.Flash;
 import dev.greenlight.web.ForbiddenActionException;
@@ -61,6 +64,8 @@ class AdrPages {
     }
 
     @POST
+    @RolesAllowed({Roles.AUTHOR, Roles.MAINTAINER})
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response add(@PathParam("id") long id, @RestForm String title, @RestForm String url) {
         try {
             AdrReference added = adrs.add(user.actor(), id, title, url);

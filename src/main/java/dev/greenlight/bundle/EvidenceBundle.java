@@ -114,12 +114,15 @@ public class EvidenceBundle {
     @Transactional
     public Dossier dossier(Actor reader, long releaseId) {
         ReleaseFacts facts = releases.facts(releaseId);
-        List<IncidentView> touched = incidents.forRelease(releaseId);
+        List<IncidentView> touched = incidents.forRelease(reader, releaseId);
         return new Dossier(clock.instant(), reader.username(), releases.get(releaseId), adrs.of(releaseId),
                 changesets.ofRelease(releaseId), approvals.slots(facts), gates.status(facts),
                 waivers.notices(releaseId), emergencies.forRelease(releaseId), overrides.forRelease(releaseId),
                 validation.status(releaseId), rollbacks.ofRelease(releaseId), touched,
-                postmortems.ofReleaseStory(releaseId, touched).stream().map(p -> postmortems.get(p.id())).toList(),
+                postmortems.ofReleaseStory(reader, releaseId, touched)
+                        .stream()
+                        .map(p -> postmortems.get(reader, p.id()))
+                        .toList(),
                 audit.releaseHistory(releaseId).stream().map(Dossier.AuditEntry::of).toList());
     }
 

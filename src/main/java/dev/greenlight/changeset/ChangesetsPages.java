@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -22,6 +24,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
 import dev.greenlight.security.CurrentUser;
+import dev.greenlight.security.Roles;
 import dev.greenlight.web.FieldError;
 import dev.greenlight.web.Flash;
 import dev.greenlight.web.InvalidInputException;
@@ -57,6 +60,8 @@ class ChangesetsPages {
 
     /** A pasted Changesets file, uploaded files, or both. */
     @POST
+    @RolesAllowed({Roles.AUTHOR, Roles.MAINTAINER, Roles.CI})
+    @Consumes({MediaType.MULTIPART_FORM_DATA, MediaType.APPLICATION_FORM_URLENCODED})
     public Response submit(@RestForm String fileName, @RestForm String content, @RestForm("files") List<FileUpload> uploads) {
         SubmitForm form = new SubmitForm(fileName, content);
         try {
@@ -94,6 +99,8 @@ class ChangesetsPages {
     }
 
     @POST
+    @RolesAllowed({Roles.AUTHOR, Roles.MAINTAINER})
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/{id}/delete")
     public Response remove(@PathParam("id") String id) {
         changesets.remove(user.actor(), id);

@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -29,6 +31,7 @@ import dev.greenlight.release.ReleaseState;
 import dev.greenlight.release.ReleaseView;
 import dev.greenlight.security.Actor;
 import dev.greenlight.security.CurrentUser;
+import dev.greenlight.security.Roles;
 import dev.greenlight.web.FieldError;
 import dev.greenlight.web.Flash;
 import dev.greenlight.web.InvalidInputException;
@@ -119,8 +122,8 @@ class EmergenciesPages {
     @GET
     public TemplateInstance list() {
         return Templates.list(new Queue(emergencies.waiting(EmergencyState.ASSESSED),
-                emergencies.waiting(EmergencyState.REQUESTED), emergencies.overduePostmortems(), overrides.open(),
-                emergencies.recent(0, 20)), "emergencies");
+                emergencies.waiting(EmergencyState.REQUESTED), emergencies.overduePostmortems(user.actor()),
+                overrides.open(), emergencies.recent(0, 20)), "emergencies");
     }
 
     @GET
@@ -134,6 +137,8 @@ class EmergenciesPages {
     }
 
     @POST
+    @RolesAllowed(Roles.AUTHOR)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response create(@RestForm String release, @RestForm String title,
             @RestForm("changeset") List<String> changesetIds, @RestForm String criterion,
             @RestForm String justification, @RestForm String affectedServices, @RestForm String risk,
@@ -162,6 +167,8 @@ class EmergenciesPages {
 
     /** The security or product team validates or declines, with the reason. */
     @POST
+    @RolesAllowed({Roles.SECURITY_TEAM, Roles.PRODUCT_TEAM})
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/{id}/assessment")
     public Response assess(@PathParam("id") long id, @RestForm String decision, @RestForm String reason) {
         DecisionForm form = new DecisionForm(List.of(), List.of(), List.of(), "", reason, "");
@@ -170,6 +177,9 @@ class EmergenciesPages {
                 emergencies.decline(user.actor(), id, reason);
                 return Flash.redirect(URI.create("/emergencies/" + id),
                         "You declined emergency " + id + "; the release stays on the normal path.");
+            }
+            if (!"validate".equals(decision)) {
+                throw new InvalidInputException("decision", "must be validate or decline");
             }
             emergencies.assess(user.actor(), id, reason);
             return Flash.redirect(URI.create("/emergencies/" + id),
@@ -184,6 +194,8 @@ class EmergenciesPages {
      * {@code bypassReason}, in the same order) or denies.
      */
     @POST
+    @RolesAllowed(Roles.ENGINEERING_LEADER)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/{id}/decision")
     public Response decide(@PathParam("id") long id, @RestForm String decision, @RestForm String reason,
             @RestForm("bypass") List<String> bypass, @RestForm("candidate") List<String> candidate,
@@ -194,6 +206,9 @@ class EmergenciesPages {
             if ("deny".equals(decision)) {
                 emergencies.deny(user.actor(), id, reason);
                 return Flash.redirect(URI.create("/emergencies/" + id), "You denied emergency " + id + ".");
+            }
+            if (!"approve".equals(decision)) {
+                throw new InvalidInputException("decision", "must be approve or deny");
             }
             List<EmergencyService.BypassInput> chosen = new ArrayList<>();
             for (String key : form.bypass()) {
@@ -212,6 +227,7 @@ class EmergenciesPages {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/{id}/incident-report")
     public Response report(@PathParam("id") long id, @RestForm String report) {
         try {

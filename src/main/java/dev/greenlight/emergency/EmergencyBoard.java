@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 import dev.greenlight.incident.PostmortemSummary;
+import dev.greenlight.security.CurrentUser;
 
 /** What the dashboard shows of the emergency path: the leader's queue and overdue post-mortems. */
 @RequestScoped
@@ -14,6 +15,7 @@ import dev.greenlight.incident.PostmortemSummary;
 public class EmergencyBoard {
     private final EmergencyService emergencies;
     private final OverrideService overrides;
+    private final CurrentUser user;
 
     /** What waits: for a leader first, then for the assessors, then overdue post-mortems and overrides. */
     public record Queue(List<EmergencyView> awaitingLeader, List<EmergencyView> awaitingAssessment,
@@ -21,9 +23,10 @@ public class EmergencyBoard {
     }
 
     @Inject
-    EmergencyBoard(EmergencyService emergencies, OverrideService overrides) {
+    EmergencyBoard(EmergencyService emergencies, OverrideService overrides, CurrentUser user) {
         this.emergencies = emergencies;
         this.overrides = overrides;
+        this.user = user;
     }
 
     public Queue queue() {
@@ -41,6 +44,6 @@ public class EmergencyBoard {
     }
 
     public List<PostmortemSummary> overduePostmortems() {
-        return emergencies.overduePostmortems();
+        return emergencies.overduePostmortems(user.actor());
     }
 }

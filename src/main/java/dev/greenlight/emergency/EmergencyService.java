@@ -305,12 +305,6 @@ public class EmergencyService {
             throw new ForbiddenActionException("Only the requester, the security or product team, engineering"
                     + " leaders, maintainers and admins may write the incident report.");
         }
-        if (report == null || report.isBlank()) {
-            throw new InvalidInputException("report", "describe what happened, its impact and the fix");
-        }
-        if (report.length() > MAX_REPORT) {
-            throw new InvalidInputException("report", "must be at most " + MAX_REPORT + " characters");
-        }
         // release first, the order content changes and publishing take: approving it below cannot deadlock with them
         EmergencyRequest emergency = lock(id).emergency();
         if (!actor.hasAny(TEAM_REPORT_WRITERS) && !actor.username().equals(emergency.requestedBy)) {
@@ -318,6 +312,12 @@ public class EmergencyService {
                     + ") among authors may write this incident report.");
         }
         refuse(incidents.whyNotEdit(actor, emergency.incidentId), "");
+        if (report == null || report.isBlank()) {
+            throw new InvalidInputException("report", "describe what happened, its impact and the fix");
+        }
+        if (report.length() > MAX_REPORT) {
+            throw new InvalidInputException("report", "must be at most " + MAX_REPORT + " characters");
+        }
         if (emergency.state.isTerminal() && emergency.state != EmergencyState.PUBLISHED) {
             throw new ConflictException("This emergency is " + emergency.state.label().toLowerCase() + ".");
         }
@@ -349,9 +349,9 @@ public class EmergencyService {
         return views(EmergencyRequest.newestFirst(Page.of(page, size)));
     }
 
-    /** Post-mortems past due and not published, most overdue first. */
-    public List<PostmortemSummary> overduePostmortems() {
-        return postmortems.overdue(0, 50);
+    /** Post-mortems past due and not published, most overdue first, of the incidents the actor sees. */
+    public List<PostmortemSummary> overduePostmortems(Actor actor) {
+        return postmortems.overdue(actor, 0, 50);
     }
 
     /** Gates and review slots of the release, with where each stands: what a leader may choose to bypass. */

@@ -3,7 +3,9 @@ package dev.greenlight.emergency;
 import java.net.URI;
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -22,6 +24,7 @@ import dev.greenlight.incident.Severity;
 import dev.greenlight.release.ReleaseService;
 import dev.greenlight.release.ReleaseView;
 import dev.greenlight.security.CurrentUser;
+import dev.greenlight.security.Roles;
 import dev.greenlight.web.FieldError;
 import dev.greenlight.web.Flash;
 import dev.greenlight.web.InvalidInputException;
@@ -62,6 +65,8 @@ class OverridesPages {
     }
 
     @POST
+    @RolesAllowed(Roles.ADMIN)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response create(@RestForm long release, @RestForm String reason, @RestForm String incidentTitle,
             @RestForm String incidentSeverity, @RestForm String incidentReport) {
         OverrideForm form = new OverrideForm(release, reason, incidentTitle, incidentSeverity, incidentReport, "");
@@ -82,12 +87,17 @@ class OverridesPages {
     }
 
     @POST
+    @RolesAllowed({Roles.ADMIN, Roles.ENGINEERING_LEADER})
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/{id}/decision")
     public Response decide(@PathParam("id") long id, @RestForm String decision, @RestForm String reason) {
         try {
             if ("deny".equals(decision)) {
                 overrides.deny(user.actor(), id, reason);
                 return Flash.redirect(URI.create("/overrides/" + id), "You denied override " + id + ".");
+            }
+            if (!"approve".equals(decision)) {
+                throw new InvalidInputException("decision", "must be approve or deny");
             }
             OverrideView approved = overrides.approve(user.actor(), id, reason);
             return Flash.redirect(URI.create("/releases/" + approved.releaseId()), "Override " + id

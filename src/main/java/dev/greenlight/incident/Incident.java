@@ -83,21 +83,31 @@ class Incident extends PanacheEntityBase {
         return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
     }
 
-    /** Newest first, filtered in SQL; null filters match everything. */
-    static List<Incident> search(IncidentStatus status, Severity severity, Boolean security, Page page) {
-        return find(Filter.of(status, severity, security).query + " order by startedAt desc, id desc",
-                Filter.of(status, severity, security).parameters).page(page).list();
+    /**
+     * Newest first, filtered in SQL; null filters match everything. A non-null {@code viewer} keeps only the incidents
+     * they see ({@link IncidentVisibility}).
+     */
+    static List<Incident> search(IncidentStatus status, Severity severity, Boolean security, String viewer,
+            Page page) {
+        Filter filter = Filter.of(status, severity, security, viewer);
+        return find(filter.query + " order by startedAt desc, id desc", filter.parameters).page(page).list();
     }
 
-    static long countMatching(IncidentStatus status, Severity severity, Boolean security) {
-        Filter filter = Filter.of(status, severity, security);
+    static long countMatching(IncidentStatus status, Severity severity, Boolean security, String viewer) {
+        Filter filter = Filter.of(status, severity, security, viewer);
         return count(filter.query, filter.parameters);
     }
 
     private record Filter(String query, Parameters parameters) {
-        static Filter of(IncidentStatus status, Severity severity, Boolean security) {
+        static Filter of(IncidentStatus status, Severity severity, Boolean security, String viewer) {
             Parameters parameters = new Parameters();
             StringBuilder query = new StringBuilder("1 = 1");
+            if (viewer != null) {
+                query.append(" and id in (select i.id from Incident i where ")
+                        .append(IncidentVisibility.condition("i"))
+                        .append(")");
+                parameters.and("viewer", viewer);
+            }
             if (status != null) {
                 query.append(" and status = :status");
                 parameters.and("status", status);

@@ -104,7 +104,9 @@ public class IncidentService {
 
     @Transactional
     public IncidentView update(Actor actor, long id, IncidentInput input) {
-        Incident incident = Incident.findForUpdate(id).orElseThrow(() -> new ResourceNotFoundException("Incident", id));
+        Incident incident = Incident.findForUpdate(id)
+                .filter(i -> IncidentVisibility.maySee(actor, i))
+                .orElseThrow(() -> new ResourceNotFoundException("Incident", id));
         refuseUnlessEditor(actor, incident);
         refuseIfStale("Incident " + id, input.version(), incident.version, incident.updatedAt);
         Map<String, Object> before = snapshot(incident, linkedReleases(id));
@@ -119,17 +121,19 @@ public class IncidentService {
         return view(incident);
     }
 
-    public IncidentView get(long id) {
+    /** The incident, if the actor sees it; else a 404 as for an unused number ({@link IncidentVisibility}). */
+    public IncidentView get(Actor actor, long id) {
         return view(Incident.<Incident>findByIdOptional(id)
+                .filter(i -> IncidentVisibility.maySee(actor, i))
                 .orElseThrow(() -> new ResourceNotFoundException("Incident", id)));
     }
 
     /**
-     * The incidents that touched a release, oldest first, with every release each touched and their post-mortems:
-     * three queries however many incidents there are.
+     * The incidents that touched a release and that the actor sees, oldest first, with every release each touched and
+     * their post-mortems: three queries however many incidents there are.
      */
     @SuppressWarnings("unchecked")
-    public List<IncidentView> forRelease(long releaseId) {
+    public List<IncidentView> forRelease(Actor actor, long releaseId) {
         List<Object[]> links = em.createNativeQuery("select incident_id, release_id from incident_release"
                 + " where incident_id in (" + TOUCHING + ")"
                 + " order by incident_id, release_id")
@@ -144,27 +148,33 @@ public class IncidentService {
                     .add(((Number) link[1]).longValue());
         }
         // the release id again, not the incident ids: Hibernate translates a query with a list parameter on every call
-        List<Incident> touched = em.createNativeQuery("select * from incident where id in (" + TOUCHING + ")"
-                + " order by id", Incident.class).setParameter("release", releaseId).getResultList();
+        List<Incident> touched = ((List<Incident>) em.createNativeQuery("select * from incident where id in ("
+                + TOUCHING + ") order by id", Incident.class).setParameter("release", releaseId).getResultList())
+                .stream()
+                .filter(i -> IncidentVisibility.maySee(actor, i))
+                .toList();
         Map<Long, String> titles = new HashMap<>();
         touched.forEach(i -> titles.put(i.id, i.title));
         Map<Long, List<PostmortemSummary>> postmortems = new HashMap<>();
         List<Postmortem> ofTouched = em.createNativeQuery("select * from postmortem where incident_id in (" + TOUCHING
                 + ") order by id", Postmortem.class).setParameter("release", releaseId).getResultList();
-        PostmortemService.summaries(ofTouched, clock.instant(), titles)
+        PostmortemService.summaries(ofTouched.stream().filter(p -> titles.containsKey(p.incidentId)).toList(),
+                clock.instant(), titles)
                 .forEach(p -> postmortems.computeIfAbsent(p.incidentId(), id -> new ArrayList<>()).add(p));
         return touched.stream()
                 .map(i -> view(i, releasesByIncident.get(i.id), postmortems.getOrDefault(i.id, List.of())))
                 .toList();
     }
 
-    /** Newest first; null filters match every incident. */
-    public IncidentPage search(IncidentStatus status, Severity severity, Boolean security, int page, int size) {
-        List<IncidentView> items = Incident.search(status, severity, security, Page.of(page, size))
+    /** Newest first, of the incidents the actor sees; null filters match every incident. */
+    public IncidentPage search(Actor actor, IncidentStatus status, Severity severity, Boolean security, int page,
+            int size) {
+        String viewer = IncidentVisibility.seesAll(actor) ? null : actor.username();
+        List<IncidentView> items = Incident.search(status, severity, security, viewer, Page.of(page, size))
                 .stream()
                 .map(this::listView)
                 .toList();
-        return new IncidentPage(items, page, size, Incident.countMatching(status, severity, security));
+        return new IncidentPage(items, page, size, Incident.countMatching(status, severity, security, viewer));
     }
 
     /** Null when the actor may edit the incident, else why not. */

@@ -56,7 +56,8 @@ class IncidentsApi {
         if (page < 0 || size < 1 || size > 100) {
             throw new InvalidInputException("size", "page must be 0 or more and size between 1 and 100");
         }
-        return incidents.search(status == null || status.isBlank() ? null : IncidentStatus.parse("status", status),
+        return incidents.search(user.actor(),
+                status == null || status.isBlank() ? null : IncidentStatus.parse("status", status),
                 severity == null || severity.isBlank() ? null : Severity.parse("severity", severity), security, page,
                 size);
     }
@@ -76,7 +77,7 @@ class IncidentsApi {
     @GET
     @Path("/{id}")
     public IncidentView get(@PathParam("id") long id) {
-        return incidents.get(id);
+        return incidents.get(user.actor(), id);
     }
 
     @PUT

@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -21,11 +23,13 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
 import dev.greenlight.security.CurrentUser;
+import dev.greenlight.security.Roles;
 import dev.greenlight.web.ConflictException;
 import dev.greenlight.web.FieldError;
 import dev.greenlight.web.Flash;
 import dev.greenlight.web.ForbiddenActionException;
 import dev.greenlight.web.InvalidInputException;
+import dev.greenlight.web.RequiredFields;
 
 /** Incidents: the list with filters, the detail, and the form to file or edit one. */
 @Path("/incidents")
@@ -102,9 +106,9 @@ class IncidentsPages {
         Severity bySeverity = severity == null || severity.isBlank() ? null : Severity.parse("severity", severity);
         Boolean bySecurity = security == null || security.isBlank() ? null : Boolean.valueOf(security);
         int current = page == null || page < 0 ? 0 : page;
-        return Templates.list(incidents.search(byStatus, bySeverity, bySecurity, current, PAGE_SIZE), filters,
-                List.of(IncidentStatus.values()), List.of(Severity.values()), incidents.mayFile(user.actor()),
-                "incidents");
+        return Templates.list(incidents.search(user.actor(), byStatus, bySeverity, bySecurity, current, PAGE_SIZE),
+                filters, List.of(IncidentStatus.values()), List.of(Severity.values()),
+                incidents.mayFile(user.actor()), "incidents");
     }
 
     @GET
@@ -118,6 +122,9 @@ class IncidentsPages {
     }
 
     @POST
+    @RolesAllowed({Roles.AUTHOR, Roles.SECURITY_TEAM, Roles.PRODUCT_TEAM, Roles.ENGINEERING_LEADER, Roles.MAINTAINER,
+            Roles.ADMIN})
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response create(@RestForm String title, @RestForm String severity, @RestForm String status,
             @RestForm String impact, @RestForm String startedAt, @RestForm String resolvedAt,
             @RestForm String security, @RestForm String affectedServices, @RestForm String releaseIds,
@@ -135,14 +142,14 @@ class IncidentsPages {
     @GET
     @Path("/{id}")
     public TemplateInstance detail(@PathParam("id") long id) {
-        IncidentView incident = incidents.get(id);
+        IncidentView incident = incidents.get(user.actor(), id);
         return Templates.detail(new Detail(incident, incidents.whyNotEdit(user.actor(), incident)), "incidents");
     }
 
     @GET
     @Path("/{id}/edit")
     public TemplateInstance editForm(@PathParam("id") long id) {
-        IncidentView incident = incidents.get(id);
+        IncidentView incident = incidents.get(user.actor(), id);
         String refusal = incidents.whyNotEdit(user.actor(), incident);
         if (refusal != null) {
             throw new ForbiddenActionException(refusal);
@@ -151,6 +158,9 @@ class IncidentsPages {
     }
 
     @POST
+    @RolesAllowed({Roles.AUTHOR, Roles.SECURITY_TEAM, Roles.PRODUCT_TEAM, Roles.ENGINEERING_LEADER, Roles.MAINTAINER,
+            Roles.ADMIN})
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/{id}")
     public Response update(@PathParam("id") long id, @RestForm String title, @RestForm String severity,
             @RestForm String status, @RestForm String impact, @RestForm String startedAt,
@@ -159,6 +169,7 @@ class IncidentsPages {
         IncidentForm form = new IncidentForm(title, severity, status, impact, startedAt, resolvedAt,
                 security != null, affectedServices, releaseIds, report, version);
         try {
+            RequiredFields.of("status", status).and("version", version).check();
             incidents.update(user.actor(), id, input(form));
             return Flash.redirect(URI.create("/incidents/" + id), "Incident " + id + " saved.");
         } catch (InvalidInputException e) {
@@ -170,6 +181,9 @@ class IncidentsPages {
 
     /** Starts the incident's post-mortem, owned by whoever starts it, and opens its editor. */
     @POST
+    @RolesAllowed({Roles.AUTHOR, Roles.SECURITY_TEAM, Roles.PRODUCT_TEAM, Roles.ENGINEERING_LEADER, Roles.MAINTAINER,
+            Roles.ADMIN})
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/{id}/postmortem")
     public Response startPostmortem(@PathParam("id") long id) {
         PostmortemView created = postmortems.createFromIncident(user.actor(), id, null);

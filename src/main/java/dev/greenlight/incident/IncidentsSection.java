@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
+import dev.greenlight.security.Actor;
 import dev.greenlight.security.CurrentUser;
 
 /**
@@ -32,8 +33,9 @@ public class IncidentsSection {
     }
 
     public Section of(long releaseId) {
-        List<IncidentView> touched = incidents.forRelease(releaseId);
-        return new Section(releaseId, touched, postmortems.ofReleaseStory(releaseId, touched),
+        Actor actor = user.actor();
+        List<IncidentView> touched = incidents.forRelease(actor, releaseId);
+        return new Section(releaseId, touched, postmortems.ofReleaseStory(actor, releaseId, touched),
                 incidents.mayFile(user.actor()));
     }
 }

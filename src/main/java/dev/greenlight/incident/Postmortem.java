@@ -17,6 +17,7 @@ import jakarta.persistence.Version;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
 
 /** The review of an incident: written by its owner, signed off by someone else, then published. */
 @Entity
@@ -114,12 +115,27 @@ class Postmortem extends PanacheEntityBase {
         return find("state <> ?1 and dueAt < ?2 order by dueAt, id", PostmortemState.PUBLISHED, now).page(page).list();
     }
 
+    /** The same, of the incidents {@code viewer} sees ({@link IncidentVisibility}). */
+    static List<Postmortem> overdue(Instant now, String viewer, Page page) {
+        return find("state <> :published and dueAt < :now and incidentId in (select i.id from Incident i where "
+                + IncidentVisibility.condition("i") + ") order by dueAt, id",
+                Parameters.with("published", PostmortemState.PUBLISHED).and("now", now).and("viewer", viewer))
+                .page(page)
+                .list();
+    }
+
     static long countOverdue(Instant now) {
         return count("state <> ?1 and dueAt < ?2", PostmortemState.PUBLISHED, now);
     }
 
     static List<Postmortem> newestFirst(Page page) {
         return find("order by createdAt desc, id desc").page(page).list();
+    }
+
+    /** The same, of the incidents {@code viewer} sees. */
+    static List<Postmortem> newestFirst(String viewer, Page page) {
+        return find("incidentId in (select i.id from Incident i where " + IncidentVisibility.condition("i")
+                + ") order by createdAt desc, id desc", Parameters.with("viewer", viewer)).page(page).list();
     }
 
     boolean isOverdue(Instant now) {

@@ -84,14 +84,15 @@ public class PostmortemService {
     }
 
     /**
-     * The post-mortems a release's story holds: its own (an emergency's) and those of the incidents that touched it,
-     * each once.
+     * The post-mortems a release's story holds: its own (an emergency's) and those of the incidents that touched it
+     * ({@code incidents}, as {@link IncidentService#forRelease} gave them to the actor), each once.
      */
-    public List<PostmortemSummary> ofReleaseStory(long releaseId, List<IncidentView> incidents) {
+    public List<PostmortemSummary> ofReleaseStory(Actor actor, long releaseId, List<IncidentView> incidents) {
         Map<Long, PostmortemSummary> story = new LinkedHashMap<>();
         Map<Long, String> titles = new HashMap<>();
         incidents.forEach(i -> titles.put(i.id(), i.title()));
         Postmortem.forRelease(releaseId)
+                .filter(p -> titles.containsKey(p.incidentId) || maySee(actor, p))
                 .ifPresent(p -> story.put(p.id, summaries(List.of(p), clock.instant(), titles).get(0)));
         incidents.forEach(i -> i.postmortems().forEach(p -> story.putIfAbsent(p.id(), p)));
         return List.copyOf(story.values());
@@ -113,7 +114,7 @@ public class PostmortemService {
     /** A post-mortem for an incident, owned by {@code owner} (the creator when blank), due by the policy. */
     @Transactional
     public PostmortemView createFromIncident(Actor actor, long incidentId, String owner) {
-        IncidentView incident = incidents.get(incidentId);
+        IncidentView incident = incidents.get(actor, incidentId);
         if (incidents.whyNotEdit(actor, incident) != null) {
             throw new ForbiddenActionException("Only the incident's reporter (" + incident.createdBy() + "), the"
                     + " security or product team, engineering leaders, maintainers and admins may start its"
@@ -136,13 +137,18 @@ public class PostmortemService {
         return view(p);
     }
 
-    public PostmortemView get(long id) {
-        return view(find(id));
+    /** The post-mortem, if the actor sees its incident ({@link IncidentVisibility}); else a 404. */
+    public PostmortemView get(Actor actor, long id) {
+        Postmortem p = find(id);
+        if (!maySee(actor, p)) {
+            throw new ResourceNotFoundException("Post-mortem", id);
+        }
+        return view(p);
     }
 
     @Transactional
     public PostmortemView edit(Actor actor, long id, SectionsInput input) {
-        Postmortem p = lock(id);
+        Postmortem p = lock(actor, id);
         refuseUnlessWriter(actor, p);
         IncidentService.refuseIfStale("Post-mortem " + id, input.version(), p.version, p.updatedAt);
         p.state.next(PostmortemAction.EDIT);
@@ -262,7 +268,7 @@ public class PostmortemService {
     /** Action items are followed up after publishing too: their owner or any writer updates the status. */
     @Transactional
     public PostmortemView setActionItemStatus(Actor actor, long id, long itemId, String status) {
-        Postmortem p = lock(id);
+        Postmortem p = lock(actor, id);
         ActionItem item = actionItem(id, itemId);
         if (!mayWrite(actor, p) && !actor.username().equals(item.owner)) {
             throw new ForbiddenActionException("Only the action item's owner (" + item.owner + "), the post-mortem's"
@@ -278,7 +284,7 @@ public class PostmortemService {
 
     @Transactional
     public PostmortemView submit(Actor actor, long id) {
-        Postmortem p = lock(id);
+        Postmortem p = lock(actor, id);
         refuseUnlessWriter(actor, p);
         PostmortemState next = p.state.next(PostmortemAction.SUBMIT);
         List<FieldError> missing = new ArrayList<>();
@@ -303,7 +309,7 @@ public class PostmortemService {
 
     @Transactional
     public PostmortemView requestChanges(Actor actor, long id, String reason) {
-        Postmortem p = lock(id);
+        Postmortem p = lock(actor, id);
         refuseUnlessReviewer(actor, p);
         List<FieldError> errors = new ArrayList<>();
         String why = IncidentService.text(errors, "reason", reason, MAX_LINE, true);
@@ -321,7 +327,7 @@ public class PostmortemService {
 
     @Transactional
     public PostmortemView signOff(Actor actor, long id) {
-        Postmortem p = lock(id);
+        Postmortem p = lock(actor, id);
         refuseUnlessReviewer(actor, p);
         PostmortemState next = p.state.next(PostmortemAction.SIGN_OFF);
         if (p.reviewer != null) {
@@ -336,7 +342,7 @@ public class PostmortemService {
 
     @Transactional
     public PostmortemView publish(Actor actor, long id) {
-        Postmortem p = lock(id);
+        Postmortem p = lock(actor, id);
         String refusal = whyNotPublish(actor, p);
         if (refusal != null) {
             throw new ForbiddenActionException(refusal);
@@ -352,18 +358,23 @@ public class PostmortemService {
         return changed(actor, p, "postmortem.published", before);
     }
 
-    /** Not published and past due, most overdue first. */
-    public List<PostmortemSummary> overdue(int page, int size) {
+    /** Not published and past due, most overdue first, of the incidents the actor sees. */
+    public List<PostmortemSummary> overdue(Actor actor, int page, int size) {
         Instant now = clock.instant();
-        return summaries(Postmortem.overdue(now, Page.of(page, size)), now);
+        return summaries(IncidentVisibility.seesAll(actor)
+                ? Postmortem.overdue(now, Page.of(page, size))
+                : Postmortem.overdue(now, actor.username(), Page.of(page, size)), now);
     }
 
     public long countOverdue() {
         return Postmortem.countOverdue(clock.instant());
     }
 
-    public List<PostmortemSummary> recent(int page, int size) {
-        return summaries(Postmortem.newestFirst(Page.of(page, size)), clock.instant());
+    /** Newest first, of the incidents the actor sees. */
+    public List<PostmortemSummary> recent(Actor actor, int page, int size) {
+        return summaries(IncidentVisibility.seesAll(actor)
+                ? Postmortem.newestFirst(Page.of(page, size))
+                : Postmortem.newestFirst(actor.username(), Page.of(page, size)), clock.instant());
     }
 
     /** Null when the actor may take the step now, else why not; for pages. */
@@ -467,13 +478,22 @@ public class PostmortemService {
                 .orElseThrow(() -> new ResourceNotFoundException("Post-mortem", id));
     }
 
-    private static Postmortem lock(long id) {
-        return Postmortem.findForUpdate(id).orElseThrow(() -> new ResourceNotFoundException("Post-mortem", id));
+    /** Locked, if the actor sees its incident; else a 404 as for an unused number. */
+    private static Postmortem lock(Actor actor, long id) {
+        return Postmortem.findForUpdate(id)
+                .filter(p -> maySee(actor, p))
+                .orElseThrow(() -> new ResourceNotFoundException("Post-mortem", id));
+    }
+
+    private static boolean maySee(Actor actor, Postmortem p) {
+        return Incident.<Incident>findByIdOptional(p.incidentId)
+                .map(i -> IncidentVisibility.maySee(actor, i))
+                .orElse(true);
     }
 
     /** Locked, written by the actor and still a draft: what every change to its content needs. */
     private static Postmortem lockForEdit(Actor actor, long id) {
-        Postmortem p = lock(id);
+        Postmortem p = lock(actor, id);
         refuseUnlessWriter(actor, p);
         p.state.next(PostmortemAction.EDIT);
         return p;

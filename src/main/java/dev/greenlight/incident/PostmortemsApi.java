@@ -53,7 +53,7 @@ class PostmortemsApi {
     public List<PostmortemSummary> list(@QueryParam("page") @DefaultValue("0") int page,
             @QueryParam("size") @DefaultValue("20") int size) {
         checkPage(page, size);
-        return postmortems.recent(page, size);
+        return postmortems.recent(user.actor(), page, size);
     }
 
     /** Past due and not published, most overdue first. */
@@ -62,13 +62,13 @@ class PostmortemsApi {
     public List<PostmortemSummary> overdue(@QueryParam("page") @DefaultValue("0") int page,
             @QueryParam("size") @DefaultValue("50") int size) {
         checkPage(page, size);
-        return postmortems.overdue(page, size);
+        return postmortems.overdue(user.actor(), page, size);
     }
 
     @GET
     @Path("/{id}")
     public PostmortemView get(@PathParam("id") long id) {
-        return postmortems.get(id);
+        return postmortems.get(user.actor(), id);
     }
 
     /** The sections (Markdown); send the {@code version} you read, a 409 says someone saved in between. */

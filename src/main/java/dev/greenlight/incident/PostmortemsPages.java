@@ -3,7 +3,9 @@ package dev.greenlight.incident;
 import java.net.URI;
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -20,10 +22,12 @@ import io.quarkus.qute.TemplateInstance;
 
 import dev.greenlight.security.Actor;
 import dev.greenlight.security.CurrentUser;
+import dev.greenlight.security.Roles;
 import dev.greenlight.web.ConflictException;
 import dev.greenlight.web.FieldError;
 import dev.greenlight.web.Flash;
 import dev.greenlight.web.InvalidInputException;
+import dev.greenlight.web.RequiredFields;
 
 /** The overdue list, a post-mortem's view (Markdown rendered safely) with its review steps, and its editor. */
 @Path("/postmortems")
@@ -89,7 +93,7 @@ class PostmortemsPages {
     @Path("/overdue")
     public TemplateInstance overdue(@QueryParam("page") Integer page) {
         int current = page == null || page < 0 ? 0 : page;
-        List<PostmortemSummary> rows = postmortems.overdue(current, PAGE_SIZE + 1);
+        List<PostmortemSummary> rows = postmortems.overdue(user.actor(), current, PAGE_SIZE + 1);
         return Templates.overdue(rows.stream().limit(PAGE_SIZE).toList(), current, rows.size() > PAGE_SIZE,
                 "incidents");
     }
@@ -103,11 +107,14 @@ class PostmortemsPages {
     @GET
     @Path("/{id}/edit")
     public TemplateInstance edit(@PathParam("id") long id) {
-        PostmortemView p = postmortems.get(id);
+        PostmortemView p = postmortems.get(user.actor(), id);
         return Templates.edit(p, SectionsForm.of(p), List.of(ActionItemStatus.values()), List.of(), "incidents");
     }
 
     @POST
+    @RolesAllowed({Roles.AUTHOR, Roles.SECURITY_TEAM, Roles.PRODUCT_TEAM, Roles.ENGINEERING_LEADER, Roles.MAINTAINER,
+            Roles.ADMIN})
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/{id}")
     public Response save(@PathParam("id") long id, @RestForm String summary, @RestForm String impact,
             @RestForm String rootCause, @RestForm String contributingFactors, @RestForm String wentWell,
@@ -115,6 +122,14 @@ class PostmortemsPages {
         SectionsForm form = new SectionsForm(summary, impact, rootCause, contributingFactors, wentWell, lessons,
                 version);
         try {
+            RequiredFields.of("summary", summary)
+                    .and("impact", impact)
+                    .and("rootCause", rootCause)
+                    .and("contributingFactors", contributingFactors)
+                    .and("wentWell", wentWell)
+                    .and("lessons", lessons)
+                    .and("version", version)
+                    .check();
             postmortems.edit(user.actor(), id, new PostmortemService.SectionsInput(summary, impact, rootCause,
                     contributingFactors, wentWell, lessons, number("version", version)));
             return Flash.redirect(URI.create("/postmortems/" + id + "/edit"), "Post-mortem saved.");
@@ -128,18 +143,24 @@ class PostmortemsPages {
     }
 
     @POST
+    @RolesAllowed({Roles.AUTHOR, Roles.SECURITY_TEAM, Roles.PRODUCT_TEAM, Roles.ENGINEERING_LEADER, Roles.MAINTAINER,
+            Roles.ADMIN})
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/{id}/timeline")
     public Response addTimelineEntry(@PathParam("id") long id, @RestForm String occurredAt, @RestForm String text) {
         try {
             postmortems.addTimelineEntry(user.actor(), id, occurredAt, text);
             return Flash.redirect(URI.create("/postmortems/" + id + "/edit"), "Timeline entry added.");
         } catch (InvalidInputException e) {
-            PostmortemView p = postmortems.get(id);
+            PostmortemView p = postmortems.get(user.actor(), id);
             return Response.status(400).entity(editPage(id, SectionsForm.of(p), e.errors())).build();
         }
     }
 
     @POST
+    @RolesAllowed({Roles.AUTHOR, Roles.SECURITY_TEAM, Roles.PRODUCT_TEAM, Roles.ENGINEERING_LEADER, Roles.MAINTAINER,
+            Roles.ADMIN})
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/{id}/timeline/{entry}/remove")
     public Response removeTimelineEntry(@PathParam("id") long id, @PathParam("entry") long entry) {
         postmortems.removeTimelineEntry(user.actor(), id, entry);
@@ -147,19 +168,26 @@ class PostmortemsPages {
     }
 
     @POST
+    @RolesAllowed({Roles.AUTHOR, Roles.SECURITY_TEAM, Roles.PRODUCT_TEAM, Roles.ENGINEERING_LEADER, Roles.MAINTAINER,
+            Roles.ADMIN})
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/{id}/action-items")
     public Response addActionItem(@PathParam("id") long id, @RestForm String description, @RestForm String owner,
             @RestForm String dueOn, @RestForm String status) {
         try {
+            RequiredFields.of("status", status).check();
             postmortems.addActionItem(user.actor(), id, description, owner, dueOn, status);
             return Flash.redirect(URI.create("/postmortems/" + id + "/edit"), "Action item added.");
         } catch (InvalidInputException e) {
-            PostmortemView p = postmortems.get(id);
+            PostmortemView p = postmortems.get(user.actor(), id);
             return Response.status(400).entity(editPage(id, SectionsForm.of(p), e.errors())).build();
         }
     }
 
     @POST
+    @RolesAllowed({Roles.AUTHOR, Roles.SECURITY_TEAM, Roles.PRODUCT_TEAM, Roles.ENGINEERING_LEADER, Roles.MAINTAINER,
+            Roles.ADMIN})
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/{id}/action-items/{item}/remove")
     public Response removeActionItem(@PathParam("id") long id, @PathParam("item") long item) {
         postmortems.removeActionItem(user.actor(), id, item);
@@ -167,14 +195,19 @@ class PostmortemsPages {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/{id}/action-items/{item}")
     public Response setActionItemStatus(@PathParam("id") long id, @PathParam("item") long item,
             @RestForm String status) {
+        RequiredFields.of("status", status).check();
         postmortems.setActionItemStatus(user.actor(), id, item, status);
         return Flash.redirect(URI.create("/postmortems/" + id), "Action item updated.");
     }
 
     @POST
+    @RolesAllowed({Roles.AUTHOR, Roles.SECURITY_TEAM, Roles.PRODUCT_TEAM, Roles.ENGINEERING_LEADER, Roles.MAINTAINER,
+            Roles.ADMIN})
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/{id}/submit")
     public Response submit(@PathParam("id") long id) {
         try {
@@ -186,6 +219,8 @@ class PostmortemsPages {
     }
 
     @POST
+    @RolesAllowed({Roles.SECURITY_TEAM, Roles.PRODUCT_TEAM, Roles.ENGINEERING_LEADER, Roles.MAINTAINER})
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/{id}/sign-off")
     public Response signOff(@PathParam("id") long id) {
         postmortems.signOff(user.actor(), id);
@@ -193,6 +228,8 @@ class PostmortemsPages {
     }
 
     @POST
+    @RolesAllowed({Roles.SECURITY_TEAM, Roles.PRODUCT_TEAM, Roles.ENGINEERING_LEADER, Roles.MAINTAINER})
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/{id}/request-changes")
     public Response requestChanges(@PathParam("id") long id, @RestForm String reason) {
         try {
@@ -204,6 +241,9 @@ class PostmortemsPages {
     }
 
     @POST
+    @RolesAllowed({Roles.AUTHOR, Roles.SECURITY_TEAM, Roles.PRODUCT_TEAM, Roles.ENGINEERING_LEADER, Roles.MAINTAINER,
+            Roles.ADMIN})
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/{id}/publish")
     public Response publish(@PathParam("id") long id) {
         postmortems.publish(user.actor(), id);
@@ -211,7 +251,7 @@ class PostmortemsPages {
     }
 
     private TemplateInstance viewPage(long id, List<FieldError> errors) {
-        PostmortemView p = postmortems.get(id);
+        PostmortemView p = postmortems.get(user.actor(), id);
         Actor actor = user.actor();
         String editRefusal = postmortems.whyNot(actor, p, PostmortemAction.EDIT);
         boolean mayUpdateItems = postmortems.mayWrite(actor, p)
@@ -224,7 +264,8 @@ class PostmortemsPages {
     }
 
     private TemplateInstance editPage(long id, SectionsForm form, List<FieldError> errors) {
-        return Templates.edit(postmortems.get(id), form, List.of(ActionItemStatus.values()), errors, "incidents");
+        return Templates.edit(postmortems.get(user.actor(), id), form, List.of(ActionItemStatus.values()), errors,
+                "incidents");
     }
 
     private static Long number(String field, String value) {

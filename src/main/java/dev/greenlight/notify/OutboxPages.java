@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -63,6 +64,7 @@ class OutboxPages {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/messages/{id}/retry")
     public Response retry(@PathParam("id") long id) {
         outbox.retry(user.actor(), id);
@@ -70,6 +72,7 @@ class OutboxPages {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/links")
     public Response link(@RestForm String slackUserId, @RestForm String email, @RestForm String username,
             @RestForm("role") List<String> roles) {
@@ -88,6 +91,7 @@ class OutboxPages {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/links/{id}/delete")
     public Response unlink(@PathParam("id") long id) {
         users.unlink(user.actor(), id);

@@ -445,13 +445,13 @@ public class ReleaseService {
 
     private Release lockForContentChange(Actor actor, long id) {
         Release release = Release.findForUpdate(id).orElseThrow(() -> new ResourceNotFoundException("Release", id));
-        if (!release.state.isOpen()) {
-            throw new ConflictException("A release that is " + release.state.label().toLowerCase()
-                    + " cannot change its changesets.");
-        }
         if (!actor.has(Role.MAINTAINER) && !actor.username().equals(release.createdBy)) {
             throw new ForbiddenActionException(
                     "Only the release's author (" + release.createdBy + ") or a maintainer may change its changesets.");
+        }
+        if (!release.state.isOpen()) {
+            throw new ConflictException("A release that is " + release.state.label().toLowerCase()
+                    + " cannot change its changesets.");
         }
         return release;
     }

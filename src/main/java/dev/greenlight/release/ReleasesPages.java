@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -35,6 +37,7 @@ import dev.greenlight.gate.GateStatus;
 import dev.greenlight.security.Actor;
 import dev.greenlight.security.CurrentUser;
 import dev.greenlight.security.Role;
+import dev.greenlight.security.Roles;
 import dev.greenlight.web.FieldError;
 import dev.greenlight.web.Flash;
 import dev.greenlight.web.InvalidInputException;
@@ -122,6 +125,8 @@ class ReleasesPages {
     }
 
     @POST
+    @RolesAllowed({Roles.AUTHOR, Roles.MAINTAINER})
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response create(@RestForm String title, @RestForm("changeset") List<String> changesetIds,
             @RestForm String preRelease) {
         NewReleaseForm form = new NewReleaseForm(title, changesetIds == null ? List.of() : changesetIds, preRelease);
@@ -147,6 +152,8 @@ class ReleasesPages {
 
     /** A reviewer approves or rejects one slot. */
     @POST
+    @RolesAllowed({Roles.CODE_REVIEWER, Roles.SECURITY_REVIEWER, Roles.PRODUCT_REVIEWER})
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/{id}/reviews")
     public Response review(@PathParam("id") long id, @RestForm String slot, @RestForm String decision,
             @RestForm String comment) {
@@ -157,6 +164,9 @@ class ReleasesPages {
                 return Flash.redirect(URI.create("/releases/" + id), "You rejected release " + id
                         + "; it is back in draft with your reason.");
             }
+            if (!"approve".equals(decision)) {
+                throw new InvalidInputException("decision", "must be approve or reject");
+            }
             approvals.approve(user.actor(), id, slot, comment);
             return Flash.redirect(URI.create("/releases/" + id), "Your " + slot + " approval is recorded.");
         } catch (InvalidInputException e) {
@@ -166,6 +176,8 @@ class ReleasesPages {
 
     /** A maintainer (or the security team for vulnerabilities) records a gate result by hand, with evidence. */
     @POST
+    @RolesAllowed({Roles.CI, Roles.MAINTAINER, Roles.SECURITY_TEAM})
+    @Consumes({MediaType.MULTIPART_FORM_DATA, MediaType.APPLICATION_FORM_URLENCODED})
     @Path("/{id}/gates")
     public Response recordGate(@PathParam("id") long id, @RestForm String gate, @RestForm String value,
             @RestForm String note, @RestForm String url, @RestForm("file") FileUpload file) {
@@ -186,6 +198,8 @@ class ReleasesPages {
     }
 
     @POST
+    @RolesAllowed(Roles.MAINTAINER)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/{id}/publish")
     public Response publish(@PathParam("id") long id) {
         ReleaseView published = releases.publish(user.actor(), id);
@@ -194,6 +208,8 @@ class ReleasesPages {
     }
 
     @POST
+    @RolesAllowed({Roles.AUTHOR, Roles.MAINTAINER})
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/{id}/changesets")
     public Response addChangesets(@PathParam("id") long id, @RestForm("changeset") List<String> changesetIds) {
         try {
@@ -206,6 +222,8 @@ class ReleasesPages {
     }
 
     @POST
+    @RolesAllowed({Roles.AUTHOR, Roles.MAINTAINER})
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/{id}/changesets/{changeset}/remove")
     public Response removeChangeset(@PathParam("id") long id, @PathParam("changeset") String changeset) {
         releases.removeChangeset(user.actor(), id, changeset);
@@ -261,6 +279,8 @@ class ReleasesPages {
     }
 
     @POST
+    @RolesAllowed({Roles.AUTHOR, Roles.MAINTAINER})
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/{id}/submit")
     public Response submit(@PathParam("id") long id) {
         releases.submit(user.actor(), id);
@@ -268,6 +288,8 @@ class ReleasesPages {
     }
 
     @POST
+    @RolesAllowed({Roles.AUTHOR, Roles.MAINTAINER, Roles.ADMIN})
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/{id}/cancel")
     public Response cancel(@PathParam("id") long id, @RestForm String reason) {
         releases.cancel(user.actor(), id, reason);

@@ -2,7 +2,9 @@ package dev.greenlight.rollback;
 
 import java.net.URI;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -16,8 +18,10 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
 import dev.greenlight.security.CurrentUser;
+import dev.greenlight.security.Roles;
 import dev.greenlight.web.Flash;
 import dev.greenlight.web.InvalidInputException;
+import dev.greenlight.web.RequiredFields;
 
 /** Starting a rollback and ticking its checklist from the release page. */
 @Path("/releases/{id}/rollbacks")
@@ -41,6 +45,8 @@ class RollbackPages {
     }
 
     @POST
+    @RolesAllowed({Roles.MAINTAINER, Roles.ENGINEERING_LEADER})
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response start(@PathParam("id") long id, @RestForm String reason, @RestForm String incidentId) {
         RollbackSection.Form form = new RollbackSection.Form(reason, incidentId, "", "");
         try {
@@ -53,11 +59,14 @@ class RollbackPages {
     }
 
     @POST
+    @RolesAllowed({Roles.MAINTAINER, Roles.ENGINEERING_LEADER})
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/{rollback}/steps/{step}")
     public Response tick(@PathParam("id") long id, @PathParam("rollback") long rollback,
             @PathParam("step") String step, @RestForm String outcome, @RestForm String note) {
         RollbackSection.Form form = new RollbackSection.Form("", "", step, note);
         try {
+            RequiredFields.of("outcome", outcome).check();
             RollbackView ticked = rollbacks.tick(user.actor(), id, rollback, step, outcome, note);
             return Flash.redirect(URI.create("/releases/" + id + "#rollback-title"),
                     ticked.isInProgress() ? "Step ticked." : "Last step ticked: the rollback is complete.");

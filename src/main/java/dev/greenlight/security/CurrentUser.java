@@ -46,6 +46,11 @@ public class CurrentUser {
         return roles;
     }
 
+    /** Whether the user holds at least one Greenlight role: without one they may read nothing. */
+    public boolean isMember() {
+        return !roles().isEmpty();
+    }
+
     public boolean has(Role role) {
         return identity.hasRole(role.claim());
     }

@@ -2,7 +2,9 @@ package dev.greenlight.validation;
 
 import java.net.URI;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -17,6 +19,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
 import dev.greenlight.security.CurrentUser;
+import dev.greenlight.security.Roles;
 import dev.greenlight.web.Flash;
 import dev.greenlight.web.InvalidInputException;
 
@@ -42,6 +45,8 @@ class ValidationPages {
     }
 
     @POST
+    @RolesAllowed({Roles.CI, Roles.MAINTAINER})
+    @Consumes({MediaType.MULTIPART_FORM_DATA, MediaType.APPLICATION_FORM_URLENCODED})
     public Response record(@PathParam("id") long id, @RestForm String check, @RestForm String value,
             @RestForm String note, @RestForm String url, @RestForm("file") FileUpload file) {
         ChecksSection.Form form = new ChecksSection.Form(check, value, note, url);

@@ -13,8 +13,8 @@ import io.vertx.ext.web.Router;
 /**
  * CSRF protects what a browser's cookie authenticates: the pages. The JSON API accepts bearer tokens only (its OIDC
  * tenant ignores session cookies), so a forged cross-site request cannot act there; yet the CSRF filter applies to
- * every form or multipart POST, including CI's evidence uploads. For bearer calls to /api/ this hands the filter a
- * fresh, matching token pair, so that it passes them without weakening the pages.
+ * every POST, PUT and DELETE whatever its content type, CI's JSON calls and evidence uploads included. For bearer calls
+ * to /api/ this hands the filter a fresh, matching token pair, so that it passes them without weakening the pages.
  */
 @ApplicationScoped
 class ApiCsrfExemption {

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.NotFoundException;
@@ -25,6 +26,8 @@ import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 
+import dev.greenlight.security.CurrentUser;
+
 /**
  * Every error leaves the portal here: a problem document under /api, a page everywhere else. No stack trace or class
  * name reaches a user.
@@ -33,6 +36,13 @@ class ErrorMappers {
     private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
     /** Long enough for a burst to pass, short enough that a script's retry feels immediate. */
     private static final String RETRY_AFTER_SECONDS = "2";
+
+    private final CurrentUser user;
+
+    @Inject
+    ErrorMappers(CurrentUser user) {
+        this.user = user;
+    }
 
     @CheckedTemplate
     static class Templates {
@@ -82,6 +92,12 @@ class ErrorMappers {
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
+        if (user.isSignedIn() && !user.isMember()) {
+            return respond(uri, 403, "No Greenlight role", "You are signed in as " + user.username()
+                    + ", but your account has no Greenlight role, so Greenlight shows you nothing. Ask whoever manages"
+                    + " your organisation's accounts for the role you need (author, reviewer, ...), then sign out and"
+                    + " in again.", List.of());
+        }
         return respond(uri, 403, "Not allowed", "Your roles do not allow this.", List.of());
     }
 

@@ -7,8 +7,9 @@ import jakarta.inject.Named;
 import io.quarkus.csrf.reactive.runtime.CsrfTokenParameterProvider;
 
 /**
- * Whether this request has a CSRF token for forms. Requests that matched no page (a 404) never passed the CSRF filter,
- * so the layout leaves out its sign-out form there rather than fail.
+ * Whether this request has a CSRF token for forms. Requests that matched no page (a 404) or were refused before it (no
+ * Greenlight role) never passed the CSRF filter; the sign-out form, which the OIDC extension handles before any page,
+ * then goes without one.
  */
 @RequestScoped
 @Named("formToken")

@@ -5,7 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -20,9 +22,11 @@ import io.quarkus.qute.TemplateInstance;
 
 import dev.greenlight.changeset.PackageManifest;
 import dev.greenlight.security.CurrentUser;
+import dev.greenlight.security.Roles;
 import dev.greenlight.web.FieldError;
 import dev.greenlight.web.Flash;
 import dev.greenlight.web.InvalidInputException;
+import dev.greenlight.web.RequiredFields;
 
 @Path("/packages")
 @Produces(MediaType.TEXT_HTML)
@@ -53,10 +57,16 @@ class PackagesPages {
     }
 
     @POST
+    @RolesAllowed({Roles.MAINTAINER, Roles.ADMIN, Roles.CI})
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response save(@RestForm String name, @RestForm String version, @RestForm String dependencies,
             @RestForm String devDependencies, @RestForm String peerDependencies) {
         PackageForm form = new PackageForm(name, version, dependencies, devDependencies, peerDependencies);
         try {
+            RequiredFields.of("dependencies", dependencies)
+                    .and("devDependencies", devDependencies)
+                    .and("peerDependencies", peerDependencies)
+                    .check();
             PackageManifest manifest = new PackageManifest(trim(name), trim(version),
                     ranges("dependencies", dependencies), ranges("devDependencies", devDependencies),
                     ranges("peerDependencies", peerDependencies));

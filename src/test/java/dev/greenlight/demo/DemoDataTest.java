@@ -21,6 +21,7 @@ import dev.greenlight.release.ReleaseService;
 import dev.greenlight.release.ReleaseState;
 import dev.greenlight.rollback.RollbackService;
 import dev.greenlight.rollback.RollbackState;
+import dev.greenlight.testsupport.Users;
 import dev.greenlight.validation.ValidationService;
 import dev.greenlight.workspace.WorkspaceService;
 
@@ -61,8 +62,10 @@ class DemoDataTest {
         assertThat(rollbacks.ofRelease(rolledBack)).singleElement()
                 .satisfies(r -> assertThat(r.state()).isEqualTo(RollbackState.COMPLETED))
                 .satisfies(r -> assertThat(r.toTags()).containsExactly("@neuronx/cli@0.9.2"));
-        assertThat(incidents.search(null, null, null, 0, 10).items()).extracting(IncidentView::title)
+        assertThat(incidents.search(Users.LEAH.actor(), null, null, null, 0, 10).items())
+                .extracting(IncidentView::title)
                 .contains("SDK dropped release events", "Release tokens in error pages");
-        assertThat(postmortems.recent(0, 10)).extracting(PostmortemSummary::state).contains("PUBLISHED", "DRAFT");
+        assertThat(postmortems.recent(Users.LEAH.actor(), 0, 10)).extracting(PostmortemSummary::state)
+                .contains("PUBLISHED", "DRAFT");
     }
 }

@@ -66,7 +66,8 @@ class IncidentsApiTest {
     void anAuthorFilesAnIncidentForAReleaseWithEverythingIssueFiveAsks() {
         long id = filed(Users.ALICE, incident("Checkout errors", "releaseIds", List.of(release), "security", true,
                 "status", "resolved", "resolvedAt", "2026-03-01T11:30:00Z", "report", "**Rolled back**"));
-        given().header("Authorization", Users.CAROL.bearer())
+        // a security incident: the security reviewers see it (ReadAccessTest: a code reviewer does not)
+        given().header("Authorization", Users.SAM.bearer())
                 .get("/api/v1/incidents/" + id)
                 .then()
                 .statusCode(200)
@@ -135,14 +136,15 @@ class IncidentsApiTest {
         filed(Users.ALICE, incident("Filter A", "severity", "SEV1", "security", true));
         filed(Users.ALICE, incident("Filter B", "severity", "SEV1"));
         filed(Users.ALICE, incident("Filter C", "severity", "SEV4"));
-        given().header("Authorization", Users.CI.bearer())
+        // Filter A is a security incident: an engineering leader sees every incident (ReadAccessTest: CI does not)
+        given().header("Authorization", Users.LEAH.bearer())
                 .get("/api/v1/incidents?severity=SEV1&size=1")
                 .then()
                 .statusCode(200)
                 .body("items", hasSize(1))
                 .body("total", equalTo(2))
                 .body("items[0].title", equalTo("Filter B"));
-        given().header("Authorization", Users.CI.bearer())
+        given().header("Authorization", Users.LEAH.bearer())
                 .get("/api/v1/incidents?severity=SEV1&security=true")
                 .then()
                 .statusCode(200)

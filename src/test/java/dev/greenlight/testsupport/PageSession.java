@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,6 +25,7 @@ public final class PageSession {
     private static final Pattern CSRF_FIELD = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"");
 
     private final CookieFilter cookies = new CookieFilter();
+    private List<String> signInCookies = List.of();
 
     private PageSession() {
     }
@@ -50,7 +52,13 @@ public final class PageSession {
 
         Response back = session.request().get(toApp.header("Location"));
         back.then().statusCode(302);
+        session.signInCookies = back.headers().getValues("Set-Cookie");
         return session;
+    }
+
+    /** The Set-Cookie headers of the provider's redirect back to Greenlight: the session cookie among them. */
+    public List<String> signInCookies() {
+        return signInCookies;
     }
 
     /** A request carrying the session's cookies; redirects are not followed so that tests see them. */

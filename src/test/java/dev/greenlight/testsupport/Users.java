@@ -5,7 +5,7 @@ import java.util.List;
 import dev.greenlight.security.Actor;
 import dev.greenlight.security.Role;
 
-/** The demo users of the test OIDC provider (application.properties), one or two per role. */
+/** The demo users of the test OIDC provider (application.properties), one or two per role, and one with none. */
 public enum Users {
     ALICE("alice", Role.AUTHOR),
     BOB("bob", Role.AUTHOR),
@@ -31,15 +31,18 @@ public enum Users {
     /** Author, security team and leader: may request an emergency, never also assess or approve it. */
     TOM("tom", Role.AUTHOR, Role.SECURITY_TEAM, Role.ENGINEERING_LEADER),
     /** Security team and leader: may assess or approve an emergency, never both. */
-    IVY("ivy", Role.SECURITY_TEAM, Role.ENGINEERING_LEADER);
+    IVY("ivy", Role.SECURITY_TEAM, Role.ENGINEERING_LEADER),
+    /** An account of the identity provider with no Greenlight role: may read nothing. */
+    NORA("nora");
 
     public final String username;
+    /** The first role; null for {@link #NORA}. */
     public final Role role;
     private final Role[] roles;
 
     Users(String username, Role... roles) {
         this.username = username;
-        this.role = roles[0];
+        this.role = roles.length == 0 ? null : roles[0];
         this.roles = roles;
     }
 

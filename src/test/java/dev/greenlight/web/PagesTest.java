@@ -135,15 +135,25 @@ class PagesTest {
         alice.get("/changesets").then().body(containsString("pasted-one")).body(containsString("Fix focus ring"));
     }
 
+    /** A form the page accepts with its token, sent without it: refused, and the release is not created. */
     @Test
     void formWithoutCsrfTokenIsRefused() {
+        String cs = changeset(Users.ALICE, "\"@neuronx/api\": patch");
         PageSession alice = PageSession.signIn(Users.ALICE);
         alice.request()
                 .contentType("application/x-www-form-urlencoded")
                 .formParam("title", "No token")
+                .formParam("changeset", cs)
+                .formParam("preRelease", "")
                 .post("/releases")
                 .then()
                 .statusCode(400);
+        alice.get("/releases").then().statusCode(200).body(not(containsString("No token")));
+
+        alice.submit("/releases/new", "/releases", Map.of("title", "With token", "changeset", List.of(cs),
+                "preRelease", ""))
+                .then()
+                .statusCode(303);
     }
 
     @Test

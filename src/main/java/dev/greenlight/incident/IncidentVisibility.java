@@ -1,0 +1,45 @@
+package dev.greenlight.incident;
+
+import java.util.Set;
+
+import dev.greenlight.security.Actor;
+import dev.greenlight.security.Role;
+
+/**
+ * Who sees a security incident and its post-mortems: the security team and reviewers, engineering leaders, and the
+ * people named on it (its reporter, its post-mortems' owners and their action items' owners). To anyone else it does
+ * not exist: lists leave it out and its pages answer 404 like an unused number, since a 403 would confirm that a
+ * security incident has that number. Other incidents are seen by every Greenlight role.
+ */
+final class IncidentVisibility {
+    static final Set<Role> SECURITY_READERS = Set.of(Role.SECURITY_TEAM, Role.SECURITY_REVIEWER,
+            Role.ENGINEERING_LEADER);
+
+    private IncidentVisibility() {
+    }
+
+    /** Whether the actor sees every incident, so that no query needs to filter. */
+    static boolean seesAll(Actor actor) {
+        return actor.hasAny(SECURITY_READERS);
+    }
+
+    static boolean maySee(Actor actor, Incident incident) {
+        if (!incident.security || seesAll(actor) || actor.username().equals(incident.createdBy)) {
+            return true;
+        }
+        return Postmortem.count("incidentId = ?1 and owner = ?2", incident.id, actor.username()) > 0
+                || ActionItem.count("owner = ?1 and postmortemId in (select p.id from Postmortem p"
+                        + " where p.incidentId = ?2)", actor.username(), incident.id) > 0;
+    }
+
+    /**
+     * A JPQL condition on the incident aliased {@code i}, with the viewer's name as parameter {@code viewer}: true for
+     * the incidents they see.
+     */
+    static String condition(String i) {
+        return "(" + i + ".security = false or " + i + ".createdBy = :viewer"
+                + " or exists (select 1 from Postmortem vp where vp.incidentId = " + i + ".id and vp.owner = :viewer)"
+                + " or exists (select 1 from Postmortem vp, ActionItem va where va.postmortemId = vp.id"
+                + " and vp.incidentId = " + i + ".id and va.owner = :viewer))";
+    }
+}

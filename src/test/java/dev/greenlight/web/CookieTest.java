@@ -1,0 +1,68 @@
+package dev.greenlight.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+
+import dev.greenlight.testsupport.PageSession;
+import dev.greenlight.testsupport.Users;
+
+/**
+ * The cookies that authenticate a browser: the session and the CSRF token are never readable by scripts and never
+ * travel with a cross-site POST (SameSite=Lax); the sign-in state survives the provider's redirect back (a cross-site
+ * top-level GET). Secure is the production profile's (ProductionCookiesTest): tests run over plain HTTP.
+ */
+@QuarkusTest
+class CookieTest {
+
+    private static String cookie(List<String> setCookies, String prefix) {
+        return setCookies.stream()
+                .filter(c -> c.startsWith(prefix))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("No " + prefix + " cookie in " + setCookies));
+    }
+
+    @Test
+    void theSessionCookieIsHttpOnlyAndLax() {
+        String session = cookie(PageSession.signIn(Users.CAROL).signInCookies(), "q_session");
+
+        assertThat(session).containsIgnoringCase("; HttpOnly").containsIgnoringCase("; SameSite=Lax");
+    }
+
+    @Test
+    void theCsrfCookieIsHttpOnlyAndLax() {
+        PageSession carol = PageSession.signIn(Users.CAROL);
+        List<String> setCookies = carol.get("/releases")
+                .then()
+                .statusCode(200)
+                .extract()
+                .headers()
+                .getValues("Set-Cookie");
+        String csrf = cookie(setCookies, "csrf-token=");
+
+        assertThat(csrf).containsIgnoringCase("; HttpOnly").containsIgnoringCase("; SameSite=Lax");
+    }
+
+    @Test
+    void theSignInStateCookieSurvivesTheRedirectBackFromTheProvider() {
+        List<String> setCookies = RestAssured.given()
+                .redirects()
+                .follow(false)
+                .get("/releases")
+                .then()
+                .statusCode(302)
+                .extract()
+                .headers()
+                .getValues("Set-Cookie");
+        String state = cookie(setCookies, "q_auth");
+
+        assertThat(state).containsIgnoringCase("; HttpOnly")
+                .doesNotContainIgnoringCase("SameSite=Strict")
+                .doesNotContainIgnoringCase("SameSite=None");
+    }
+}

@@ -1,0 +1,49 @@
+package dev.greenlight.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URL;
+
+import org.junit.jupiter.api.Test;
+
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
+
+/** The production profile, resolved from application.properties as Quarkus resolves it, marks both cookies Secure. */
+class ProductionCookiesTest {
+
+    private static SmallRyeConfig profile(String name) throws IOException {
+        URL properties = ProductionCookiesTest.class.getClassLoader().getResource("application.properties");
+        return new SmallRyeConfigBuilder().addDefaultInterceptors()
+                .withProfile(name)
+                .withSources(new PropertiesConfigSource(properties))
+                .build();
+    }
+
+    private static boolean flag(SmallRyeConfig config, String name) {
+        return config.getOptionalValue(name, Boolean.class).orElse(false);
+    }
+
+    @Test
+    void productionCookiesAreSecure() throws IOException {
+        SmallRyeConfig prod = profile("prod");
+
+        assertThat(flag(prod, "quarkus.oidc.authentication.cookie-force-secure")).isTrue();
+        assertThat(flag(prod, "quarkus.rest-csrf.cookie-force-secure")).isTrue();
+        assertThat(prod.getValue("quarkus.oidc.authentication.cookie-same-site", String.class)).isEqualToIgnoringCase(
+                "lax");
+        assertThat(prod.getValue("quarkus.http.same-site-cookie.\"csrf-token\".value", String.class))
+                .isEqualToIgnoringCase("lax");
+        assertThat(flag(prod, "quarkus.rest-csrf.require-form-url-encoded")).isTrue();
+    }
+
+    @Test
+    void testsRunOverPlainHttpWithoutTheSecureFlag() throws IOException {
+        SmallRyeConfig test = profile("test");
+
+        assertThat(flag(test, "quarkus.oidc.authentication.cookie-force-secure")).isFalse();
+        assertThat(flag(test, "quarkus.rest-csrf.cookie-force-secure")).isFalse();
+    }
+}
