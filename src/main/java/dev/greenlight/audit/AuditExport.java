@@ -92,15 +92,31 @@ class AuditExport {
 
         @Override
         public void row(ResultSet rows) throws Exception {
-            printer.printRecord(rows.getLong(1), rows.getTimestamp(2).toInstant(), rows.getString(3),
-                    rows.getString(4), rows.getString(5), rows.getString(6), rows.getObject(7), rows.getString(8),
-                    rows.getString(9), rows.getString(10), rows.getString(11));
+            printer.printRecord(rows.getLong(1), rows.getTimestamp(2).toInstant(), cell(rows.getString(3)),
+                    cell(rows.getString(4)), cell(rows.getString(5)), cell(rows.getString(6)), rows.getObject(7),
+                    cell(rows.getString(8)), cell(rows.getString(9)), cell(rows.getString(10)),
+                    cell(rows.getString(11)));
         }
 
         @Override
         public void close() throws IOException {
             printer.close(true);
         }
+    }
+
+    /**
+     * A text cell that a spreadsheet would run as a formula (it starts with =, +, -, @, a tab or a carriage return) is
+     * prefixed with an apostrophe, as OWASP advises against CSV injection. The JSON export stays verbatim: hashes are
+     * verified from it.
+     */
+    static String cell(String text) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        return switch (text.charAt(0)) {
+            case '=', '+', '-', '@', '\t', '\r' -> "'" + text;
+            default -> text;
+        };
     }
 
     private static final class JsonSink implements Sink {
