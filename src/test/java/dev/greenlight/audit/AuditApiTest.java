@@ -156,7 +156,7 @@ class AuditApiTest {
                 .asString();
         List<String> lines = csv.lines().toList();
         assertThat(lines.get(0)).isEqualTo("id,occurred_at,actor,action,entity_type,entity_id,release_id,before,after,"
-                + "prev_hash,hash");
+                + "prev_hash,hash,hash_version");
         assertThat(csv).contains("release.submitted");
         assertThat(AuditEvent.<AuditEvent>list("order by id")).extracting(e -> e.hash)
                 .allSatisfy(hash -> assertThat(csv).contains(hash));
@@ -167,7 +167,8 @@ class AuditApiTest {
                 .then()
                 .statusCode(200)
                 .body("$", hasSize((int) events))
-                .body("find { it.action == 'release.submitted' }.after.state", equalTo("IN_REVIEW"));
+                .body("find { it.action == 'release.submitted' }.after.state", equalTo("IN_REVIEW"))
+                .body("hashVersion", everyItem(equalTo(2)));
 
         given().header("Authorization", Users.PETE.bearer())
                 .queryParam("format", "xml")

@@ -8,14 +8,21 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
 import java.math.BigDecimal;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.inject.Inject;
 
+import org.erdtman.jcs.JsonCanonicalizer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -177,6 +184,46 @@ class AuditHashingTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("87.5000000000000001");
         assertThat(AuditEvent.count()).isEqualTo(before);
+    }
+
+    /**
+     * What an auditor does without Greenlight: from the JSON export alone, each event's hash is SHA-256 over the RFC
+     * 8785 canonical JSON of hashVersion, prevHash, occurredAt, actor, action, entityType, entityId, releaseId, before
+     * and after; each prevHash is the hash before it.
+     */
+    @Test
+    void theJsonExportIsEnoughToRecomputeEveryHashOffline() throws Exception {
+        given().header("Authorization", Users.CI.bearer())
+                .contentType(ContentType.JSON)
+                .body("{\"value\": 87.50}")
+                .post("/api/v1/releases/" + release + "/gates/coverage")
+                .then()
+                .statusCode(201);
+        String export = given().header("Authorization", Users.PETE.bearer())
+                .queryParam("format", "json")
+                .get("/api/v1/audit/export")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        ObjectMapper json = new ObjectMapper();
+        String previous = "0".repeat(64);
+        int events = 0;
+        for (JsonNode event : json.readTree(export)) {
+            assertThat(event.get("hashVersion").asInt()).isEqualTo(2);
+            ObjectNode hashed = json.createObjectNode();
+            for (String field : List.of("hashVersion", "prevHash", "occurredAt", "actor", "action", "entityType",
+                    "entityId", "releaseId", "before", "after")) {
+                hashed.set(field, event.get(field));
+            }
+            byte[] canonical = new JsonCanonicalizer(json.writeValueAsString(hashed)).getEncodedUTF8();
+            String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+            assertThat(event.get("prevHash").asText()).isEqualTo(previous);
+            assertThat(hash).as("event %s", event.get("id")).isEqualTo(event.get("hash").asText());
+            previous = hash;
+            events++;
+        }
+        assertThat(events).isEqualTo(AuditEvent.count()).isGreaterThan(5);
     }
 
     @Test
