@@ -207,7 +207,10 @@ public class AuditLog {
                         problems.add("event " + event.id + " does not link to the event before it: an event was "
                                 + "removed, inserted or reordered");
                     }
-                    if (event.hashVersion < HASH_VERSION && newerVersionSeen) {
+                    if (event.hashVersion < 1 || event.hashVersion > HASH_VERSION) {
+                        problems.add("event " + event.id + " carries hash version " + event.hashVersion
+                                + ", which Greenlight never writes");
+                    } else if (event.hashVersion < HASH_VERSION && newerVersionSeen) {
                         problems.add("event " + event.id + " carries the retired hash version " + event.hashVersion
                                 + " after events of version " + HASH_VERSION + ": it was inserted or altered");
                     }
@@ -393,7 +396,7 @@ public class AuditLog {
      * content as JSON text. jsonb's rewriting of the content leaves the canonical form unchanged, so the stored text
      * verifies as it is; the export's fields and texts are all an offline verifier needs.
      */
-    String hashV2(AuditEvent event, String before, String after) {
+    private String hashV2(AuditEvent event, String before, String after) {
         StringWriter text = new StringWriter();
         try (JsonGenerator json = canonicalJson.getFactory().createGenerator(text)) {
             json.writeStartObject();
