@@ -34,10 +34,23 @@ public final class MeasuredValue {
             return null;
         }
         String value = text.strip();
-        if (value.length() > MAX_LENGTH || !PLAIN.matcher(value).matches()) {
-            throw new InvalidInputException(field, PLAIN_MESSAGE);
+        if (value.length() > MAX_LENGTH) {
+            throw new InvalidInputException(field, "must be a number of at most " + MAX_LENGTH + " characters");
+        }
+        if (!PLAIN.matcher(value).matches()) {
+            throw new InvalidInputException(field, (isNumber(value) ? PLAIN_MESSAGE + ", " : "must be a number, ")
+                    + "not " + value);
         }
         return require(field, new BigDecimal(value));
+    }
+
+    private static boolean isNumber(String value) {
+        try {
+            new BigDecimal(value);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     /** The services' check of a value that arrived already parsed. */
