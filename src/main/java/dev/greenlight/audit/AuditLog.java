@@ -44,6 +44,8 @@ public class AuditLog {
     static final String GENESIS = "0".repeat(64);
     /** The hash of new events (V11): SHA-256 over RFC 8785 canonical JSON. Version 1 is only verified. */
     static final short HASH_VERSION = 2;
+    /** Significant digits of the numbers audit content may hold: the hash's canonical form holds them exactly. */
+    public static final int MAX_NUMBER_DIGITS = CanonicalJson.MAX_DIGITS;
     /** Problems a verification lists; it counts them all. */
     static final int MAX_LISTED_BREAKS = 1000;
     /** Serialises writers so that the chain stays linear across transactions and replicas. */

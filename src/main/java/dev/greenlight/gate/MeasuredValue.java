@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 
+import dev.greenlight.audit.AuditLog;
 import dev.greenlight.web.InvalidInputException;
 
 /**
@@ -17,8 +18,8 @@ import dev.greenlight.web.InvalidInputException;
  * 1e1 is refused rather than rewritten, so that what was sent is what is recorded.
  */
 public final class MeasuredValue {
-    /** Significant digits the audit hash holds exactly (a double's). */
-    public static final int MAX_DIGITS = 15;
+    /** Significant digits the audit hash holds exactly. */
+    public static final int MAX_DIGITS = AuditLog.MAX_NUMBER_DIGITS;
     /** Longest text looked at: 15 digits, a sign, a point and leading or trailing zeros. */
     static final int MAX_LENGTH = 40;
     private static final Pattern PLAIN = Pattern.compile("-?[0-9]++(?:\\.[0-9]++)?");
