@@ -330,8 +330,9 @@ select r.id, format('ADR-%s: a decision', r.id / 10), format('https://adr.exampl
  where r.id % 10 = 0 and r.state in ('PUBLISHED', 'VALIDATED');
 
 -- == audit: the releases' stories, in time order, topped up to 1,000,000 events, chained exactly as AuditLog ==
--- AuditLog.hash: SHA-256 of the canonical JSON (keys sorted, no spaces, nulls written) of
--- {action, actor, after, before, entityId, entityType, occurredAt (Instant.toString), prevHash, releaseId}.
+-- AuditLog.hash, version 2: SHA-256 of the RFC 8785 canonical JSON (keys sorted, no spaces, nulls written) of
+-- {action, actor, after, before, entityId, entityType, hashVersion: 2, occurredAt (Instant.toString), prevHash,
+-- releaseId}; the generated contents are canonical already (sorted keys, ASCII strings, no numbers).
 create temporary table audit_story on commit drop as
 select r.id as release_id, s.step, s.action, s.actor, s.entity_type, s.entity_id, s.before_json, s.after_json,
        date_trunc('second', r.created_at + s.step * interval '37 minutes') as occurred_at
@@ -376,7 +377,7 @@ create temporary table audit_src on commit drop as
 select row_number() over (order by occurred_at, release_id, step) as k, a.*,
        '{"action":"' || a.action || '","actor":"' || a.actor || '","after":' || coalesce(a.after_json, 'null')
            || ',"before":' || coalesce(a.before_json, 'null') || ',"entityId":"' || a.entity_id
-           || '","entityType":"' || a.entity_type || '","occurredAt":"'
+           || '","entityType":"' || a.entity_type || '","hashVersion":2,"occurredAt":"'
            || to_char(a.occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') || '","prevHash":"' as head,
        '","releaseId":' || coalesce(a.release_id::text, 'null') || '}' as tail
   from audit_story a;
@@ -396,10 +397,10 @@ with recursive chain(k, prev, hash) as (
 select * from chain;
 
 insert into audit_event (id, occurred_at, actor, action, entity_type, entity_id, release_id, before_state,
-                         after_state, prev_hash, hash)
+                         after_state, prev_hash, hash, hash_version)
 overriding system value
 select s.k, s.occurred_at, s.actor, s.action, s.entity_type, s.entity_id, s.release_id, s.before_json::jsonb,
-       s.after_json::jsonb, c.prev, c.hash
+       s.after_json::jsonb, c.prev, c.hash, 2
   from audit_src s
   join audit_chain c on c.k = s.k
  order by s.k;

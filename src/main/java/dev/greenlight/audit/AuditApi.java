@@ -4,30 +4,40 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 
+import dev.greenlight.security.CurrentUser;
+import dev.greenlight.security.Roles;
+import dev.greenlight.web.ConflictException;
 import dev.greenlight.web.InvalidInputException;
 
-/** The audit log for auditors and tools: search, chain verification, and streamed exports. */
+/** The audit log for auditors and tools: search, chain verification, signed checkpoints, and streamed exports. */
 @Path("/api/v1/audit")
 @Produces(MediaType.APPLICATION_JSON)
 class AuditApi {
     static final int MAX_PAGE = 500;
     private final AuditLog audit;
     private final AuditExport exports;
+    private final AuditCheckpoints checkpoints;
+    private final CurrentUser user;
     private final Clock clock;
 
     @Inject
-    AuditApi(AuditLog audit, AuditExport exports, Clock clock) {
+    AuditApi(AuditLog audit, AuditExport exports, AuditCheckpoints checkpoints, CurrentUser user, Clock clock) {
         this.audit = audit;
         this.exports = exports;
+        this.checkpoints = checkpoints;
+        this.user = user;
         this.clock = clock;
     }
 
@@ -42,11 +52,29 @@ class AuditApi {
                 size));
     }
 
-    /** "Intact through event N", or the first broken link and why. */
+    /** "Intact through event N", or every broken link and checkpoint and why. */
     @GET
     @Path("/verification")
     public AuditLog.ChainVerification verify() {
         return audit.verify();
+    }
+
+    /** Signs the chain's head now (the scheduler does it periodically): 201, or 200 when it is already signed. */
+    @POST
+    @Path("/checkpoints")
+    @RolesAllowed(Roles.ADMIN)
+    public Response checkpoint() {
+        AuditCheckpoints.Taken taken = checkpoints.take(user.actor().username())
+                .orElseThrow(() -> new ConflictException("The audit log is empty: there is nothing to sign yet."));
+        return Response.status(taken.created() ? 201 : 200).entity(taken.checkpoint()).build();
+    }
+
+    /** Every checkpoint and the public keys to verify them offline, streamed. */
+    @GET
+    @Path("/checkpoints")
+    public Response checkpoints() {
+        StreamingOutput body = checkpoints::export;
+        return Response.ok(body, MediaType.APPLICATION_JSON).build();
     }
 
     /**

@@ -58,6 +58,10 @@ public class AuditEvent extends PanacheEntityBase {
     @Column(nullable = false, length = 64)
     public String hash;
 
+    /** How {@link #hash} was computed ({@link AuditLog#hash}); events keep the version they were written with. */
+    @Column(name = "hash_version", nullable = false)
+    public short hashVersion;
+
     public static List<AuditEvent> forRelease(long releaseId) {
         return list("releaseId = ?1 order by id", releaseId);
     }

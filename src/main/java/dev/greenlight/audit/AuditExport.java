@@ -37,7 +37,7 @@ class AuditExport {
     /** Rows the driver holds at a time. */
     static final int FETCH_SIZE = 1000;
     private static final String EXPORT_QUERY = "select id, occurred_at, actor, action, entity_type, entity_id, "
-            + "release_id, before_state::text, after_state::text, prev_hash, hash from audit_event "
+            + "release_id, before_state::text, after_state::text, prev_hash, hash, hash_version from audit_event "
             + "where occurred_at >= ? and occurred_at < ? order by id";
 
     private final DataSource dataSource;
@@ -85,22 +85,38 @@ class AuditExport {
         CsvSink(Writer writer) throws IOException {
             printer = CSVFormat.RFC4180.builder()
                     .setHeader("id", "occurred_at", "actor", "action", "entity_type", "entity_id", "release_id",
-                            "before", "after", "prev_hash", "hash")
+                            "before", "after", "prev_hash", "hash", "hash_version")
                     .get()
                     .print(writer);
         }
 
         @Override
         public void row(ResultSet rows) throws Exception {
-            printer.printRecord(rows.getLong(1), rows.getTimestamp(2).toInstant(), rows.getString(3),
-                    rows.getString(4), rows.getString(5), rows.getString(6), rows.getObject(7), rows.getString(8),
-                    rows.getString(9), rows.getString(10), rows.getString(11));
+            printer.printRecord(rows.getLong(1), rows.getTimestamp(2).toInstant(), cell(rows.getString(3)),
+                    cell(rows.getString(4)), cell(rows.getString(5)), cell(rows.getString(6)), rows.getObject(7),
+                    cell(rows.getString(8)), cell(rows.getString(9)), cell(rows.getString(10)),
+                    cell(rows.getString(11)), rows.getShort(12));
         }
 
         @Override
         public void close() throws IOException {
             printer.close(true);
         }
+    }
+
+    /**
+     * A text cell that a spreadsheet would run as a formula (it starts with =, +, -, @, a tab or a carriage return) is
+     * prefixed with an apostrophe, as OWASP advises against CSV injection. The JSON export stays verbatim: hashes are
+     * verified from it.
+     */
+    static String cell(String text) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        return switch (text.charAt(0)) {
+            case '=', '+', '-', '@', '\t', '\r' -> "'" + text;
+            default -> text;
+        };
     }
 
     private static final class JsonSink implements Sink {
@@ -130,6 +146,7 @@ class AuditExport {
             rawOrNull("after", rows.getString(9));
             generator.writeStringField("prevHash", rows.getString(10));
             generator.writeStringField("hash", rows.getString(11));
+            generator.writeNumberField("hashVersion", rows.getShort(12));
             generator.writeEndObject();
         }
 

@@ -1,9 +1,13 @@
 package dev.greenlight.audit;
 
+import java.io.IOException;
+import java.io.StringWriter;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -23,6 +27,7 @@ import jakarta.transaction.Transactional;
 import org.hibernate.Session;
 import org.hibernate.engine.spi.SessionImplementor;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,11 +37,17 @@ import dev.greenlight.security.Actor;
 
 /**
  * Writes audit events in the caller's transaction, each chained to the previous one by a SHA-256 hash so that a
- * changed or removed row shows.
+ * changed or removed row shows, and verifies the chain and its signed checkpoints ({@link AuditCheckpoints}).
  */
 @ApplicationScoped
 public class AuditLog {
     static final String GENESIS = "0".repeat(64);
+    /** The hash of new events (V11): SHA-256 over RFC 8785 canonical JSON. Version 1 is only verified. */
+    static final short HASH_VERSION = 2;
+    /** Significant digits of the numbers audit content may hold: the hash's canonical form holds them exactly. */
+    public static final int MAX_NUMBER_DIGITS = CanonicalJson.MAX_DIGITS;
+    /** Problems a verification lists; it counts them all. */
+    static final int MAX_LISTED_BREAKS = 1000;
     /** Serialises writers so that the chain stays linear across transactions and replicas. */
     private static final long CHAIN_LOCK = 0x6772656e6c6967L;
     /** Key of the events a transaction recorded and has not chained yet. */
@@ -46,13 +57,16 @@ public class AuditLog {
     private final Clock clock;
     private final TransactionSynchronizationRegistry transactions;
     private final ObjectMapper canonicalJson;
+    private final AuditCheckpoints checkpoints;
 
     @Inject
-    AuditLog(EntityManager em, Clock clock, TransactionSynchronizationRegistry transactions, ObjectMapper mapper) {
+    AuditLog(EntityManager em, Clock clock, TransactionSynchronizationRegistry transactions, ObjectMapper mapper,
+            AuditCheckpoints checkpoints) {
         this.em = em;
         this.clock = clock;
         this.transactions = transactions;
-        // sorted keys and exact decimals, so that a jsonb round trip hashes the same
+        this.checkpoints = checkpoints;
+        // version 1 hashes depend on exactly this mapper: sorted keys, decimals read as written
         this.canonicalJson = mapper.copy()
                 .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
                 .configure(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, true);
@@ -63,17 +77,24 @@ public class AuditLog {
             Map<String, Object> after) {
     }
 
+    /** An event recorded in this transaction, with the JSON text its hash covers. */
+    private record Pending(AuditEvent event, String before, String after) {
+    }
+
     /**
      * Records the change in the caller's transaction. The event joins the chain when the transaction commits: the chain
      * lock is then held only for the inserts and the commit, not for the rest of the caller's work, so that audited
      * writes from many requests do not queue behind each other.
+     *
+     * @throws IllegalArgumentException for a number the hash cannot hold exactly: the edge it came through must bound
+     *         it ({@link CanonicalJson#MAX_DIGITS} significant digits)
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(Actor actor, Change change) {
         @SuppressWarnings("unchecked")
-        List<AuditEvent> pending = (List<AuditEvent>) transactions.getResource(PENDING);
+        List<Pending> pending = (List<Pending>) transactions.getResource(PENDING);
         if (pending == null) {
-            List<AuditEvent> events = new ArrayList<>();
+            List<Pending> events = new ArrayList<>();
             transactions.putResource(PENDING, events);
             // runs in Hibernate's own before-completion, on the transaction's connection, after its last flush
             em.unwrap(SessionImplementor.class).getActionQueue().registerProcess(session -> chain(events));
@@ -87,82 +108,193 @@ public class AuditLog {
         event.entityType = change.entityType();
         event.entityId = String.valueOf(change.entityId());
         event.releaseId = change.releaseId();
-        event.before = change.before();
-        event.after = change.after();
-        pending.add(event);
+        event.hashVersion = HASH_VERSION;
+        String before = writeJson(change.before());
+        String after = writeJson(change.after());
+        // stored as read back from the hashed text, so that jsonb receives the values that were hashed
+        event.before = readJson(before);
+        event.after = readJson(after);
+        pending.add(new Pending(event, before, after));
     }
 
     /** Links the transaction's events to the chain's end, in the order they were recorded, and writes them. */
-    private void chain(List<AuditEvent> events) {
+    private void chain(List<Pending> events) {
         em.createNativeQuery("select pg_advisory_xact_lock(:lock)").setParameter("lock", CHAIN_LOCK).getSingleResult();
         String previous = em.createQuery("select e.hash from AuditEvent e order by e.id desc", String.class)
                 .setMaxResults(1)
                 .getResultStream()
                 .findFirst()
                 .orElse(GENESIS);
-        for (AuditEvent event : events) {
+        for (Pending pending : events) {
+            AuditEvent event = pending.event();
             event.prevHash = previous;
-            event.hash = hash(event);
+            event.hash = hashV2(event, pending.before(), pending.after());
             event.persist();
             previous = event.hash;
         }
         em.flush();
     }
 
-    /** What {@link #verify()} found: intact through event N, or the first broken link and why. */
-    public record ChainVerification(boolean intact, long checked, Long lastIntactId, Long brokenAtId, String problem) {
+    /** One problem a verification found: at an event, and for a checkpoint when it is the checkpoint's. */
+    public record Break(Long eventId, Long checkpointId, String problem) {
+    }
+
+    /** Counts every break and keeps the first {@link #MAX_LISTED_BREAKS}, so that memory stays bounded. */
+    static final class Breaks {
+        private final List<Break> listed = new ArrayList<>();
+        private long count;
+
+        void add(Break found) {
+            count++;
+            if (listed.size() < MAX_LISTED_BREAKS) {
+                listed.add(found);
+            }
+        }
     }
 
     /**
-     * Walks the whole chain in id order, recomputing each hash from the stored row, streaming so that memory stays
-     * flat however long the log is.
+     * What {@link #verify()} found. {@code lastIntactId}: the end of the unbroken run from the first event (and of what
+     * the checkpoints still vouch for, once one shows a rewrite). {@code brokenAtId} and {@code problem}: the first
+     * break. {@code breaks}: every break in event order, then the checkpoints' (the first {@value #MAX_LISTED_BREAKS};
+     * {@code breakCount} counts all). {@code signedThroughId}: the newest event a valid checkpoint vouches for;
+     * {@code unsignedEvents}: the events after it. {@code signingKeyId}: the key that signs new checkpoints, null when
+     * none is configured.
+     */
+    public record ChainVerification(boolean intact, long checked, Long lastIntactId, Long brokenAtId, String problem,
+            long breakCount, List<Break> breaks, long checkpoints, Long signedThroughId, long unsignedEvents,
+            String signingKeyId) {
+    }
+
+    /**
+     * Walks the whole chain in id order, recomputing each hash from the stored row and checking each link against the
+     * stored hash before it, so that one tampered event is one break and every later one is still found; then checks
+     * every checkpoint. Streams, so that memory stays flat however long the log is.
      */
     @Transactional
     public ChainVerification verify() {
-        Session session = em.unwrap(Session.class);
-        ChainVerification[] result = new ChainVerification[1];
-        session.doWork(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement("select id, occurred_at, actor, action, "
-                    + "entity_type, entity_id, release_id, before_state::text, after_state::text, prev_hash, hash "
-                    + "from audit_event order by id")) {
-                statement.setFetchSize(1000);
-                try (ResultSet rows = statement.executeQuery()) {
-                    String previous = GENESIS;
-                    Long lastIntact = null;
-                    long checked = 0;
-                    while (rows.next()) {
-                        AuditEvent event = new AuditEvent();
-                        event.id = rows.getLong(1);
-                        event.occurredAt = rows.getObject(2, OffsetDateTime.class).toInstant();
-                        event.actor = rows.getString(3);
-                        event.action = rows.getString(4);
-                        event.entityType = rows.getString(5);
-                        event.entityId = rows.getString(6);
-                        long releaseId = rows.getLong(7);
-                        event.releaseId = rows.wasNull() ? null : releaseId;
-                        event.before = readJson(rows.getString(8));
-                        event.after = readJson(rows.getString(9));
-                        event.prevHash = rows.getString(10);
-                        event.hash = rows.getString(11);
-                        checked++;
-                        if (!event.prevHash.equals(previous)) {
-                            result[0] = new ChainVerification(false, checked, lastIntact, event.id, "event " + event.id
-                                    + " does not link to the event before it: an event was removed or reordered");
-                            return;
-                        }
-                        if (!hash(event).equals(event.hash)) {
-                            result[0] = new ChainVerification(false, checked, lastIntact, event.id, "event " + event.id
-                                    + " was changed after it was written: its content no longer matches its hash");
-                            return;
-                        }
-                        previous = event.hash;
-                        lastIntact = event.id;
+        return em.unwrap(Session.class).doReturningWork(this::verify);
+    }
+
+    /** The same on a connection of the caller's, in its transaction (a server-side cursor needs one). */
+    ChainVerification verify(Connection connection) throws SQLException {
+        Breaks breaks = new Breaks();
+        long checked = 0;
+        Long last = null;
+        Long lastIntact = null;
+        try (PreparedStatement statement = connection.prepareStatement("select id, occurred_at, actor, action, "
+                + "entity_type, entity_id, release_id, before_state::text, after_state::text, prev_hash, hash, "
+                + "hash_version from audit_event order by id")) {
+            statement.setFetchSize(1000);
+            try (ResultSet rows = statement.executeQuery()) {
+                String previous = GENESIS;
+                boolean newerVersionSeen = false;
+                while (rows.next()) {
+                    AuditEvent event = new AuditEvent();
+                    event.id = rows.getLong(1);
+                    event.occurredAt = rows.getObject(2, OffsetDateTime.class).toInstant();
+                    event.actor = rows.getString(3);
+                    event.action = rows.getString(4);
+                    event.entityType = rows.getString(5);
+                    event.entityId = rows.getString(6);
+                    long releaseId = rows.getLong(7);
+                    event.releaseId = rows.wasNull() ? null : releaseId;
+                    String before = rows.getString(8);
+                    String after = rows.getString(9);
+                    event.prevHash = rows.getString(10);
+                    event.hash = rows.getString(11);
+                    event.hashVersion = rows.getShort(12);
+                    checked++;
+                    List<String> problems = new ArrayList<>();
+                    if (!event.prevHash.equals(previous)) {
+                        problems.add("event " + event.id + " does not link to the event before it: an event was "
+                                + "removed, inserted or reordered");
                     }
-                    result[0] = new ChainVerification(true, checked, lastIntact, null, null);
+                    if (event.hashVersion < 1 || event.hashVersion > HASH_VERSION) {
+                        problems.add("event " + event.id + " carries hash version " + event.hashVersion
+                                + ", which Greenlight never writes");
+                    } else if (event.hashVersion < HASH_VERSION && newerVersionSeen) {
+                        problems.add("event " + event.id + " carries the retired hash version " + event.hashVersion
+                                + " after events of version " + HASH_VERSION + ": it was inserted or altered");
+                    }
+                    newerVersionSeen |= event.hashVersion == HASH_VERSION;
+                    String inexact = event.hashVersion == HASH_VERSION ? inexactNumber(before, after) : null;
+                    if (inexact != null) {
+                        problems.add("event " + event.id + " holds the number " + inexact + ", which Greenlight "
+                                + "never writes: it was changed after it was written");
+                    }
+                    if (!recomputedHash(event, before, after).equals(event.hash)) {
+                        problems.add("event " + event.id + " was changed after it was written: its content no "
+                                + "longer matches its hash");
+                    }
+                    if (problems.isEmpty()) {
+                        if (breaks.count == 0) {
+                            lastIntact = event.id;
+                        }
+                    } else {
+                        breaks.add(new Break(event.id, null, String.join("; ", problems)));
+                    }
+                    previous = event.hash;
+                    last = event.id;
                 }
             }
-        });
-        return result[0];
+        }
+        AuditCheckpoints.Report signed = checkpoints.check(connection, breaks);
+        if (signed.rewritten()) {
+            // past the last checkpoint that still matches, nothing vouches for the chain any more
+            lastIntact = signed.signedThroughId() == null || lastIntact == null
+                    ? null
+                    : Math.min(lastIntact, signed.signedThroughId());
+        }
+        long unsigned = last == null ? 0 : unsignedAfter(connection, signed.signedThroughId());
+        // the chain's breaks come first, in event order, then the checkpoints'
+        Break first = breaks.listed.isEmpty() ? null : breaks.listed.get(0);
+        return new ChainVerification(breaks.count == 0, checked, lastIntact, first == null ? null : first.eventId(),
+                first == null ? null : first.problem(), breaks.count, List.copyOf(breaks.listed), signed.checked(),
+                signed.signedThroughId(), unsigned, checkpoints.signingKeyId());
+    }
+
+    private static long unsignedAfter(Connection connection, Long signedThroughId) throws SQLException {
+        try (PreparedStatement statement = connection
+                .prepareStatement("select count(*) from audit_event where id > ?")) {
+            statement.setLong(1, signedThroughId == null ? Long.MIN_VALUE : signedThroughId);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    private String inexactNumber(String before, String after) {
+        String inexact = CanonicalJson.inexactNumber(canonicalJson.getFactory(), before);
+        return inexact != null ? inexact : CanonicalJson.inexactNumber(canonicalJson.getFactory(), after);
+    }
+
+    /** The hash of a stored event: version 2 from the stored text itself, version 1 as it was computed. */
+    private String recomputedHash(AuditEvent event, String before, String after) {
+        if (event.hashVersion == HASH_VERSION) {
+            return hashV2(event, before, after);
+        }
+        event.before = readJson(before);
+        event.after = readJson(after);
+        return hashV1(event);
+    }
+
+    private String writeJson(Map<String, Object> content) {
+        if (content == null) {
+            return null;
+        }
+        try {
+            String json = canonicalJson.writeValueAsString(content);
+            String inexact = CanonicalJson.inexactNumber(canonicalJson.getFactory(), json);
+            if (inexact != null) {
+                throw new IllegalArgumentException("Audit content holds the number " + inexact + ", which its hash "
+                        + "cannot hold exactly: bound it to " + CanonicalJson.MAX_DIGITS
+                        + " significant digits where it enters");
+            }
+            return json;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write audit event content", e);
+        }
     }
 
     @SuppressWarnings("unchecked")
@@ -254,8 +386,58 @@ public class AuditLog {
         return AuditEvent.find("releaseId = ?1 order by id", releaseId).project(TimelineEntry.class).list();
     }
 
-    /** SHA-256 over the previous hash and the event's canonical JSON (map keys sorted, so jsonb round trips keep it). */
+    /** The event's hash as its version computes it, from its content in memory. */
     String hash(AuditEvent event) {
+        return event.hashVersion == HASH_VERSION
+                ? hashV2(event, writeJson(event.before), writeJson(event.after))
+                : hashV1(event);
+    }
+
+    /**
+     * Version 2: SHA-256 over the RFC 8785 canonical JSON of the event with its version, the previous hash and its
+     * content as JSON text. jsonb's rewriting of the content leaves the canonical form unchanged, so the stored text
+     * verifies as it is; the export's fields and texts are all an offline verifier needs.
+     */
+    private String hashV2(AuditEvent event, String before, String after) {
+        StringWriter text = new StringWriter();
+        try (JsonGenerator json = canonicalJson.getFactory().createGenerator(text)) {
+            json.writeStartObject();
+            json.writeNumberField("hashVersion", HASH_VERSION);
+            json.writeStringField("prevHash", event.prevHash);
+            json.writeStringField("occurredAt", event.occurredAt.toString());
+            json.writeStringField("actor", event.actor);
+            json.writeStringField("action", event.action);
+            json.writeStringField("entityType", event.entityType);
+            json.writeStringField("entityId", event.entityId);
+            if (event.releaseId == null) {
+                json.writeNullField("releaseId");
+            } else {
+                json.writeNumberField("releaseId", event.releaseId);
+            }
+            json.writeFieldName("before");
+            writeRawOrNull(json, before);
+            json.writeFieldName("after");
+            writeRawOrNull(json, after);
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot hash audit event", e);
+        }
+        return sha256(CanonicalJson.utf8(text.toString()));
+    }
+
+    private static void writeRawOrNull(JsonGenerator json, String raw) throws IOException {
+        if (raw == null) {
+            json.writeNull();
+        } else {
+            json.writeRawValue(raw);
+        }
+    }
+
+    /**
+     * Version 1, for events written before V11: SHA-256 over Jackson's JSON of the event (map keys sorted, numbers as
+     * the writer had them, so 1e1 hashed as 1E+1 no longer verifies once jsonb stored it as 10).
+     */
+    private String hashV1(AuditEvent event) {
         Map<String, Object> content = new LinkedHashMap<>();
         content.put("prevHash", event.prevHash);
         content.put("occurredAt", event.occurredAt.toString());
@@ -267,10 +449,17 @@ public class AuditLog {
         content.put("before", event.before);
         content.put("after", event.after);
         try {
-            byte[] bytes = canonicalJson.writeValueAsBytes(content);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            return sha256(canonicalJson.writeValueAsBytes(content));
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot hash audit event", e);
+        }
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 }

@@ -18,8 +18,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 
 import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateExtension;
 import io.quarkus.qute.TemplateInstance;
 
 import dev.greenlight.web.FieldError;
@@ -36,12 +38,14 @@ class AuditPages {
 
     private final AuditLog audit;
     private final AuditExport exports;
+    private final AuditCheckpoints checkpoints;
     private final Clock clock;
 
     @Inject
-    AuditPages(AuditLog audit, AuditExport exports, Clock clock) {
+    AuditPages(AuditLog audit, AuditExport exports, AuditCheckpoints checkpoints, Clock clock) {
         this.audit = audit;
         this.exports = exports;
+        this.checkpoints = checkpoints;
         this.clock = clock;
     }
 
@@ -120,6 +124,23 @@ class AuditPages {
         }
         return exports.response(format, start == null ? Instant.EPOCH : start,
                 end == null ? clock.instant().plusSeconds(1) : end);
+    }
+
+    /** The signed checkpoints and their public keys, as {@code /api/v1/audit/checkpoints} downloads them. */
+    @GET
+    @Path("/checkpoints")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response checkpoints() {
+        StreamingOutput body = checkpoints::export;
+        return Response.ok(body, MediaType.APPLICATION_JSON)
+                .header("Content-Disposition", "attachment; filename=\"greenlight-audit-checkpoints.json\"")
+                .build();
+    }
+
+    /** Where the log page shows a broken event: "before" pages start just above it. */
+    @TemplateExtension
+    static Long logBefore(AuditLog.Break found) {
+        return found.eventId() == null ? null : found.eventId() + 1;
     }
 
     /** Read-only: walks the whole chain and says "intact through event N" or where and why it breaks. */

@@ -173,6 +173,7 @@ public class GateService implements ReleaseRequirement {
                     + (gate == Gate.CRITICAL_VULNERABILITIES ? "a maintainer or the security team" : "a maintainer")
                     + " may report the " + gate.id() + " gate.");
         }
+        MeasuredValue.require("value", value);
         boolean passed = judge(gate, value, evidence);
         if (note != null && note.length() > MAX_NOTE) {
             throw new InvalidInputException("note", "must be at most " + MAX_NOTE + " characters");

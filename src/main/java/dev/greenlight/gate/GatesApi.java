@@ -1,6 +1,5 @@
 package dev.greenlight.gate;
 
-import java.math.BigDecimal;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -16,6 +15,8 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 
 import dev.greenlight.release.ReleaseService;
 import dev.greenlight.security.CurrentUser;
@@ -37,8 +38,12 @@ class GatesApi {
         this.user = user;
     }
 
-    /** {"value": 87.5, "evidence": {"url": "https://ci.example/run/42"}, "note": "…"}; a "passed" field is ignored. */
-    record GateReport(BigDecimal value, EvidenceLink evidence, String note) {
+    /**
+     * {"value": 87.5, "evidence": {"url": "https://ci.example/run/42"}, "note": "…"}; a "passed" field is ignored. The
+     * value is read as written ({@link MeasuredValue}).
+     */
+    record GateReport(@JsonDeserialize(using = MeasuredValue.AsWritten.class) String value, EvidenceLink evidence,
+            String note) {
     }
 
     record EvidenceLink(String url) {
@@ -61,7 +66,7 @@ class GatesApi {
                 ? null
                 : GateService.EvidenceInput.link(report.evidence().url());
         return Response.status(201)
-                .entity(gates.record(user.actor(), id, gate, report.value(), evidence,
+                .entity(gates.record(user.actor(), id, gate, MeasuredValue.parse("value", report.value()), evidence,
                         report.note()))
                 .build();
     }
@@ -80,18 +85,7 @@ class GatesApi {
             evidence = GateService.EvidenceInput.link(url);
         }
         return Response.status(201)
-                .entity(gates.record(user.actor(), id, gate, parseValue(value), evidence, note))
+                .entity(gates.record(user.actor(), id, gate, MeasuredValue.parse("value", value), evidence, note))
                 .build();
-    }
-
-    static BigDecimal parseValue(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return new BigDecimal(value.strip());
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException("value", "must be a number, not " + value);
-        }
     }
 }

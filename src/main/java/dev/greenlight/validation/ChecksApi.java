@@ -17,7 +17,10 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+
 import dev.greenlight.gate.GateService;
+import dev.greenlight.gate.MeasuredValue;
 import dev.greenlight.release.ReleaseService;
 import dev.greenlight.security.CurrentUser;
 import dev.greenlight.security.Roles;
@@ -38,8 +41,12 @@ class ChecksApi {
         this.user = user;
     }
 
-    /** {"value": 0.4, "evidence": {"url": "https://grafana.example/d/1"}, "note": "…"}; a "passed" field is ignored. */
-    record CheckReport(BigDecimal value, EvidenceLink evidence, String note) {
+    /**
+     * {"value": 0.4, "evidence": {"url": "https://grafana.example/d/1"}, "note": "…"}; a "passed" field is ignored. The
+     * value is read as written ({@link MeasuredValue}).
+     */
+    record CheckReport(@JsonDeserialize(using = MeasuredValue.AsWritten.class) String value, EvidenceLink evidence,
+            String note) {
     }
 
     record EvidenceLink(String url) {
@@ -63,7 +70,9 @@ class ChecksApi {
                 ? null
                 : GateService.EvidenceInput.link(report.evidence().url());
         return Response.status(201)
-                .entity(validation.record(user.actor(), id, check, report.value(), evidence, report.note()))
+                .entity(validation.record(user.actor(), id, check, MeasuredValue.parse("value", report.value()),
+                        evidence,
+                        report.note()))
                 .build();
     }
 
@@ -91,13 +100,6 @@ class ChecksApi {
     }
 
     static BigDecimal number(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return new BigDecimal(value.strip());
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException("value", "must be a number, not " + value);
-        }
+        return MeasuredValue.parse("value", value);
     }
 }

@@ -17,6 +17,7 @@ import dev.greenlight.audit.AuditLog;
 import dev.greenlight.gate.EvidenceStore;
 import dev.greenlight.gate.GateService;
 import dev.greenlight.gate.GateStatus;
+import dev.greenlight.gate.MeasuredValue;
 import dev.greenlight.notify.Notice;
 import dev.greenlight.notify.Outbox;
 import dev.greenlight.policy.ValidationPolicy;
@@ -117,6 +118,7 @@ public class ValidationService {
         Check check = Check.fromId(checkId)
                 .orElseThrow(() -> new InvalidInputException("check", "unknown check " + checkId + "; checks are "
                         + String.join(", ", EnumSet.allOf(Check.class).stream().map(Check::id).toList())));
+        MeasuredValue.require("value", value);
         boolean passed = judge(check, value, evidence);
         if (note != null && note.length() > MAX_NOTE) {
             throw new InvalidInputException("note", "must be at most " + MAX_NOTE + " characters");

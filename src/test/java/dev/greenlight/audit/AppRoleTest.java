@@ -75,8 +75,8 @@ class AppRoleTest {
     @Test
     void mayInsertAndSelectAuditEvents() throws SQLException {
         inRolledBackTransaction(s -> {
-            s.execute("insert into audit_event (occurred_at, actor, action, entity_type, entity_id, prev_hash, hash) "
-                    + "values (now(), 'probe', 'probe.inserted', 'probe', '1', 'x', 'probe-hash')");
+            s.execute("insert into audit_event (occurred_at, actor, action, entity_type, entity_id, prev_hash, hash, "
+                    + "hash_version) values (now(), 'probe', 'probe.inserted', 'probe', '1', 'x', 'probe-hash', 2)");
             try (ResultSet rs = s.executeQuery("select count(*) from audit_event where hash = 'probe-hash'")) {
                 rs.next();
                 assertThat(rs.getLong(1)).isEqualTo(1);
@@ -92,6 +92,20 @@ class AppRoleTest {
             inRolledBackTransaction(s -> assertDenied(s, sql));
         }
         assertThat(AuditEvent.count("actor", "mallory")).isZero();
+    }
+
+    @Test
+    void mayAppendCheckpointsButNeverChangeOrRemoveThem() throws SQLException {
+        inRolledBackTransaction(s -> {
+            s.execute("insert into audit_checkpoint (event_id, event_hash, signed_at, created_by, key_id, previous, "
+                    + "signature) values (1, 'h', now(), 'probe', 'k', 'p', 'probe-signature')");
+            for (String sql : new String[]{"update audit_checkpoint set signature = 'x'",
+                    "delete from audit_checkpoint", "truncate audit_checkpoint"}) {
+                s.execute("savepoint probe");
+                assertDenied(s, sql);
+                s.execute("rollback to savepoint probe");
+            }
+        });
     }
 
     @Test

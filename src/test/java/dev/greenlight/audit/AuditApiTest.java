@@ -8,17 +8,24 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 
+import java.io.StringReader;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.inject.Inject;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
+import dev.greenlight.security.Actor;
 import dev.greenlight.testsupport.Fixtures;
+import dev.greenlight.testsupport.PageSession;
 import dev.greenlight.testsupport.ResetDatabase;
 import dev.greenlight.testsupport.Users;
 
@@ -30,6 +37,8 @@ class AuditApiTest {
     Fixtures fixtures;
     @Inject
     DataSource dataSource;
+    @Inject
+    AuditLog audit;
 
     /** Every test tampers or counts: each starts from the same fresh history. */
     @BeforeEach
@@ -147,7 +156,7 @@ class AuditApiTest {
                 .asString();
         List<String> lines = csv.lines().toList();
         assertThat(lines.get(0)).isEqualTo("id,occurred_at,actor,action,entity_type,entity_id,release_id,before,after,"
-                + "prev_hash,hash");
+                + "prev_hash,hash,hash_version");
         assertThat(csv).contains("release.submitted");
         assertThat(AuditEvent.<AuditEvent>list("order by id")).extracting(e -> e.hash)
                 .allSatisfy(hash -> assertThat(csv).contains(hash));
@@ -158,7 +167,8 @@ class AuditApiTest {
                 .then()
                 .statusCode(200)
                 .body("$", hasSize((int) events))
-                .body("find { it.action == 'release.submitted' }.after.state", equalTo("IN_REVIEW"));
+                .body("find { it.action == 'release.submitted' }.after.state", equalTo("IN_REVIEW"))
+                .body("hashVersion", everyItem(equalTo(2)));
 
         given().header("Authorization", Users.PETE.bearer())
                 .queryParam("format", "xml")
@@ -166,5 +176,69 @@ class AuditApiTest {
                 .then()
                 .statusCode(400)
                 .body("errors[0].field", equalTo("format"));
+    }
+
+    /** OWASP CSV injection: a cell a spreadsheet would run as a formula starts with an apostrophe instead. */
+    @Test
+    void csvCellsThatCouldRunAsFormulasAreNeutralised() throws Exception {
+        List<String> hostile = List.of("=HYPERLINK(\"https://evil.example\",\"x\")", "+1+1", "-2+3", "@SUM(A1:A2)",
+                "\tcmd", "\rcmd");
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (String name : hostile) {
+                audit.record(Actor.of(name), new AuditLog.Change("probe.recorded", "probe", name, null, null,
+                        Map.of("name", name)));
+            }
+        });
+        String csv = given().header("Authorization", Users.PETE.bearer())
+                .queryParam("format", "csv")
+                .get("/api/v1/audit/export")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        List<CSVRecord> records = CSVFormat.RFC4180.builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get()
+                .parse(new StringReader(csv))
+                .getRecords();
+        List<CSVRecord> probes = records.stream().filter(r -> r.get("action").equals("probe.recorded")).toList();
+        assertThat(probes).extracting(r -> r.get("actor"))
+                .containsExactlyElementsOf(
+                        hostile.stream().map(h -> "'" + h).toList());
+        assertThat(probes).extracting(r -> r.get("entity_id"))
+                .containsExactlyElementsOf(
+                        hostile.stream().map(h -> "'" + h).toList());
+        // every cell, not only the actor: the workspace's package names start with "@"
+        assertThat(records).filteredOn(r -> r.get("entity_type").equals("package"))
+                .isNotEmpty()
+                .allSatisfy(r -> assertThat(r.get("entity_id")).startsWith("'@neuronx/"));
+        for (CSVRecord record : records) {
+            for (String cell : record) {
+                assertThat(cell).as("cell of event %s", record.get("id"))
+                        .doesNotStartWith("=")
+                        .doesNotStartWith("+")
+                        .doesNotStartWith("-")
+                        .doesNotStartWith("@")
+                        .doesNotStartWith("\t")
+                        .doesNotStartWith("\r");
+            }
+        }
+        // the JSON export stays verbatim: it is the one to verify hashes from
+        given().header("Authorization", Users.PETE.bearer())
+                .queryParam("format", "json")
+                .get("/api/v1/audit/export")
+                .then()
+                .statusCode(200)
+                .body("findAll { it.action == 'probe.recorded' }.actor", equalTo(hostile));
+        // the audit page's download is the same file
+        String pageCsv = PageSession.signIn(Users.PETE)
+                .request()
+                .get("/audit/export?format=csv")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertThat(pageCsv).contains("'=HYPERLINK(").doesNotContain(",=HYPERLINK(");
     }
 }

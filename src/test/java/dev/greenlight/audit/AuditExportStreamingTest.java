@@ -28,6 +28,8 @@ class AuditExportStreamingTest {
     @Inject
     AuditExport export;
     @Inject
+    AuditLog audit;
+    @Inject
     DataSource dataSource;
 
     private static long heapAfterGc() {
@@ -42,10 +44,10 @@ class AuditExportStreamingTest {
     void memoryStaysFlatWhileAHundredMegabytesStream() throws Exception {
         ResetDatabase.emptyAllTables(dataSource);
         ResetDatabase.asOwner(dataSource, s -> s.execute("insert into audit_event (occurred_at, actor, action, "
-                + "entity_type, entity_id, release_id, after_state, prev_hash, hash) select "
+                + "entity_type, entity_id, release_id, after_state, prev_hash, hash, hash_version) select "
                 + "timestamptz '2026-01-01' + g * interval '1 second', 'ci', 'gate.passed', 'gate-result', g::text, g, "
                 + "jsonb_build_object('note', repeat('x', 300), 'n', g), md5(g::text) || md5(g::text), "
-                + "md5(g::text || 'h') || md5(g::text) from generate_series(1, " + EVENTS + ") g"));
+                + "md5(g::text || 'h') || md5(g::text), 2 from generate_series(1, " + EVENTS + ") g"));
         long baseline = heapAfterGc();
         long[] lines = {0};
         long[] bytes = {0};
@@ -71,6 +73,26 @@ class AuditExportStreamingTest {
         assertThat(lines[0]).isEqualTo(EVENTS + 1);
         assertThat(bytes[0]).isGreaterThan(90 * MB);
         assertThat(midway[0] - baseline).as("heap growth half way through, in bytes").isLessThan(32 * MB);
+        ResetDatabase.emptyAllTables(dataSource);
+    }
+
+    /** A log broken everywhere: verification walks it all, counts every break and lists a bounded number. */
+    @Test
+    void verificationCountsEveryBreakAndListsABoundedNumber() {
+        int events = 20_000;
+        ResetDatabase.emptyAllTables(dataSource);
+        ResetDatabase.asOwner(dataSource, s -> s.execute("insert into audit_event (occurred_at, actor, action, "
+                + "entity_type, entity_id, release_id, after_state, prev_hash, hash, hash_version) select "
+                + "timestamptz '2026-01-01' + g * interval '1 second', 'ci', 'gate.passed', 'gate-result', g::text, g, "
+                + "jsonb_build_object('n', g), md5(g::text) || md5(g::text), md5(g::text || 'h') || md5(g::text), 2 "
+                + "from generate_series(1, " + events + ") g"));
+        AuditLog.ChainVerification result = audit.verify();
+        assertThat(result.intact()).isFalse();
+        assertThat(result.checked()).isEqualTo(events);
+        assertThat(result.breakCount()).isEqualTo(events);
+        assertThat(result.breaks()).hasSize(AuditLog.MAX_LISTED_BREAKS);
+        assertThat(result.breaks().get(AuditLog.MAX_LISTED_BREAKS - 1).eventId()).isEqualTo(AuditLog.MAX_LISTED_BREAKS);
+        assertThat(result.lastIntactId()).isNull();
         ResetDatabase.emptyAllTables(dataSource);
     }
 }
