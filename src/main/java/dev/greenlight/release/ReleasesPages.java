@@ -34,6 +34,7 @@ import dev.greenlight.changeset.PreReleaseTag;
 import dev.greenlight.gate.Gate;
 import dev.greenlight.gate.GateService;
 import dev.greenlight.gate.GateStatus;
+import dev.greenlight.gate.MeasuredValue;
 import dev.greenlight.security.Actor;
 import dev.greenlight.security.CurrentUser;
 import dev.greenlight.security.Role;
@@ -189,7 +190,8 @@ class ReleasesPages {
             } else if (url != null && !url.isBlank()) {
                 evidence = GateService.EvidenceInput.link(url);
             }
-            GateStatus status = gates.record(user.actor(), id, gate, numberOrNull(value), evidence, note);
+            GateStatus status = gates.record(user.actor(), id, gate, MeasuredValue.parse("value", value), evidence,
+                    note);
             return Flash.redirect(URI.create("/releases/" + id), "Gate " + status.gate().label() + ": "
                     + status.state().name().toLowerCase() + ".");
         } catch (InvalidInputException e) {

@@ -99,6 +99,20 @@ class AuditHashingTest {
         assertIntact();
     }
 
+    @Test
+    void aGateValueInExponentNotationIsRefusedOnTheReleasePageToo() throws Exception {
+        PageSession max = PageSession.signIn(Users.MAX);
+        for (String value : List.of("1e1", "1.5e1")) {
+            max.submit("/releases/" + release, "/releases/" + release + "/gates",
+                    Map.of("gate", "coverage", "value", value, "note", ""))
+                    .then()
+                    .statusCode(400)
+                    .body(containsString("plain decimal"));
+        }
+        assertThat(gateResults()).isZero();
+        assertIntact();
+    }
+
     /** The same edge for post-release checks, through the API and the release page's form. */
     @Test
     void aCheckValueInExponentNotationIsRefusedToo() {
