@@ -101,7 +101,7 @@ public final class ReleasePlanner {
             throw new PlanningException(field, "missing range");
         }
         if (!range.startsWith(WORKSPACE) && !range.contains(":") && !NodeSemver.isValidRange(range)
-                && !DIST_TAG.matcher(range).matches()) {
+                && !DIST_TAG.matcher(ParseSteps.counted(range)).matches()) {
             throw new PlanningException(field, "invalid range \"" + range + "\"");
         }
     }
