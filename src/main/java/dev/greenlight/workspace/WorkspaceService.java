@@ -17,6 +17,7 @@ import jakarta.transaction.Transactional;
 import org.semver4j.Semver;
 
 import dev.greenlight.audit.AuditLog;
+import dev.greenlight.changeset.InputLimits;
 import dev.greenlight.changeset.PackageManifest;
 import dev.greenlight.security.Actor;
 import dev.greenlight.security.Role;
@@ -91,11 +92,17 @@ public class WorkspaceService {
         }
     }
 
-    /** Throws a 400 naming each bad field; used by every entry point that takes manifests. */
+    /**
+     * Throws a 400 naming each bad field; used by every entry point that takes manifests. Sizes
+     * ({@link InputLimits}) are checked before a name, version or range is parsed.
+     */
     public static void validate(List<PackageManifest> manifests) {
         List<FieldError> errors = new ArrayList<>();
         if (manifests == null || manifests.isEmpty()) {
             throw new InvalidInputException("packages", "at least one package is required");
+        }
+        if (manifests.size() > InputLimits.MAX_PACKAGES) {
+            throw new InvalidInputException("packages", "must hold at most " + InputLimits.MAX_PACKAGES + " packages");
         }
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < manifests.size(); i++) {
@@ -105,12 +112,18 @@ public class WorkspaceService {
                 errors.add(new FieldError(field, "must not be null"));
                 continue;
             }
-            if (manifest.name() == null || !PACKAGE_NAME.matcher(manifest.name()).matches()) {
+            if (manifest.name() != null && manifest.name().length() > InputLimits.MAX_PACKAGE_NAME_CHARS) {
+                errors.add(new FieldError(field + ".name",
+                        "must be at most " + InputLimits.MAX_PACKAGE_NAME_CHARS + " characters"));
+            } else if (manifest.name() == null || !PACKAGE_NAME.matcher(manifest.name()).matches()) {
                 errors.add(new FieldError(field + ".name", "must be an npm package name such as @neuronx/core"));
             } else if (!seen.add(manifest.name())) {
                 errors.add(new FieldError(field + ".name", "package " + manifest.name() + " is listed twice"));
             }
-            if (manifest.version() == null || !Semver.isValid(manifest.version())) {
+            if (manifest.version() != null && manifest.version().length() > InputLimits.MAX_VERSION_CHARS) {
+                errors.add(new FieldError(field + ".version",
+                        "must be at most " + InputLimits.MAX_VERSION_CHARS + " characters"));
+            } else if (manifest.version() == null || !Semver.isValid(manifest.version())) {
                 errors.add(new FieldError(field + ".version", "must be a SemVer version such as 1.2.3"));
             }
             checkRanges(errors, field + ".dependencies", manifest.dependencies());
@@ -123,9 +136,19 @@ public class WorkspaceService {
     }
 
     private static void checkRanges(List<FieldError> errors, String field, Map<String, String> ranges) {
+        if (ranges.size() > InputLimits.MAX_DEPENDENCIES) {
+            errors.add(new FieldError(field, "must hold at most " + InputLimits.MAX_DEPENDENCIES + " dependencies"));
+            return;
+        }
         ranges.forEach((name, range) -> {
-            if (range == null || range.isBlank()) {
+            if (name.length() > InputLimits.MAX_PACKAGE_NAME_CHARS) {
+                errors.add(new FieldError(field, "package names must be at most " + InputLimits.MAX_PACKAGE_NAME_CHARS
+                        + " characters"));
+            } else if (range == null || range.isBlank()) {
                 errors.add(new FieldError(field + "." + name, "must be a version range such as ^1.2.0"));
+            } else if (range.length() > InputLimits.MAX_RANGE_CHARS) {
+                errors.add(new FieldError(field + "." + name,
+                        "must be at most " + InputLimits.MAX_RANGE_CHARS + " characters"));
             }
         });
     }
