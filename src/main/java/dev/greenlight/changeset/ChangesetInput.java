@@ -22,6 +22,17 @@ public record ChangesetInput(String id, String summary, Map<String, String> rele
         if (inputs.size() > InputLimits.MAX_CHANGESETS) {
             throw new InvalidInputException(field, "must hold at most " + InputLimits.MAX_CHANGESETS + " changesets");
         }
+        long changelogChars = 0;
+        for (ChangesetInput input : inputs) {
+            if (input != null && input.summary() != null) {
+                changelogChars += (long) input.summary().length()
+                        * Math.max(1, input.releases() == null ? 0 : input.releases().size());
+            }
+        }
+        if (changelogChars > InputLimits.MAX_CHANGELOG_CHARS) {
+            throw new InvalidInputException(field, "summaries times the packages they name may be at most "
+                    + InputLimits.MAX_CHANGELOG_CHARS + " characters of changelog, not " + changelogChars);
+        }
         List<FieldError> errors = new ArrayList<>();
         List<Changeset> changesets = new ArrayList<>();
         for (int i = 0; i < inputs.size(); i++) {

@@ -19,6 +19,13 @@ public final class InputLimits {
     public static final int MAX_PACKAGES = 200;
     /** Entries in one dependency section of one package. */
     public static final int MAX_DEPENDENCIES = 300;
+    /** Dependencies between the workspace's own packages, which planning follows; large monorepos have hundreds. */
+    public static final int MAX_INTERNAL_DEPENDENCIES = 5_000;
+    /**
+     * Summary characters times the packages each changeset names: the changelog text one plan writes. A hundred
+     * summaries of 10,000 characters each naming 200 packages would be 200 MB of changelogs.
+     */
+    public static final long MAX_CHANGELOG_CHARS = 1_000_000;
     /** A dependency range; node-semver's MAX_LENGTH, which it applies to versions. */
     public static final int MAX_RANGE_CHARS = 256;
     /** A package version; node-semver refuses longer ones itself. */

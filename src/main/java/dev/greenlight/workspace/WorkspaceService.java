@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -104,6 +105,7 @@ public class WorkspaceService {
         if (manifests.size() > InputLimits.MAX_PACKAGES) {
             throw new InvalidInputException("packages", "must hold at most " + InputLimits.MAX_PACKAGES + " packages");
         }
+        checkInternalDependencies(manifests);
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < manifests.size(); i++) {
             PackageManifest manifest = manifests.get(i);
@@ -132,6 +134,24 @@ public class WorkspaceService {
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
+        }
+    }
+
+    private static void checkInternalDependencies(List<PackageManifest> manifests) {
+        Set<String> names = new HashSet<>();
+        manifests.stream().filter(m -> m != null && m.name() != null).forEach(m -> names.add(m.name()));
+        long internal = 0;
+        for (PackageManifest manifest : manifests) {
+            if (manifest != null) {
+                internal += Stream.of(manifest.dependencies(), manifest.devDependencies(), manifest.peerDependencies())
+                        .flatMap(section -> section.keySet().stream())
+                        .filter(names::contains)
+                        .count();
+            }
+        }
+        if (internal > InputLimits.MAX_INTERNAL_DEPENDENCIES) {
+            throw new InvalidInputException("packages", "may hold at most " + InputLimits.MAX_INTERNAL_DEPENDENCIES
+                    + " dependencies between the listed packages, not " + internal);
         }
     }
 

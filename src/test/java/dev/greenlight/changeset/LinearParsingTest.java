@@ -2,10 +2,15 @@ package dev.greenlight.changeset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -98,6 +103,32 @@ class LinearParsingTest {
                         // refused or accepted, the work done is what counts
                     }
                 });
+    }
+
+    /** Every dependency's range used to be parsed again in each pass and for each release: 40 packages took seconds. */
+    @Test
+    void planningParsesEachVersionAndRangeOnce() {
+        long small = ParseSteps.count(() -> planFullyConnected(20));
+        long large = ParseSteps.count(() -> planFullyConnected(40));
+        System.out.printf(Locale.ROOT, "steps planning 20 packages (380 dependencies): %d, 40 packages (1560): %d%n",
+                small, large);
+        // twice the versions, four times the dependencies (all with the same range)
+        assertThat((double) large / small).isLessThanOrEqualTo(2.5);
+    }
+
+    private static void planFullyConnected(int packages) {
+        List<PackageManifest> workspace = new ArrayList<>();
+        for (int i = 0; i < packages; i++) {
+            Map<String, String> dependencies = new LinkedHashMap<>();
+            for (int j = 0; j < packages; j++) {
+                if (j != i) {
+                    dependencies.put("p" + j, "^1.0.0");
+                }
+            }
+            workspace.add(new PackageManifest("p" + i, "1.0.0", dependencies, null, null));
+        }
+        new ReleasePlanner().plan(workspace, List.of(new Changeset("all", "Break everything", Map.of("p0",
+                BumpType.MAJOR))), null);
     }
 
     private static void assertLinear(String what, int maxLength, String unit, String prefix, String suffix,

@@ -237,6 +237,35 @@ class ReleasePlansApiTest {
     }
 
     @Test
+    void tooManyDependenciesBetweenWorkspacePackagesAreRefused() {
+        int count = 72; // 72 x 71 dependencies between them
+        List<Map<String, Object>> packages = IntStream.range(0, count).mapToObj(i -> {
+            Map<String, String> dependencies = new HashMap<>();
+            IntStream.range(0, count).filter(j -> j != i).forEach(j -> dependencies.put("p" + j, "^1.0.0"));
+            return pkg("p" + i, "1.0.0", dependencies);
+        }).toList();
+        plan(packages, List.of())
+                .statusCode(400)
+                .body("errors[0].field", equalTo("packages"))
+                .body("errors[0].message", containsString(String.valueOf(InputLimits.MAX_INTERNAL_DEPENDENCIES)));
+    }
+
+    @Test
+    void changelogTextAboveTheLimitIsRefused() {
+        // one summary of 10,000 characters naming 101 packages: 1,010,000 characters of changelog
+        List<Map<String, Object>> packages = IntStream.range(0, 101)
+                .mapToObj(i -> pkg("p" + i, "1.0.0", Map.of()))
+                .toList();
+        Map<String, String> releases = new HashMap<>();
+        IntStream.range(0, 101).forEach(i -> releases.put("p" + i, "patch"));
+        plan(packages, List.of(Map.of("id", "wide", "summary", "x".repeat(InputLimits.MAX_SUMMARY_CHARS),
+                "releases", releases)))
+                .statusCode(400)
+                .body("errors[0].field", equalTo("changesets"))
+                .body("errors[0].message", containsString(String.valueOf(InputLimits.MAX_CHANGELOG_CHARS)));
+    }
+
+    @Test
     void tooManyChangesetsAreRefused() {
         List<Map<String, Object>> changesets = IntStream.rangeClosed(0, InputLimits.MAX_CHANGESETS)
                 .mapToObj(i -> Map.<String, Object>of("id", "c" + i, "summary", "Fix", "releases",
