@@ -21,7 +21,6 @@ final class ChangelogMarkdown {
     private static final int MAX_DEPTH = 32;
     private static final Pattern BULLET =
             Pattern.compile("^([ \\t]*)([*+-]|\\d+[.)])( {1,4}(?! )| |\\t|$|(?=\\n))([^\\n]*)");
-    private static final Pattern LOOSE_ITEM = Pattern.compile("\\n\\n(?!" + JsText.WHITESPACE + "*$)");
     private static final Pattern ORDERED_INFO = Pattern.compile("^" + JsText.WHITESPACE + "*(\\d+)([.)])("
             + JsText.WHITESPACE + "*)");
     private static final Pattern LIST_MARKER_WORD = Pattern.compile("^>|^(?:[*+-]|#{1,6}|\\d+[).])$");
@@ -194,7 +193,7 @@ final class ChangelogMarkdown {
                     eaten = indentedCode(rest);
                 }
                 if (eaten == null) {
-                    eaten = atxHeading(rest);
+                    eaten = atxHeading(rest, false);
                 }
                 if (eaten == null) {
                     eaten = thematicBreak(rest);
@@ -296,7 +295,7 @@ final class ChangelogMarkdown {
         }
 
         /** Returns the heading, or for {@code silent} a non-null marker when one starts here. */
-        private static Eaten atxHeading(CharSequence value) {
+        private static Eaten atxHeading(CharSequence value, boolean silent) {
             int index = 0;
             int length = value.length();
             while (index < length && (value.charAt(index) == ' ' || value.charAt(index) == '\t')) {
@@ -321,11 +320,19 @@ final class ChangelogMarkdown {
             while (end < length && value.charAt(end) != '\n') {
                 end++;
             }
-            String content = value.subSequence(index, end).toString();
-            // a closing sequence of hashes, after whitespace, is not content
-            String trimmed = content.replaceAll("[ \\t]+$", "");
-            String withoutClosing = trimmed.replaceAll("(^|[ \\t]+)#+$", "");
-            return new Eaten(end, new Heading(depth, inline(withoutClosing)));
+            if (silent) {
+                return new Eaten(end, null);
+            }
+            // a closing sequence of hashes, after whitespace or alone, is not content
+            String content = trimBlanks(value.subSequence(index, end).toString());
+            int hashes = content.length();
+            while (hashes > 0 && content.charAt(hashes - 1) == '#') {
+                hashes--;
+            }
+            if (hashes < content.length() && (hashes == 0 || isBlank(content.charAt(hashes - 1)))) {
+                content = trimBlanks(content.substring(0, hashes));
+            }
+            return new Eaten(end, new Heading(depth, inline(content)));
         }
 
         /** A line of text (after at most three spaces) underlined by a run of "=" or "-" alone. */
@@ -350,7 +357,7 @@ final class ChangelogMarkdown {
             if (end < length && value.charAt(end) != '\n') {
                 return null;
             }
-            String content = value.substring(index, lineEnd).replaceAll("[ \\t]+$", "");
+            String content = trimBlanks(value.substring(index, lineEnd));
             return new Eaten(end, new Heading(underline == '=' ? 1 : 2, inline(content)));
         }
 
@@ -485,7 +492,7 @@ final class ChangelogMarkdown {
                     continue;
                 }
                 CharSequence following = value.from(index + 1);
-                if (isThematicBreak(following) || isListStart(following, true) || atxHeading(following) != null
+                if (isThematicBreak(following) || isListStart(following, true) || atxHeading(following, true) != null
                         || isFencedCodeStart(following) || isBlockquoteStart(following)) {
                     break;
                 }
@@ -654,7 +661,7 @@ final class ChangelogMarkdown {
                 } else if (empty) {
                     emptyLines.add(line);
                 } else {
-                    if (previousEmpty || item == null || atxHeading(line) != null || isFencedCodeStart(line)
+                    if (previousEmpty || item == null || atxHeading(line, true) != null || isFencedCodeStart(line)
                             || isThematicBreak(line)) {
                         break;
                     }
@@ -685,7 +692,7 @@ final class ChangelogMarkdown {
 
         /** normalListItem: the bullet replaced by spaces, then the shared indentation removed. */
         private Item listItem(String value, int line) {
-            Matcher bullet = BULLET.matcher(value);
+            Matcher bullet = BULLET.matcher(ParseSteps.counted(value));
             String replaced = value;
             String rest = "";
             int bulletLength = 0;
@@ -706,6 +713,7 @@ final class ChangelogMarkdown {
                 max = indentOf(spaces).indent;
                 replaced = spaces + rest + value.substring(bullet.end());
             }
+            ParseSteps.add(2 * replaced.length());
             String[] lines = replaced.split("\n", -1);
             String[] trimmed = removeIndentation(replaced, max).split("\n", -1);
             trimmed[0] = rest;
@@ -718,8 +726,34 @@ final class ChangelogMarkdown {
             // positions are taken before nested items add their own bullets to the offsets
             int firstChildColumn = firstChildColumn(content, line);
             List<Node> children = tokenizeBlock(content, line);
-            return new Item(children, LOOSE_ITEM.matcher(content).find() || value.endsWith("\n"), value,
-                    firstChildColumn);
+            return new Item(children, isSpread(content) || value.endsWith("\n"), value, firstChildColumn);
+        }
+
+        /** remark's /\n\n(?!\s*$)/: a blank line with something after it (the regex rescanned the tail each time). */
+        private static boolean isSpread(String content) {
+            ParseSteps.add(content.length());
+            int blank = content.indexOf("\n\n");
+            if (blank < 0) {
+                return false;
+            }
+            for (int i = content.length() - 1; i >= blank + 2; i--) {
+                if (!JsText.isWhitespace(content.charAt(i))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static String trimBlanks(String text) {
+            int end = text.length();
+            while (end > 0 && (text.charAt(end - 1) == ' ' || text.charAt(end - 1) == '\t')) {
+                end--;
+            }
+            return text.substring(0, end);
+        }
+
+        private static boolean isBlank(char c) {
+            return c == ' ' || c == '\t';
         }
 
         /** Where the first child of an item whose content is {@code content} starts, from column 0. */
@@ -803,6 +837,7 @@ final class ChangelogMarkdown {
          * failed one leaving a single backtick of text; the runs are indexed once so that this stays linear.
          */
         private static List<Inline> inline(String value) {
+            ParseSteps.add(2 * value.length());
             Map<Integer, List<Integer>> runStartsByLength = new HashMap<>();
             int scan = 0;
             while (scan < value.length()) {
@@ -918,11 +953,13 @@ final class ChangelogMarkdown {
 
         @Override
         public char charAt(int index) {
+            ParseSteps.add(1);
             return text.charAt(start + index);
         }
 
         @Override
         public CharSequence subSequence(int from, int to) {
+            ParseSteps.add(to - from);
             return text.subSequence(start + from, start + to);
         }
 
@@ -931,10 +968,12 @@ final class ChangelogMarkdown {
         }
 
         String substring(int from, int to) {
+            ParseSteps.add(to - from);
             return text.substring(start + from, start + to);
         }
 
         boolean startsWith(String prefix, int at) {
+            ParseSteps.add(prefix.length());
             return text.startsWith(prefix, start + at);
         }
 
@@ -944,6 +983,7 @@ final class ChangelogMarkdown {
 
         int indexOf(char c, int from) {
             int found = text.indexOf(c, start + from);
+            ParseSteps.add((found < 0 ? text.length() : found) - start - from);
             return found < 0 ? -1 : found - start;
         }
 
@@ -1124,7 +1164,8 @@ final class ChangelogMarkdown {
                 if (!isBlank(token.charAt(0))) {
                     out.append(escape(token));
                 } else if (token.indexOf('\n') >= 0
-                        && (i + 1 == tokens.size() || !LIST_MARKER_WORD.matcher(tokens.get(i + 1)).find())) {
+                        && (i + 1 == tokens.size()
+                                || !LIST_MARKER_WORD.matcher(ParseSteps.counted(tokens.get(i + 1))).find())) {
                     out.append('\n');
                 } else {
                     out.append(' ');
@@ -1139,7 +1180,7 @@ final class ChangelogMarkdown {
         /** prettier escapes asterisks, and underscores next to punctuation or the word's ends. */
         private static String escape(String word) {
             String escaped = word.replace("*", "\\*");
-            Matcher m = UNDERSCORES.matcher(escaped);
+            Matcher m = UNDERSCORES.matcher(ParseSteps.counted(escaped));
             StringBuilder out = new StringBuilder();
             while (m.find()) {
                 String replacement = m.group(2) != null ? m.group(1) + m.group(2).replace("_", "\\_")
