@@ -7,6 +7,12 @@
 // It also records what @changesets/parse (the parser `changeset version` uses) makes of a fixed set of tricky
 // changeset files, so that the Java parser can be checked for being exactly as lenient and as strict.
 //
+// Half the cases are random workspaces; the other half are, in turn, a range matrix (one package depended upon
+// through each kind of range in one dependency section), a dependency chain six packages long, and a peer
+// dependency cascade. Summaries may hold paragraphs, Markdown lists and inline code. What each case covered is
+// judged from the tool's output (coverageOf) and recorded; the run fails when a feature is covered fewer than
+// MIN_COVERAGE times.
+//
 // Cases are independent sub-workspaces: every package name is scoped per case and no case depends on
 // another, so several cases share one temp workspace (one CLI run each) without influencing each other.
 // Changesets sorts changeset files and package directories by name; the per-case prefixes keep the
@@ -139,7 +145,58 @@ function randomRange(rng, dependencyVersion) {
   }
 }
 
+const CODE_SPANS = ["foo()", "--verbose", "useCache", "x => x", "npm i", "1.2.3", "<Button>", "a  b", "`"];
+
+// A few words, some of them code spans; code holding a backtick gets a double fence.
+function markdownSentence(rng, words) {
+  const out = [];
+  for (let i = 0; i < words; i++) {
+    if (rng.chance(0.15)) {
+      const code = rng.pick(CODE_SPANS);
+      out.push(code.includes("`") ? `\`\` ${code} \`\`` : rng.chance(0.1) ? `\` ${code} \`` : `\`${code}\``);
+    } else {
+      out.push(rng.pick(SUMMARY_WORDS));
+    }
+  }
+  return out.join(" ");
+}
+
+// A bullet or ordered list, tight or loose, possibly nested, as people write them in changesets.
+function markdownList(rng, depth) {
+  const ordered = rng.chance(0.35);
+  const marker = ordered ? rng.pick([".", ".", ")"]) : rng.pick(["-", "-", "*", "+"]);
+  const start = ordered ? rng.weighted([[1, 8], [0, 1], [2, 1]]) : 0;
+  const sameNumber = ordered && rng.chance(0.3);
+  const items = [];
+  for (let i = rng.int(1, 4); i > 0; i--) {
+    const bullet = ordered ? `${sameNumber ? start : start + items.length}${marker}` : marker;
+    const pad = " ".repeat(bullet.length + 1);
+    let item = `${bullet} ${markdownSentence(rng, rng.int(1, 6))}`;
+    if (rng.chance(0.15)) item += `\n${pad}${markdownSentence(rng, rng.int(1, 4))}`;
+    if (depth < 2 && rng.chance(0.2)) {
+      item += "\n" + markdownList(rng, depth + 1).split("\n").map((line) => (line ? pad + line : line)).join("\n");
+    }
+    items.push(item);
+  }
+  return items.join(rng.chance(0.2) ? "\n\n" : "\n");
+}
+
+// Paragraphs and lists: a list may follow a paragraph line directly, anything else follows a blank line.
+function markdownSummary(rng) {
+  const blocks = [];
+  for (let b = rng.weighted([[1, 2], [2, 4], [3, 2], [4, 1]]); b > 0; b--) {
+    const list = blocks.length > 0 && rng.chance(0.5) || blocks.length === 0 && rng.chance(0.15);
+    const text = list ? markdownList(rng, 0) : Array.from({ length: rng.int(1, 3) }, () => markdownSentence(rng,
+      rng.int(2, 7))).join("\n");
+    const separator = blocks.length === 0 ? "" : list && !blocks[blocks.length - 1].list && rng.chance(0.3) ? "\n"
+      : rng.chance(0.15) ? "\n\n\n" : "\n\n";
+    blocks.push({ list, text: separator + text });
+  }
+  return blocks.map((block) => block.text).join("");
+}
+
 function randomSummary(rng) {
+  if (rng.chance(0.4)) return markdownSummary(rng);
   const sentence = () => Array.from({ length: rng.int(2, 8) }, () => rng.pick(SUMMARY_WORDS)).join(" ");
   const paragraphs = [];
   for (let p = rng.weighted([[1, 6], [2, 3], [3, 1]]); p > 0; p--) {
@@ -161,18 +218,54 @@ function quoteKey(rng, name) {
   return rng.chance(0.5) ? JSON.stringify(name) : `'${name}'`;
 }
 
-function generateCase(rng, index) {
-  const caseId = `c${String(index).padStart(4, "0")}`;
-  const preRelease = rng.chance(0.25) ? rng.pick(PRE_TAGS) : null;
+const DEPENDENCY_KINDS = ["dependencies", "devDependencies", "peerDependencies"];
+const RANGE_KINDS = ["workspace:*", "workspace:^", "workspace:~", "workspace:^X.Y.Z", "*", ">=X.Y.Z", "X.x", "X.Y.Z"];
+const MIN_COVERAGE = 10;
+
+function rangeOfKind(kind, version) {
+  const major = version.split(".")[0];
+  switch (kind) {
+    case "workspace:^X.Y.Z":
+      return `workspace:^${version}`;
+    case ">=X.Y.Z":
+      return `>=${version}`;
+    case "X.x":
+      return `${major}.x`;
+    case "X.Y.Z":
+      return version;
+    default:
+      return kind;
+  }
+}
+
+function newPackage(caseId, word, version) {
+  return { name: `@nx${caseId.slice(1)}/${word}`, version, dependencies: {}, devDependencies: {}, peerDependencies: {} };
+}
+
+function changesetId(rng, caseId, usedIds) {
+  let id;
+  do {
+    // one to three words, so that some ids are prefixes of others ("x.md" sorts after "x-y.md")
+    id = [caseId, ...Array.from({ length: rng.int(1, 3) }, () => rng.pick(ID_WORDS))].join("-");
+  } while (usedIds.has(id));
+  usedIds.add(id);
+  return id;
+}
+
+function changeset(rng, id, bumps) {
+  const lines = bumps.map(([pkg, bump]) => `${quoteKey(rng, pkg.name)}: ${bump}\n`);
+  return { id, markdown: `---\n${lines.join("")}---\n\n${randomSummary(rng)}\n` };
+}
+
+function randomBump(rng) {
+  return rng.weighted([["patch", 9], ["minor", 6], ["major", 3], ["none", 2]]);
+}
+
+// Random packages depending on each other through random ranges, and one to four changesets.
+function randomWorkspace(rng, caseId, preRelease) {
   const count = rng.int(2, 8);
-  const words = rng.shuffle(PACKAGE_WORDS).slice(0, count);
-  const packages = words.map((word) => ({
-    name: `@nx${caseId.slice(1)}/${word}`,
-    version: randomVersion(rng, preRelease),
-    dependencies: {},
-    devDependencies: {},
-    peerDependencies: {},
-  }));
+  const packages = rng.shuffle(PACKAGE_WORDS).slice(0, count)
+    .map((word) => newPackage(caseId, word, randomVersion(rng, preRelease)));
   for (const pkg of packages) {
     if (rng.chance(0.3)) pkg.dependencies[rng.pick(["react", "lodash", "zod"])] = `^${rng.int(1, 18)}.0.0`;
     for (const dep of packages) {
@@ -185,19 +278,160 @@ function generateCase(rng, index) {
   const changesets = [];
   const usedIds = new Set();
   for (let c = rng.int(1, 4); c > 0; c--) {
-    let id;
-    do {
-      // one to three words, so that some ids are prefixes of others ("x.md" sorts after "x-y.md")
-      id = [caseId, ...Array.from({ length: rng.int(1, 3) }, () => rng.pick(ID_WORDS))].join("-");
-    } while (usedIds.has(id));
-    usedIds.add(id);
     const targets = rng.shuffle(packages).slice(0, rng.weighted([[0, 1], [1, 10], [2, 5], [3, 2]]));
-    const lines = targets.map((pkg) => `${quoteKey(rng, pkg.name)}: ${rng.weighted([["patch", 9], ["minor", 6],
-      ["major", 3], ["none", 2]])}`);
-    const markdown = `---\n${lines.map((line) => `${line}\n`).join("")}---\n\n${randomSummary(rng)}\n`;
-    changesets.push({ id, markdown });
+    changesets.push(changeset(rng, changesetId(rng, caseId, usedIds), targets.map((pkg) => [pkg, randomBump(rng)])));
   }
-  return { id: caseId, preRelease, packages, changesets };
+  return { packages, changesets };
+}
+
+// One package depended upon through every kind of range, all in the same dependency section.
+function rangeMatrix(rng, caseId, preRelease, kind) {
+  const [coreWord, ...words] = rng.shuffle(PACKAGE_WORDS);
+  const core = newPackage(caseId, coreWord, randomVersion(rng, preRelease));
+  const dependents = RANGE_KINDS.map((rangeKind, i) => {
+    const pkg = newPackage(caseId, words[i], randomVersion(rng, preRelease));
+    pkg[kind][core.name] = rangeOfKind(rangeKind, core.version);
+    return pkg;
+  });
+  const usedIds = new Set();
+  const changesets = [changeset(rng, changesetId(rng, caseId, usedIds), [[core, randomBump(rng)]])];
+  if (rng.chance(0.5)) {
+    changesets.push(changeset(rng, changesetId(rng, caseId, usedIds), [[rng.pick(dependents), randomBump(rng)]]));
+  }
+  return { packages: rng.shuffle([core, ...dependents]), changesets };
+}
+
+// Six packages each depending on the one before through a range that a release leaves, so that one changeset at
+// the bottom travels five links up.
+function dependencyChain(rng, caseId, preRelease) {
+  const chain = rng.shuffle(PACKAGE_WORDS).slice(0, 6)
+    .map((word) => newPackage(caseId, word, randomVersion(rng, preRelease)));
+  for (let i = 1; i < chain.length; i++) {
+    const dependency = chain[i - 1];
+    const range = rng.weighted([[dependency.version, 5], [`workspace:${dependency.version}`, 2],
+      [`~${dependency.version}`, 1], [`^${dependency.version}`, 1], ["workspace:*", 1]]);
+    chain[i][rng.weighted([["dependencies", 8], ["peerDependencies", 2]])][dependency.name] = range;
+  }
+  const usedIds = new Set();
+  const changesets = [changeset(rng, changesetId(rng, caseId, usedIds),
+    [[chain[0], rng.weighted([["patch", 4], ["minor", 3], ["major", 2]])]])];
+  if (rng.chance(0.3)) {
+    changesets.push(changeset(rng, changesetId(rng, caseId, usedIds), [[rng.pick(chain), randomBump(rng)]]));
+  }
+  return { packages: rng.shuffle(chain), changesets };
+}
+
+// A peer dependency left by a minor or major release makes its dependent major, which its own dependents follow.
+function peerCascade(rng, caseId, preRelease) {
+  const [core, plugin, extension, app, tool] = rng.shuffle(PACKAGE_WORDS).slice(0, 5)
+    .map((word) => newPackage(caseId, word, randomVersion(rng, preRelease)));
+  plugin.peerDependencies[core.name] = rng.pick([`~${core.version}`, core.version, `workspace:~${core.version}`,
+    `^${core.version}`]);
+  plugin.devDependencies[core.name] = `workspace:*`;
+  extension.peerDependencies[plugin.name] = rng.pick([`^${plugin.version}`, `workspace:^`, `~${plugin.version}`]);
+  app.dependencies[extension.name] = rng.pick([`^${extension.version}`, `workspace:^${extension.version}`]);
+  app.dependencies[plugin.name] = rng.pick([`^${plugin.version}`, "workspace:*"]);
+  tool.devDependencies[app.name] = `^${app.version}`;
+  const usedIds = new Set();
+  const changesets = [changeset(rng, changesetId(rng, caseId, usedIds),
+    [[core, rng.weighted([["minor", 4], ["major", 3], ["patch", 2]])]])];
+  if (rng.chance(0.4)) {
+    changesets.push(changeset(rng, changesetId(rng, caseId, usedIds),
+      [[rng.pick([plugin, extension, app]), randomBump(rng)]]));
+  }
+  return { packages: rng.shuffle([core, plugin, extension, app, tool]), changesets };
+}
+
+// Half the cases are random workspaces; the other half the shapes that random ones rarely reach.
+function generateCase(rng, index) {
+  const caseId = `c${String(index).padStart(4, "0")}`;
+  const preRelease = rng.chance(0.25) ? rng.pick(PRE_TAGS) : null;
+  const shape = index % 6;
+  const workspace = shape === 1 ? rangeMatrix(rng, caseId, preRelease, DEPENDENCY_KINDS[Math.floor(index / 6) % 3])
+    : shape === 3 ? dependencyChain(rng, caseId, preRelease)
+      : shape === 5 ? peerCascade(rng, caseId, preRelease)
+        : randomWorkspace(rng, caseId, preRelease);
+  return { id: caseId, preRelease, ...workspace };
+}
+
+function rangeKindOf(spec, version) {
+  if (spec === version) return "X.Y.Z";
+  if (/^workspace:\^\d/.test(spec)) return "workspace:^X.Y.Z";
+  if (/^>=\d/.test(spec)) return ">=X.Y.Z";
+  if (/^\d+\.x$/.test(spec)) return "X.x";
+  return RANGE_KINDS.includes(spec) ? spec : null;
+}
+
+// What a case exercised, judged from the tool's output: a range counts only when its package was released.
+function coverageOf(testCase) {
+  const features = new Set();
+  const before = new Map(testCase.packages.map((pkg) => [pkg.name, pkg]));
+  const after = new Map(testCase.expected.map((pkg) => [pkg.name, pkg]));
+  const released = (name) => before.get(name).version !== after.get(name).version;
+  const releases = (markdown) => [...markdown.split("---")[1].matchAll(/^["']?([^"':]+)["']?: (\w+)$/gm)];
+  for (const pkg of testCase.packages) {
+    for (const kind of DEPENDENCY_KINDS) {
+      for (const [name, spec] of Object.entries(pkg[kind])) {
+        const rangeKind = before.has(name) && released(name) ? rangeKindOf(spec, before.get(name).version) : null;
+        if (rangeKind) features.add(`range ${rangeKind} in ${kind}`);
+      }
+    }
+    if (released(pkg.name)) {
+      if (pkg.version.startsWith("0.")) features.add("0.x version released");
+      if (pkg.version.includes("-")) {
+        features.add(testCase.preRelease ? "prerelease package with pre mode" : "prerelease package without pre mode");
+      }
+    }
+  }
+  const requested = new Map();
+  for (const { markdown } of testCase.changesets) {
+    const bumps = releases(markdown);
+    if (bumps.some(([, , bump]) => bump === "none")) features.add("none bump");
+    for (const [, name, bump] of bumps) requested.set(name, [...(requested.get(name) ?? []), bump]);
+    const summary = markdown.split(/^---$/m).slice(2).join("---").trim();
+    if (bumps.some(([, name, bump]) => bump !== "none" && before.has(name))) {
+      if (/\n[ \t]*\n/.test(summary)) features.add("multi-paragraph summary");
+      if (/^[ \t]*([-*+]|\d+[.)])[ \t]/m.test(summary)) features.add("Markdown list in summary");
+      if (/`[^`]+`/.test(summary)) features.add("inline code in summary");
+    }
+  }
+  const dependsOn = (pkg) => [...Object.keys(pkg.dependencies), ...Object.keys(pkg.peerDependencies)]
+    .filter((name) => before.has(name) && released(name));
+  const depth = new Map();
+  const chainLength = (pkg, seen) => {
+    if (depth.has(pkg.name)) return depth.get(pkg.name);
+    if (seen.has(pkg.name)) return 0;
+    seen.add(pkg.name);
+    const length = Math.max(0, ...dependsOn(pkg).map((name) => 1 + chainLength(before.get(name), seen)));
+    depth.set(pkg.name, length);
+    return length;
+  };
+  if (testCase.packages.some((pkg) => released(pkg.name) && chainLength(pkg, new Set()) >= 5)) {
+    features.add("dependency chain five links deep");
+  }
+  const major = (pkg) => Number(after.get(pkg.name).version.split(".")[0]) > Number(pkg.version.split(".")[0]);
+  for (const pkg of testCase.packages) {
+    const peers = Object.keys(pkg.peerDependencies).filter((name) => before.has(name) && released(name));
+    const ownMajor = (requested.get(pkg.name) ?? []).includes("major");
+    const followed = testCase.packages.some((other) => released(other.name)
+      && (other.dependencies[pkg.name] !== undefined || other.peerDependencies[pkg.name] !== undefined));
+    if (peers.length > 0 && major(pkg) && !ownMajor && followed) features.add("peer dependency cascade");
+  }
+  return [...features];
+}
+
+function coverage(cases) {
+  const counts = {};
+  for (const feature of [...DEPENDENCY_KINDS.flatMap((kind) => RANGE_KINDS.map((r) => `range ${r} in ${kind}`)),
+    "none bump", "dependency chain five links deep", "peer dependency cascade", "0.x version released",
+    "prerelease package with pre mode", "prerelease package without pre mode", "multi-paragraph summary",
+    "Markdown list in summary", "inline code in summary"]) {
+    counts[feature] = 0;
+  }
+  for (const testCase of cases) {
+    for (const feature of coverageOf(testCase)) counts[feature] = (counts[feature] ?? 0) + 1;
+  }
+  return counts;
 }
 
 // Edge cases for the changeset file parser: what it accepts, how it reads it, and what it rejects.
@@ -356,10 +590,16 @@ async function main() {
   }
   const results = (await runAll(batches, args.jobs)).sort((a, b) => a.id.localeCompare(b.id));
   const cliVersion = JSON.parse(await readFile(cliPackageJson, "utf8")).version;
+  const covered = coverage(results);
+  const missing = Object.entries(covered).filter(([, count]) => count < MIN_COVERAGE);
+  if (missing.length > 0) {
+    throw new Error(`cases cover these features fewer than ${MIN_COVERAGE} times (raise --cases): `
+      + missing.map(([feature, count]) => `${feature}: ${count}`).join(", "));
+  }
   const out = path.resolve(args.out);
   await mkdir(path.dirname(out), { recursive: true });
-  const document = { changesetsCli: cliVersion, seed: args.seed, config: CONFIG, cases: results,
-    parseCases: parseCases() };
+  const document = { changesetsCli: cliVersion, seed: args.seed, config: CONFIG, minCoverage: MIN_COVERAGE,
+    coverage: covered, cases: results, parseCases: parseCases() };
   await writeFile(out, JSON.stringify(document, null, 2) + "\n");
   console.log(`changesets parity: ${results.length} cases and ${PARSE_INPUTS.length} parser cases from @changesets/cli ${cliVersion} in `
     + `${((Date.now() - started) / 1000).toFixed(1)} s -> ${out}`);

@@ -11,10 +11,27 @@ import dev.greenlight.web.InvalidInputException;
 /** A changeset as JSON: {"id":"brave-cats","summary":"…","releases":{"@neuronx/core":"minor"}}. */
 public record ChangesetInput(String id, String summary, Map<String, String> releases) {
 
-    /** Converts every input, naming the field of each bad bump type under {@code field}. */
+    /**
+     * Converts every input, naming the field of each bad bump type under {@code field}. Sizes are checked first
+     * ({@link InputLimits}), so that nothing oversized is looked at further.
+     */
     public static List<Changeset> toChangesets(String field, List<ChangesetInput> inputs) {
         if (inputs == null) {
             throw new InvalidInputException(field, "is required");
+        }
+        if (inputs.size() > InputLimits.MAX_CHANGESETS) {
+            throw new InvalidInputException(field, "must hold at most " + InputLimits.MAX_CHANGESETS + " changesets");
+        }
+        long changelogChars = 0;
+        for (ChangesetInput input : inputs) {
+            if (input != null && input.summary() != null) {
+                changelogChars += (long) input.summary().length()
+                        * Math.max(1, input.releases() == null ? 0 : input.releases().size());
+            }
+        }
+        if (changelogChars > InputLimits.MAX_CHANGELOG_CHARS) {
+            throw new InvalidInputException(field, "summaries times the packages they name may be at most "
+                    + InputLimits.MAX_CHANGELOG_CHARS + " characters of changelog, not " + changelogChars);
         }
         List<FieldError> errors = new ArrayList<>();
         List<Changeset> changesets = new ArrayList<>();
@@ -23,6 +40,9 @@ public record ChangesetInput(String id, String summary, Map<String, String> rele
             String at = field + "[" + i + "]";
             if (input == null) {
                 errors.add(new FieldError(at, "must not be null"));
+                continue;
+            }
+            if (!withinLimits(errors, at, input)) {
                 continue;
             }
             Map<String, BumpType> releases = new LinkedHashMap<>();
@@ -42,5 +62,20 @@ public record ChangesetInput(String id, String summary, Map<String, String> rele
             throw new InvalidInputException(errors);
         }
         return changesets;
+    }
+
+    private static boolean withinLimits(List<FieldError> errors, String at, ChangesetInput input) {
+        int before = errors.size();
+        if (input.id() != null && input.id().length() > InputLimits.MAX_FILE_NAME_CHARS) {
+            errors.add(new FieldError(at + ".id", "must be at most " + InputLimits.MAX_FILE_NAME_CHARS + " characters"));
+        }
+        if (input.summary() != null && input.summary().length() > InputLimits.MAX_SUMMARY_CHARS) {
+            errors.add(new FieldError(at + ".summary",
+                    "must be at most " + InputLimits.MAX_SUMMARY_CHARS + " characters"));
+        }
+        if (input.releases() != null && input.releases().size() > InputLimits.MAX_PACKAGES) {
+            errors.add(new FieldError(at + ".releases", "must name at most " + InputLimits.MAX_PACKAGES + " packages"));
+        }
+        return errors.size() == before;
     }
 }

@@ -1,6 +1,5 @@
 package dev.greenlight.changeset;
 
-import java.io.StringReader;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -10,13 +9,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -26,7 +22,8 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
-import org.yaml.snakeyaml.representer.Representer;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
 import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
@@ -36,11 +33,11 @@ import org.yaml.snakeyaml.resolver.Resolver;
  */
 public final class ChangesetParser {
 
-    private static final String S = JsText.WHITESPACE;
-    // The tool's regex, unanchored: text before the first "---" is ignored and the closing "---" may be indented.
-    private static final Pattern FILE =
-            Pattern.compile(S + "*---([\\s\\S]*?)\\n" + S + "*---(" + S + "*(?:\\n|\\z)[\\s\\S]*)");
     private static final String EXAMPLE = "\"package-name\": patch";
+    /** Nesting in front matter: the mapping and a collection as a value, which is refused, fit well within it. */
+    private static final int FRONT_MATTER_MAX_DEPTH = 10;
+    /** Aliases to collections (a YAML "billion laughs" needs many); a bump type is never a collection. */
+    private static final int FRONT_MATTER_MAX_ALIASES = 10;
     private static final Set<String> KNOWN_TAGS = Set.of("str", "null", "bool", "int", "float", "timestamp", "seq",
             "map", "binary", "omap", "pairs", "set", "merge");
 
@@ -61,12 +58,85 @@ public final class ChangesetParser {
             throw new ChangesetFormatException(fileName, 1,
                     "file is empty; a changeset starts with front matter such as ---, " + EXAMPLE + ", ---");
         }
-        Matcher file = FILE.matcher(markdown);
-        if (!file.find()) {
+        Split file = split(ParseSteps.counted(markdown));
+        if (file == null) {
             throw missingFrontMatter(fileName, markdown);
         }
-        Map<String, BumpType> releases = parseFrontMatter(fileName, file.group(1), lineAt(markdown, file.start(1)));
-        return new Changeset(id, JsText.trim(file.group(2)), releases);
+        Map<String, BumpType> releases = parseFrontMatter(fileName,
+                markdown.substring(file.frontMatterStart(), file.frontMatterEnd()),
+                lineAt(markdown, file.frontMatterStart()));
+        return new Changeset(id, JsText.trim(markdown.substring(file.summaryStart())), releases);
+    }
+
+    /** Where the front matter is, and where the summary starts. */
+    private record Split(int frontMatterStart, int frontMatterEnd, int summaryStart) {
+    }
+
+    /**
+     * What the tool's regex {@code /\s*---([^]*?)\n\s*---(\s*(?:\n|$)[^]*)/} finds, or null, in one pass: the
+     * regex retried every start position and every line break and was quadratic on long whitespace runs. The front
+     * matter starts after the first "---" (text before it is ignored) and ends at the first line break followed by
+     * whitespace, "---", and whitespace that holds a line break or ends the file. Each character is read at most
+     * three times.
+     */
+    private static Split split(CharSequence text) {
+        int open = indexOf(text, "---");
+        if (open < 0) {
+            return null;
+        }
+        int start = open + 3;
+        int scannedTo = -1;
+        for (int lineBreak = start; lineBreak < text.length(); lineBreak++) {
+            // a line break inside whitespace already scanned leads to the same "---", which did not close
+            if (text.charAt(lineBreak) != '\n' || lineBreak < scannedTo) {
+                continue;
+            }
+            int dashes = whitespaceEnd(text, lineBreak + 1);
+            scannedTo = dashes;
+            if (!startsWith(text, dashes, "---")) {
+                continue;
+            }
+            int after = dashes + 3;
+            int end = after;
+            boolean lineBreakAfter = false;
+            while (end < text.length() && JsText.isWhitespace(text.charAt(end))) {
+                lineBreakAfter |= text.charAt(end) == '\n';
+                end++;
+            }
+            if (lineBreakAfter || end == text.length()) {
+                return new Split(start, lineBreak, after);
+            }
+        }
+        return null;
+    }
+
+    private static int indexOf(CharSequence text, String needle) {
+        for (int i = 0; i + needle.length() <= text.length(); i++) {
+            if (startsWith(text, i, needle)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean startsWith(CharSequence text, int at, String prefix) {
+        if (at + prefix.length() > text.length()) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length(); i++) {
+            if (text.charAt(at + i) != prefix.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int whitespaceEnd(CharSequence text, int from) {
+        int end = from;
+        while (end < text.length() && JsText.isWhitespace(text.charAt(end))) {
+            end++;
+        }
+        return end;
     }
 
     private static ChangesetFormatException missingFrontMatter(String fileName, String markdown) {
@@ -91,10 +161,12 @@ public final class ChangesetParser {
         Node root;
         try {
             LoaderOptions options = new LoaderOptions();
-            DumperOptions dumperOptions = new DumperOptions();
-            Yaml yaml = new Yaml(new SafeConstructor(options), new Representer(dumperOptions), dumperOptions, options,
-                    new CoreSchemaResolver());
-            root = yaml.compose(new StringReader(frontMatter));
+            // a front matter is a flat mapping of a few lines: anything deeper or larger is refused early
+            options.setCodePointLimit(InputLimits.MAX_FILE_BYTES);
+            options.setNestingDepthLimit(FRONT_MATTER_MAX_DEPTH);
+            options.setMaxAliasesForCollections(FRONT_MATTER_MAX_ALIASES);
+            root = new Composer(new ParserImpl(new CountedStreamReader(frontMatter), options), new CoreSchemaResolver(),
+                    options).getSingleNode();
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             throw new ChangesetFormatException(fileName, firstLine + (mark == null ? 0 : mark.getLine()),
@@ -244,6 +316,37 @@ public final class ChangesetParser {
                 return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
             }
             return String.valueOf(value);
+        }
+    }
+
+    /** SnakeYAML's reader, counting what its scanner reads ({@link ParseSteps}). */
+    private static final class CountedStreamReader extends StreamReader {
+        CountedStreamReader(String text) {
+            super(text);
+        }
+
+        @Override
+        public int peek() {
+            ParseSteps.add(1);
+            return super.peek();
+        }
+
+        @Override
+        public int peek(int index) {
+            ParseSteps.add(1);
+            return super.peek(index);
+        }
+
+        @Override
+        public String prefix(int length) {
+            ParseSteps.add(length);
+            return super.prefix(length);
+        }
+
+        @Override
+        public void forward(int length) {
+            ParseSteps.add(length);
+            super.forward(length);
         }
     }
 

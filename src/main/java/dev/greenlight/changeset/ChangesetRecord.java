@@ -40,8 +40,13 @@ class ChangesetRecord extends PanacheEntityBase {
 
     public String source;
 
+    /** The person who wrote it: the segregation-of-duties rules apply to them. */
     @Column(nullable = false)
     public String author;
+
+    /** Who sent it: the author, or the CI client that submitted it on the author's behalf. */
+    @Column(name = "submitted_by", nullable = false)
+    public String submittedBy;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;

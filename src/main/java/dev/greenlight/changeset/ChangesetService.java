@@ -32,7 +32,8 @@ import dev.greenlight.workspace.WorkspaceService;
 public class ChangesetService {
     /** Changesets names its files like "brave-cats-dance"; any file-name-safe slug will do. */
     static final Pattern SLUG = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$");
-    static final int MAX_SUMMARY = 10_000;
+    /** A username as identity providers issue them, which is what approvals compare authors with. */
+    static final Pattern USERNAME = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._@-]{0,99}$");
     private static final Set<Role> SUBMITTERS = Set.of(Role.AUTHOR, Role.MAINTAINER, Role.CI);
 
     /** A Changesets markdown file as uploaded. */
@@ -59,22 +60,41 @@ public class ChangesetService {
         return ChangesetRecord.ofRelease(releaseId).stream().map(ChangesetView::of).toList();
     }
 
-    /** Parses every file first: one bad file stores nothing. */
+    /** Refuses an actor who may not submit changesets, before anything they sent is read. */
+    public void requireSubmitter(Actor actor) {
+        if (!actor.hasAny(SUBMITTERS)) {
+            throw new ForbiddenActionException("Only authors, maintainers and CI may submit changesets.");
+        }
+    }
+
+    /** A person submits their own changesets. */
     @Transactional
     public List<ChangesetView> submitFiles(Actor actor, List<ChangesetFile> files) {
+        return submitFiles(actor, null, files);
+    }
+
+    /**
+     * Checks the role, the author and every size first, then parses every file: one bad file stores nothing.
+     *
+     * @param author the person who wrote the changesets, which CI must name; null when a person submits their own
+     */
+    @Transactional
+    public List<ChangesetView> submitFiles(Actor actor, String author, List<ChangesetFile> files) {
+        requireSubmitter(actor);
+        String writtenBy = authorOf(actor, author);
         if (files == null || files.isEmpty()) {
             throw new InvalidInputException("files", "at least one changeset file is required");
+        }
+        if (files.size() > InputLimits.MAX_CHANGESETS) {
+            throw new InvalidInputException("files", "must hold at most " + InputLimits.MAX_CHANGESETS + " files");
+        }
+        for (int i = 0; i < files.size(); i++) {
+            checkSize(i, files.get(i));
         }
         List<Changeset> changesets = new ArrayList<>();
         Map<String, String> sources = new LinkedHashMap<>();
         for (int i = 0; i < files.size(); i++) {
             ChangesetFile file = files.get(i);
-            if (file == null || file.name() == null || file.name().isBlank()) {
-                throw new InvalidInputException("files[" + i + "].name", "a file name such as brave-cats.md is required");
-            }
-            if (file.content() == null) {
-                throw new InvalidInputException("files[" + i + "].content", "the file is empty");
-            }
             try {
                 Changeset changeset = parser.parse(file.name(), file.content());
                 changesets.add(changeset);
@@ -83,15 +103,67 @@ public class ChangesetService {
                 throw new InvalidInputException("files[" + i + "]", e.getMessage());
             }
         }
-        return store(actor, changesets, sources, "files");
+        return store(actor, writtenBy, changesets, sources, "files");
     }
 
+    /**
+     * Stores changesets sent as JSON.
+     *
+     * @param author the person who wrote the changesets, which CI must name; null when a person submits their own
+     */
     @Transactional
-    public List<ChangesetView> submit(Actor actor, List<Changeset> changesets) {
+    public List<ChangesetView> submit(Actor actor, String author, List<Changeset> changesets) {
+        requireSubmitter(actor);
+        String writtenBy = authorOf(actor, author);
         if (changesets == null || changesets.isEmpty()) {
             throw new InvalidInputException("changesets", "at least one changeset is required");
         }
-        return store(actor, changesets, Map.of(), "changesets");
+        return store(actor, writtenBy, changesets, Map.of(), "changesets");
+    }
+
+    private static void checkSize(int index, ChangesetFile file) {
+        String at = "files[" + index + "]";
+        if (file == null || file.name() == null || file.name().isBlank()) {
+            throw new InvalidInputException(at + ".name", "a file name such as brave-cats.md is required");
+        }
+        if (file.name().length() > InputLimits.MAX_FILE_NAME_CHARS) {
+            throw new InvalidInputException(at + ".name",
+                    "must be at most " + InputLimits.MAX_FILE_NAME_CHARS + " characters");
+        }
+        if (file.content() == null) {
+            throw new InvalidInputException(at + ".content", "the file is empty");
+        }
+        if (InputLimits.utf8Bytes(file.content(), InputLimits.MAX_FILE_BYTES) > InputLimits.MAX_FILE_BYTES) {
+            throw new InvalidInputException(at + ".content",
+                    "must be at most " + InputLimits.MAX_FILE_BYTES + " bytes (64 KiB)");
+        }
+    }
+
+    /**
+     * Whom "nobody approves a changeset they authored" applies to: a person submits as themselves; CI must name the
+     * person who wrote the changesets (for example the commit's author), never itself.
+     */
+    private static String authorOf(Actor actor, String named) {
+        if (!actor.has(Role.CI)) {
+            if (named != null && !named.equals(actor.username())) {
+                throw new ForbiddenActionException(
+                        "Only CI submits changesets on someone else's behalf; yours are authored by " + actor.username()
+                                + ".");
+            }
+            return actor.username();
+        }
+        if (named == null || named.isBlank()) {
+            throw new InvalidInputException("author", "CI must name the person who wrote the changesets (for example "
+                    + "the commit's author) by their Greenlight username");
+        }
+        if (!USERNAME.matcher(named).matches()) {
+            throw new InvalidInputException("author",
+                    "must be a username of letters, digits, '.', '_', '@' or '-' (at most 100 characters)");
+        }
+        if (named.equals(actor.username()) || named.equals(Actor.SYSTEM.username())) {
+            throw new InvalidInputException("author", "must name the person who wrote the changesets, not " + named);
+        }
+        return named;
     }
 
     /** Removes a pending changeset (its author or a maintainer); released ones are history and stay. */
@@ -198,11 +270,8 @@ public class ChangesetService {
         }
     }
 
-    private List<ChangesetView> store(Actor actor, List<Changeset> changesets, Map<String, String> sources,
-            String field) {
-        if (!actor.hasAny(SUBMITTERS)) {
-            throw new ForbiddenActionException("Only authors, maintainers and CI may submit changesets.");
-        }
+    private List<ChangesetView> store(Actor actor, String author, List<Changeset> changesets,
+            Map<String, String> sources, String field) {
         validate(changesets, field);
         Instant now = clock.instant();
         List<ChangesetView> stored = new ArrayList<>();
@@ -211,7 +280,8 @@ public class ChangesetService {
             record.slug = changeset.id();
             record.summary = changeset.summary().strip();
             record.source = sources.get(changeset.id());
-            record.author = actor.username();
+            record.author = author;
+            record.submittedBy = actor.username();
             record.createdAt = now;
             changeset.releases().forEach((name, bump) -> record.bumps.add(new ChangesetRecord.Bump(name, bump.id())));
             record.persist();
@@ -244,8 +314,9 @@ public class ChangesetService {
             }
             if (changeset.summary() == null || changeset.summary().isBlank()) {
                 errors.add(new FieldError(at + ".summary", "must describe the change"));
-            } else if (changeset.summary().length() > MAX_SUMMARY) {
-                errors.add(new FieldError(at + ".summary", "must be at most " + MAX_SUMMARY + " characters"));
+            } else if (changeset.summary().length() > InputLimits.MAX_SUMMARY_CHARS) {
+                errors.add(new FieldError(at + ".summary",
+                        "must be at most " + InputLimits.MAX_SUMMARY_CHARS + " characters"));
             }
             if (changeset.releases() == null || changeset.releases().isEmpty()) {
                 errors.add(new FieldError(at + ".releases", "must name at least one package and its bump"));
@@ -273,6 +344,7 @@ public class ChangesetService {
         record.bumps.forEach(b -> releases.put(b.packageName(), b.bump()));
         state.put("releases", releases);
         state.put("author", record.author);
+        state.put("submittedBy", record.submittedBy);
         return state;
     }
 }

@@ -23,6 +23,7 @@ import dev.greenlight.web.InvalidInputException;
 @Path("/api/v1/changesets")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@BoundedBody
 class ChangesetsApi {
     private final ChangesetService changesets;
     private final CurrentUser user;
@@ -33,8 +34,11 @@ class ChangesetsApi {
         this.user = user;
     }
 
-    /** Either {"files":[{"name":"brave-cats.md","content":"---\n…"}]} or {"changesets":[{…}]}, not both. */
-    record SubmitRequest(List<ChangesetService.ChangesetFile> files, List<ChangesetInput> changesets) {
+    /**
+     * Either {"files":[{"name":"brave-cats.md","content":"---\n…"}]} or {"changesets":[{…}]}, not both. CI adds
+     * "author": the username of the person who wrote them (e.g. the commit's author); people submit as themselves.
+     */
+    record SubmitRequest(List<ChangesetService.ChangesetFile> files, List<ChangesetInput> changesets, String author) {
     }
 
     @GET
@@ -49,8 +53,9 @@ class ChangesetsApi {
             throw new InvalidInputException("files", "send either files (Changesets markdown) or changesets (JSON)");
         }
         List<ChangesetView> stored = request.files() != null
-                ? changesets.submitFiles(user.actor(), request.files())
-                : changesets.submit(user.actor(), ChangesetInput.toChangesets("changesets", request.changesets()));
+                ? changesets.submitFiles(user.actor(), request.author(), request.files())
+                : changesets.submit(user.actor(), request.author(),
+                        ChangesetInput.toChangesets("changesets", request.changesets()));
         return Response.created(URI.create("/api/v1/changesets")).entity(stored).build();
     }
 

@@ -32,9 +32,6 @@ import dev.greenlight.web.InvalidInputException;
 @Path("/changesets")
 @Produces(MediaType.TEXT_HTML)
 class ChangesetsPages {
-    /** Changesets files are a few lines; anything larger is not one. */
-    static final long MAX_FILE_BYTES = 64 * 1024;
-
     private final ChangesetService changesets;
     private final CurrentUser user;
 
@@ -63,8 +60,14 @@ class ChangesetsPages {
     @RolesAllowed({Roles.AUTHOR, Roles.MAINTAINER, Roles.CI})
     @Consumes({MediaType.MULTIPART_FORM_DATA, MediaType.APPLICATION_FORM_URLENCODED})
     public Response submit(@RestForm String fileName, @RestForm String content, @RestForm("files") List<FileUpload> uploads) {
+        // the role first: nothing a caller who may not submit sent is read
+        changesets.requireSubmitter(user.actor());
         SubmitForm form = new SubmitForm(fileName, content);
         try {
+            if (uploads != null && uploads.size() > InputLimits.MAX_CHANGESETS) {
+                throw new InvalidInputException("files",
+                        "choose at most " + InputLimits.MAX_CHANGESETS + " files at once");
+            }
             List<ChangesetService.ChangesetFile> files = new ArrayList<>();
             if (content != null && !content.isBlank()) {
                 String name = fileName == null || fileName.isBlank() ? "" : fileName.strip();
@@ -77,7 +80,7 @@ class ChangesetsPages {
                 if (upload.fileName() == null || upload.fileName().isBlank() || upload.size() == 0) {
                     continue;
                 }
-                if (upload.size() > MAX_FILE_BYTES) {
+                if (upload.size() > InputLimits.MAX_FILE_BYTES) {
                     throw new InvalidInputException("files", upload.fileName() + " is larger than 64 KiB");
                 }
                 files.add(new ChangesetService.ChangesetFile(upload.fileName(), Files.readString(upload.filePath())));

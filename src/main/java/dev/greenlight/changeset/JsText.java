@@ -28,6 +28,11 @@ final class JsText {
         return trimEnd(s.substring(leadingWhitespace(s)));
     }
 
+    /** {@code String.prototype.trimStart}. */
+    static String trimStart(String s) {
+        return s.substring(leadingWhitespace(s));
+    }
+
     /** {@code String.prototype.trimEnd}. */
     static String trimEnd(String s) {
         int end = s.length();

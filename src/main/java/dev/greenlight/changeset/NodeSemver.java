@@ -33,14 +33,9 @@ final class NodeSemver {
     private static final String NON_NUMERIC = "\\d*[a-zA-Z-][a-zA-Z0-9-]*";
     private static final String PRERELEASE_ID = "(?:" + NON_NUMERIC + "|" + NUMERIC + ")";
     private static final String PRERELEASE = "(?:-(" + PRERELEASE_ID + "(?:\\." + PRERELEASE_ID + ")*))";
-    private static final String PRERELEASE_ID_LOOSE = "(?:" + NON_NUMERIC + "|\\d+)";
-    private static final String PRERELEASE_LOOSE =
-            "(?:-?(" + PRERELEASE_ID_LOOSE + "(?:\\." + PRERELEASE_ID_LOOSE + ")*))";
     private static final String BUILD = "(?:\\+([a-zA-Z0-9-]+(?:\\.[a-zA-Z0-9-]+)*))";
     private static final String FULL_PLAIN =
             "v?(" + NUMERIC + ")\\.(" + NUMERIC + ")\\.(" + NUMERIC + ")" + PRERELEASE + "?" + BUILD + "?";
-    private static final String LOOSE_PLAIN =
-            "[v=" + JsText.WHITESPACE_CHARS + "]*(\\d+)\\.(\\d+)\\.(\\d+)" + PRERELEASE_LOOSE + "?" + BUILD + "?";
     private static final String GTLT = "((?:<|>)?=?)";
     private static final String X_ID = NUMERIC + "|x|X|\\*";
     private static final String X_RANGE_PLAIN = "[v=" + JsText.WHITESPACE_CHARS + "]*(" + X_ID + ")(?:\\.(" + X_ID
@@ -52,8 +47,6 @@ final class NodeSemver {
     private static final Pattern HYPHEN_RANGE =
             Pattern.compile(S + "*(" + X_RANGE_PLAIN + ")" + S + "+-" + S + "+(" + X_RANGE_PLAIN + ")" + S + "*");
     // node-semver runs these with "safe" regexes that take at most one whitespace character where \s* is written.
-    private static final Pattern COMPARATOR_TRIM =
-            Pattern.compile("(" + S + "?)" + GTLT + S + "?(" + LOOSE_PLAIN + "|" + X_RANGE_PLAIN + ")");
     private static final Pattern TILDE_TRIM = Pattern.compile("(" + S + "?)~>?" + S);
     private static final Pattern CARET_TRIM = Pattern.compile("(" + S + "?)\\^" + S);
     private static final Pattern TILDE = Pattern.compile("~>?" + X_RANGE_PLAIN);
@@ -71,7 +64,7 @@ final class NodeSemver {
         if (value == null || value.length() > MAX_LENGTH) {
             return null;
         }
-        Matcher m = FULL.matcher(JsText.trim(value));
+        Matcher m = FULL.matcher(ParseSteps.counted(JsText.trim(value)));
         if (!m.matches()) {
             return null;
         }
@@ -158,7 +151,7 @@ final class NodeSemver {
     /** {@code new Range(range)}, or null where node-semver throws. */
     static Range parseRange(String range) {
         try {
-            String raw = WHITESPACE_RUN.matcher(JsText.trim(range)).replaceAll(" ");
+            String raw = WHITESPACE_RUN.matcher(ParseSteps.counted(JsText.trim(range))).replaceAll(" ");
             List<List<Comparator>> sets = new ArrayList<>();
             for (String part : raw.split("\\|\\|", -1)) {
                 sets.add(parseComparatorSet(JsText.trim(part)));
@@ -181,19 +174,19 @@ final class NodeSemver {
     }
 
     private static List<Comparator> parseComparatorSet(String range) {
-        String desugared = BUILD_PATTERN.matcher(range).replaceAll("");
-        Matcher hyphen = HYPHEN_RANGE.matcher(desugared);
+        String desugared = BUILD_PATTERN.matcher(ParseSteps.counted(range)).replaceAll("");
+        Matcher hyphen = HYPHEN_RANGE.matcher(ParseSteps.counted(desugared));
         if (hyphen.matches()) {
             desugared = hyphenRange(hyphen);
         }
-        desugared = COMPARATOR_TRIM.matcher(desugared).replaceAll("$1$2$3");
-        desugared = TILDE_TRIM.matcher(desugared).replaceAll("$1~");
-        desugared = CARET_TRIM.matcher(desugared).replaceAll("$1^");
+        desugared = ComparatorTrim.apply(desugared);
+        desugared = TILDE_TRIM.matcher(ParseSteps.counted(desugared)).replaceAll("$1~");
+        desugared = CARET_TRIM.matcher(ParseSteps.counted(desugared)).replaceAll("$1^");
         String joined = List.of(desugared.split(" ", -1)).stream().map(NodeSemver::desugarComparator)
                 .collect(Collectors.joining(" "));
         Map<String, Comparator> comparators = new LinkedHashMap<>();
-        for (String text : WHITESPACE_RUN.split(joined, -1)) {
-            Comparator comparator = Comparator.parse(GTE0.matcher(JsText.trim(text)).matches() ? "" : text);
+        for (String text : WHITESPACE_RUN.split(ParseSteps.counted(joined), -1)) {
+            Comparator comparator = Comparator.parse(GTE0.matcher(ParseSteps.counted(JsText.trim(text))).matches() ? "" : text);
             if (comparator.isNullSet()) {
                 return List.of(comparator);
             }
@@ -206,19 +199,19 @@ final class NodeSemver {
     }
 
     private static String desugarComparator(String comparator) {
-        String result = BUILD_PATTERN.matcher(comparator).replaceFirst("");
+        String result = BUILD_PATTERN.matcher(ParseSteps.counted(comparator)).replaceFirst("");
         result = eachWord(JsText.trim(result), NodeSemver::caret);
         result = eachWord(JsText.trim(result), NodeSemver::tilde);
         result = eachWord(result, word -> xRange(JsText.trim(word)));
-        return STAR.matcher(JsText.trim(result)).replaceFirst("");
+        return STAR.matcher(ParseSteps.counted(JsText.trim(result))).replaceFirst("");
     }
 
     private static String eachWord(String text, UnaryOperator<String> desugar) {
-        return List.of(WHITESPACE_RUN.split(text, -1)).stream().map(desugar).collect(Collectors.joining(" "));
+        return List.of(WHITESPACE_RUN.split(ParseSteps.counted(text), -1)).stream().map(desugar).collect(Collectors.joining(" "));
     }
 
     private static String caret(String comparator) {
-        Matcher m = CARET.matcher(comparator);
+        Matcher m = CARET.matcher(ParseSteps.counted(comparator));
         if (!m.matches()) {
             return comparator;
         }
@@ -247,7 +240,7 @@ final class NodeSemver {
     }
 
     private static String tilde(String comparator) {
-        Matcher m = TILDE.matcher(comparator);
+        Matcher m = TILDE.matcher(ParseSteps.counted(comparator));
         if (!m.matches()) {
             return comparator;
         }
@@ -268,7 +261,7 @@ final class NodeSemver {
     }
 
     private static String xRange(String comparator) {
-        Matcher m = X_RANGE.matcher(comparator);
+        Matcher m = X_RANGE.matcher(ParseSteps.counted(comparator));
         if (!m.matches()) {
             return comparator;
         }
@@ -391,11 +384,11 @@ final class NodeSemver {
     record Comparator(String operator, Semver version) {
 
         static Comparator parse(String text) {
-            String comparator = String.join(" ", WHITESPACE_RUN.split(JsText.trim(text)));
+            String comparator = String.join(" ", WHITESPACE_RUN.split(ParseSteps.counted(JsText.trim(text))));
             if (comparator.isEmpty()) {
                 return new Comparator("", null);
             }
-            Matcher m = COMPARATOR.matcher(comparator);
+            Matcher m = COMPARATOR.matcher(ParseSteps.counted(comparator));
             Semver version = m.matches() ? parseVersion(m.group(2)) : null;
             if (version == null) {
                 throw new IllegalArgumentException("invalid comparator: " + comparator);

@@ -11,9 +11,12 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+
+import org.semver4j.Semver;
 
 /**
  * Computes what {@code changeset version} (@changesets/cli 2.x) does to a workspace, with NeuronX's configuration:
@@ -47,16 +50,17 @@ public final class ReleasePlanner {
         if (changesets == null) {
             throw new PlanningException("changesets", "missing changeset list");
         }
-        Map<String, PackageManifest> byName = validatePackages(packages);
+        Semvers semvers = new Semvers();
+        Map<String, PackageManifest> byName = validatePackages(packages, semvers);
         List<Changeset> ordered = validateChangesets(changesets, byName);
         if (ordered.isEmpty()) {
             // "No unreleased changesets found, exiting."
             return new ReleasePlan(List.of(), packages);
         }
-        return new Run(byName, ordered, preRelease, preVersions(packages, preRelease)).plan(packages);
+        return new Run(byName, ordered, preRelease, preVersions(packages, preRelease), semvers).plan(packages);
     }
 
-    private static Map<String, PackageManifest> validatePackages(List<PackageManifest> packages) {
+    private static Map<String, PackageManifest> validatePackages(List<PackageManifest> packages, Semvers semvers) {
         Map<String, PackageManifest> byName = new LinkedHashMap<>();
         Map<String, Integer> indexByName = new HashMap<>();
         for (int i = 0; i < packages.size(); i++) {
@@ -84,7 +88,7 @@ public final class ReleasePlanner {
                 for (Map.Entry<String, String> dependency : type.of(packages.get(i)).entrySet()) {
                     if (byName.containsKey(dependency.getKey())) {
                         validateInternalRange("packages[" + i + "]." + type.field + "." + dependency.getKey(),
-                                dependency.getValue());
+                                dependency.getValue(), semvers);
                     }
                 }
             }
@@ -96,12 +100,12 @@ public final class ReleasePlanner {
      * The tool silently skips internal dependencies whose spec is not a range (it takes them for dist-tags or
      * protocols); specs that are not even that are rejected here, since npm could not install them either.
      */
-    private static void validateInternalRange(String field, String range) {
+    private static void validateInternalRange(String field, String range, Semvers semvers) {
         if (range == null) {
             throw new PlanningException(field, "missing range");
         }
-        if (!range.startsWith(WORKSPACE) && !range.contains(":") && !NodeSemver.isValidRange(range)
-                && !DIST_TAG.matcher(range).matches()) {
+        if (!range.startsWith(WORKSPACE) && !range.contains(":") && !semvers.isValidRange(range)
+                && !DIST_TAG.matcher(ParseSteps.counted(range)).matches()) {
             throw new PlanningException(field, "invalid range \"" + range + "\"");
         }
     }
@@ -197,6 +201,34 @@ public final class ReleasePlanner {
     private record Bump(String name, BumpType type) {
     }
 
+    /**
+     * The versions and ranges of one run, each parsed once: every dependency's range is tested again in each pass
+     * and for each release, which made a workspace of a few hundred packages take seconds.
+     */
+    private static final class Semvers {
+        private final Map<String, Optional<NodeSemver.Range>> ranges = new HashMap<>();
+        private final Map<String, Optional<Semver>> versions = new HashMap<>();
+
+        Semver version(String version) {
+            return versions.computeIfAbsent(version, v -> Optional.ofNullable(NodeSemver.parseVersion(v))).orElse(null);
+        }
+
+        NodeSemver.Range range(String range) {
+            return ranges.computeIfAbsent(range, r -> Optional.ofNullable(NodeSemver.parseRange(r))).orElse(null);
+        }
+
+        boolean isValidRange(String range) {
+            return range(range) != null;
+        }
+
+        /** {@code semver.satisfies(version, range)}: false for an invalid version or range. */
+        boolean satisfies(String version, String range) {
+            Semver parsed = version(version);
+            NodeSemver.Range parsedRange = range(range);
+            return parsed != null && parsedRange != null && parsedRange.test(parsed);
+        }
+    }
+
     /** One planning run over validated input. */
     private static final class Run {
         private final Map<String, PackageManifest> byName;
@@ -205,13 +237,15 @@ public final class ReleasePlanner {
         private final Map<String, Long> preVersions;
         private final Map<String, Release> releases = new LinkedHashMap<>();
         private final Map<String, List<String>> dependents = new HashMap<>();
+        private final Semvers semvers;
 
         Run(Map<String, PackageManifest> byName, List<Changeset> changesets, PreReleaseTag preRelease,
-                Map<String, Long> preVersions) {
+                Map<String, Long> preVersions, Semvers semvers) {
             this.byName = byName;
             this.changesets = changesets;
             this.preRelease = preRelease;
             this.preVersions = preVersions;
+            this.semvers = semvers;
         }
 
         ReleasePlan plan(List<PackageManifest> packages) {
@@ -280,7 +314,7 @@ public final class ReleasePlanner {
             }
         }
 
-        private static boolean countsAsDependency(String range, String dependencyVersion) {
+        private boolean countsAsDependency(String range, String dependencyVersion) {
             String bare = range;
             if (range.startsWith(WORKSPACE)) {
                 bare = range.substring(WORKSPACE.length());
@@ -289,7 +323,7 @@ public final class ReleasePlanner {
                 }
             }
             // workspace:<path> would need package directories, which Greenlight does not have
-            return !bare.contains(":") && NodeSemver.satisfies(dependencyVersion, bare);
+            return !bare.contains(":") && semvers.satisfies(dependencyVersion, bare);
         }
 
         /** determineDependents: one pass over all releases; true when it changed anything. */
@@ -332,7 +366,7 @@ public final class ReleasePlanner {
                     continue;
                 }
                 Release existing = releases.get(dependent);
-                boolean leavesRange = !NodeSemver.satisfies(nextVersion(next), range.range());
+                boolean leavesRange = !semvers.satisfies(nextVersion(next), range.range());
                 if (range.type() == DependencyType.PEER_DEPENDENCIES && next.type != BumpType.PATCH && leavesRange
                         && (existing == null || existing.type != BumpType.MAJOR)) {
                     // shouldBumpMajor: a peer dependency leaving the range breaks the dependent's consumers
@@ -350,7 +384,7 @@ public final class ReleasePlanner {
         }
 
         /** getDependencyVersionRanges: the ranges through which {@code dependent} depends on the release. */
-        private static List<DependencyRange> dependencyRanges(PackageManifest dependent, Release dependency) {
+        private List<DependencyRange> dependencyRanges(PackageManifest dependent, Release dependency) {
             List<DependencyRange> ranges = new ArrayList<>();
             for (DependencyType type : DependencyType.values()) {
                 String range = type.of(dependent).get(dependency.name);
@@ -364,7 +398,7 @@ public final class ReleasePlanner {
                         range = dependency.oldVersion;
                     } else if (range.equals("^") || range.equals("~")) {
                         range = range + dependency.oldVersion;
-                    } else if (!NodeSemver.isValidRange(range)) {
+                    } else if (!semvers.isValidRange(range)) {
                         continue;
                     }
                 }
@@ -378,12 +412,12 @@ public final class ReleasePlanner {
             if (release.type == BumpType.NONE) {
                 return release.oldVersion;
             }
-            String version = NodeSemver.increment(NodeSemver.parseVersion(release.oldVersion), release.type);
+            String version = NodeSemver.increment(semvers.version(release.oldVersion), release.type);
             return preRelease == null ? version : version + "-" + preRelease.id() + "." + preVersions.get(release.name);
         }
 
         /** versionPackage: the new version and the ranges on released packages that need to follow them. */
-        private static PackageManifest rewrite(PackageManifest pkg, String newVersion, List<Release> released) {
+        private PackageManifest rewrite(PackageManifest pkg, String newVersion, List<Release> released) {
             Map<DependencyType, Map<String, String>> sections = new HashMap<>();
             for (DependencyType type : DependencyType.values()) {
                 Map<String, String> ranges = new LinkedHashMap<>(type.of(pkg));
@@ -405,14 +439,14 @@ public final class ReleasePlanner {
         }
 
         /** The rewritten range keeping its prefix, or null when the tool leaves this range alone. */
-        private static String updatedRange(String current, String newVersion) {
+        private String updatedRange(String current, String newVersion) {
             boolean workspace = current.startsWith(WORKSPACE);
             String range = workspace ? current.substring(WORKSPACE.length()) : current;
             if (workspace && (range.equals("*") || range.equals("^") || range.equals("~"))) {
                 // workspace shorthands are resolved at publish time
                 return null;
             }
-            NodeSemver.Range parsed = NodeSemver.parseRange(range);
+            NodeSemver.Range parsed = semvers.range(range);
             if (parsed == null) {
                 return null;
             }
@@ -438,7 +472,7 @@ public final class ReleasePlanner {
          * updateInternalDependencies "patch", any real release updates them, except peer dependencies
          * (onlyUpdatePeerDependentsWhenOutOfRange).
          */
-        private static boolean shouldUpdateRange(Release release, String current, DependencyType type) {
+        private boolean shouldUpdateRange(Release release, String current, DependencyType type) {
             String range = current;
             if (current.startsWith(WORKSPACE)) {
                 range = current.substring(WORKSPACE.length());
@@ -447,11 +481,11 @@ public final class ReleasePlanner {
                 }
                 if (range.equals("^") || range.equals("~")) {
                     range = range + release.oldVersion;
-                } else if (!NodeSemver.isValidRange(range)) {
+                } else if (!semvers.isValidRange(range)) {
                     return false;
                 }
             }
-            if (!NodeSemver.satisfies(release.newVersion, range)) {
+            if (!semvers.satisfies(release.newVersion, range)) {
                 return true;
             }
             return type != DependencyType.PEER_DEPENDENCIES && release.type != BumpType.NONE;
@@ -480,14 +514,14 @@ public final class ReleasePlanner {
         }
 
         /** Only dependencies and peer dependencies are listed, and only when their range gets updated. */
-        private static boolean listsAsUpdatedDependency(PackageManifest pkg, Release dependency) {
+        private boolean listsAsUpdatedDependency(PackageManifest pkg, Release dependency) {
             String dependencyRange = pkg.dependencies().get(dependency.name);
             boolean inDependencies = dependencyRange != null && !dependencyRange.isEmpty();
             String range = inDependencies ? dependencyRange : pkg.peerDependencies().get(dependency.name);
             if (range == null || range.isEmpty()) {
                 return false;
             }
-            if (!range.startsWith(WORKSPACE) && !NodeSemver.isValidRange(range)) {
+            if (!range.startsWith(WORKSPACE) && !semvers.isValidRange(range)) {
                 return false;
             }
             return shouldUpdateRange(dependency, range,

@@ -2,6 +2,7 @@ package dev.greenlight.release;
 
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -9,22 +10,27 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import dev.greenlight.changeset.BoundedBody;
 import dev.greenlight.changeset.ChangesetInput;
 import dev.greenlight.changeset.PackageManifest;
 import dev.greenlight.changeset.PlanningException;
 import dev.greenlight.changeset.PreReleaseTag;
 import dev.greenlight.changeset.ReleasePlan;
 import dev.greenlight.changeset.ReleasePlanner;
+import dev.greenlight.security.Roles;
 import dev.greenlight.web.InvalidInputException;
 import dev.greenlight.workspace.WorkspaceService;
 
 /**
  * Computes the plan that {@code changeset version} would produce for a workspace, and stores nothing. Other tools rely
- * on its exact shape.
+ * on its exact shape. Those who submit changesets may ask: the role is checked before the body is read, and every
+ * size ({@link dev.greenlight.changeset.InputLimits}) before anything is parsed.
  */
 @Path("/api/v1/release-plans")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@BoundedBody
+@RolesAllowed({Roles.AUTHOR, Roles.MAINTAINER, Roles.CI})
 class ReleasePlansApi {
     private final ReleasePlanner planner = new ReleasePlanner();
 

@@ -11,6 +11,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import dev.greenlight.changeset.BoundedBody;
 import dev.greenlight.changeset.PackageManifest;
 import dev.greenlight.security.CurrentUser;
 import dev.greenlight.security.Roles;
@@ -19,6 +20,7 @@ import dev.greenlight.security.Roles;
 @Path("/api/v1/packages")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@BoundedBody
 class PackagesApi {
     private final WorkspaceService workspace;
     private final CurrentUser user;

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,6 +18,7 @@ import jakarta.transaction.Transactional;
 import org.semver4j.Semver;
 
 import dev.greenlight.audit.AuditLog;
+import dev.greenlight.changeset.InputLimits;
 import dev.greenlight.changeset.PackageManifest;
 import dev.greenlight.security.Actor;
 import dev.greenlight.security.Role;
@@ -91,12 +93,19 @@ public class WorkspaceService {
         }
     }
 
-    /** Throws a 400 naming each bad field; used by every entry point that takes manifests. */
+    /**
+     * Throws a 400 naming each bad field; used by every entry point that takes manifests. Sizes
+     * ({@link InputLimits}) are checked before a name, version or range is parsed.
+     */
     public static void validate(List<PackageManifest> manifests) {
         List<FieldError> errors = new ArrayList<>();
         if (manifests == null || manifests.isEmpty()) {
             throw new InvalidInputException("packages", "at least one package is required");
         }
+        if (manifests.size() > InputLimits.MAX_PACKAGES) {
+            throw new InvalidInputException("packages", "must hold at most " + InputLimits.MAX_PACKAGES + " packages");
+        }
+        checkInternalDependencies(manifests);
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < manifests.size(); i++) {
             PackageManifest manifest = manifests.get(i);
@@ -105,12 +114,18 @@ public class WorkspaceService {
                 errors.add(new FieldError(field, "must not be null"));
                 continue;
             }
-            if (manifest.name() == null || !PACKAGE_NAME.matcher(manifest.name()).matches()) {
+            if (manifest.name() != null && manifest.name().length() > InputLimits.MAX_PACKAGE_NAME_CHARS) {
+                errors.add(new FieldError(field + ".name",
+                        "must be at most " + InputLimits.MAX_PACKAGE_NAME_CHARS + " characters"));
+            } else if (manifest.name() == null || !PACKAGE_NAME.matcher(manifest.name()).matches()) {
                 errors.add(new FieldError(field + ".name", "must be an npm package name such as @neuronx/core"));
             } else if (!seen.add(manifest.name())) {
                 errors.add(new FieldError(field + ".name", "package " + manifest.name() + " is listed twice"));
             }
-            if (manifest.version() == null || !Semver.isValid(manifest.version())) {
+            if (manifest.version() != null && manifest.version().length() > InputLimits.MAX_VERSION_CHARS) {
+                errors.add(new FieldError(field + ".version",
+                        "must be at most " + InputLimits.MAX_VERSION_CHARS + " characters"));
+            } else if (manifest.version() == null || !Semver.isValid(manifest.version())) {
                 errors.add(new FieldError(field + ".version", "must be a SemVer version such as 1.2.3"));
             }
             checkRanges(errors, field + ".dependencies", manifest.dependencies());
@@ -122,10 +137,38 @@ public class WorkspaceService {
         }
     }
 
+    private static void checkInternalDependencies(List<PackageManifest> manifests) {
+        Set<String> names = new HashSet<>();
+        manifests.stream().filter(m -> m != null && m.name() != null).forEach(m -> names.add(m.name()));
+        long internal = 0;
+        for (PackageManifest manifest : manifests) {
+            if (manifest != null) {
+                internal += Stream.of(manifest.dependencies(), manifest.devDependencies(), manifest.peerDependencies())
+                        .flatMap(section -> section.keySet().stream())
+                        .filter(names::contains)
+                        .count();
+            }
+        }
+        if (internal > InputLimits.MAX_INTERNAL_DEPENDENCIES) {
+            throw new InvalidInputException("packages", "may hold at most " + InputLimits.MAX_INTERNAL_DEPENDENCIES
+                    + " dependencies between the listed packages, not " + internal);
+        }
+    }
+
     private static void checkRanges(List<FieldError> errors, String field, Map<String, String> ranges) {
+        if (ranges.size() > InputLimits.MAX_DEPENDENCIES) {
+            errors.add(new FieldError(field, "must hold at most " + InputLimits.MAX_DEPENDENCIES + " dependencies"));
+            return;
+        }
         ranges.forEach((name, range) -> {
-            if (range == null || range.isBlank()) {
+            if (name.length() > InputLimits.MAX_PACKAGE_NAME_CHARS) {
+                errors.add(new FieldError(field, "package names must be at most " + InputLimits.MAX_PACKAGE_NAME_CHARS
+                        + " characters"));
+            } else if (range == null || range.isBlank()) {
                 errors.add(new FieldError(field + "." + name, "must be a version range such as ^1.2.0"));
+            } else if (range.length() > InputLimits.MAX_RANGE_CHARS) {
+                errors.add(new FieldError(field + "." + name,
+                        "must be at most " + InputLimits.MAX_RANGE_CHARS + " characters"));
             }
         });
     }

@@ -28,6 +28,7 @@ class ChangesetsParityTest {
 
     private static final Path CASES = Path.of(System.getProperty("parity.cases", "target/parity/cases.json"));
     private static final int SHOWN_MISMATCHES = 5;
+    private static final int MIN_COVERAGE = 10;
 
     private final ChangesetParser parser = new ChangesetParser();
     private final ReleasePlanner planner = new ReleasePlanner();
@@ -56,6 +57,27 @@ class ChangesetsParityTest {
             fail(summary + "\nFirst mismatches:\n\n"
                     + String.join("\n\n", mismatches.subList(0, Math.min(SHOWN_MISMATCHES, mismatches.size()))));
         }
+    }
+
+    /** Issue 19: each of these is covered at least ten times in every run, judged from the tool's own output. */
+    @Test
+    void casesCoverEveryRequiredFeatureAtLeastTenTimes() throws IOException {
+        JsonNode coverage = readCases().path("coverage");
+        List<String> required = new ArrayList<>();
+        for (String kind : List.of("dependencies", "devDependencies", "peerDependencies")) {
+            for (String range : List.of("workspace:*", "workspace:^", "workspace:~", "workspace:^X.Y.Z", "*", ">=X.Y.Z",
+                    "X.x", "X.Y.Z")) {
+                required.add("range " + range + " in " + kind);
+            }
+        }
+        required.addAll(List.of("none bump", "dependency chain five links deep", "peer dependency cascade",
+                "0.x version released", "prerelease package with pre mode", "prerelease package without pre mode",
+                "multi-paragraph summary", "Markdown list in summary", "inline code in summary"));
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        required.forEach(feature -> counts.put(feature, coverage.path(feature).asInt(0)));
+        System.out.println("Changesets parity coverage (cases per feature): " + counts);
+        assertThat(counts).as("cases per feature in %s", CASES)
+                .allSatisfy((feature, count) -> assertThat(count).as(feature).isGreaterThanOrEqualTo(MIN_COVERAGE));
     }
 
     @Test

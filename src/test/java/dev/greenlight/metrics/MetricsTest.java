@@ -98,8 +98,9 @@ class MetricsTest {
     private static int changesets;
 
     private static void changeset(Statement s, long release, String createdAt) throws SQLException {
-        s.execute("insert into changeset (slug, summary, author, created_at, release_id) values ('metrics-"
-                + (++changesets) + "', 'Change', 'alice', '" + createdAt + "', " + release + ")");
+        s.execute(
+                "insert into changeset (slug, summary, author, submitted_by, created_at, release_id) values ('metrics-"
+                        + (++changesets) + "', 'Change', 'alice', 'alice', '" + createdAt + "', " + release + ")");
     }
 
     private static String ts(String instant) {

@@ -226,6 +226,9 @@ class RoleMatrixTest {
                 Expect.only(403).skip(Users.ALICE, Users.MAX)));
         calls.add(call("PUT", "/api/v1/packages", Map.of("packages", List.of(Map.of("name", "", "version", "x"))),
                 Expect.only(400, Users.MAX, Users.ADA, Users.CI)));
+        calls.add(call("POST", "/api/v1/release-plans",
+                Map.of("packages", List.of(Map.of("name", "", "version", "x")), "changesets", List.of()),
+                Expect.only(400, AUTHORS).and(400, Users.MAX, Users.CI)));
         calls.add(call("POST", "/api/v1/emergencies", Map.of(), Expect.only(400, AUTHORS)));
         calls.add(call("POST", "/api/v1/emergencies/" + w.closedEmergency() + "/assess", Map.of("reason", "Real"),
                 Expect.only(409, Users.SEAN, Users.PETE)));

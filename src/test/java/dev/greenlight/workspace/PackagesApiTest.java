@@ -1,6 +1,7 @@
 package dev.greenlight.workspace;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
+import dev.greenlight.changeset.InputLimits;
 import dev.greenlight.testsupport.Users;
 
 @QuarkusTest
@@ -68,5 +70,30 @@ class PackagesApiTest {
                 .then()
                 .statusCode(400)
                 .body("errors[0].field", equalTo("packages[0].name"));
+    }
+
+    @Test
+    void rangeAboveTheLimitIsRefusedWithItsField() {
+        given().header("Authorization", Users.MAX.bearer())
+                .contentType(ContentType.JSON)
+                .body(Map.of("packages", List.of(Map.of("name", "@neuronx/core", "version", "1.0.0"),
+                        Map.of("name", "@neuronx/api", "version", "1.0.0", "dependencies",
+                                Map.of("@neuronx/core", "v".repeat(InputLimits.MAX_RANGE_CHARS) + "1")))))
+                .put("/api/v1/packages")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("packages[1].dependencies.@neuronx/core"))
+                .body("errors[0].message", containsString(String.valueOf(InputLimits.MAX_RANGE_CHARS)));
+    }
+
+    @Test
+    void bodyAboveTheLimitIsRefusedBeforeItIsParsed() {
+        given().header("Authorization", Users.MAX.bearer())
+                .contentType(ContentType.JSON)
+                .body("{\"packages\": [" + " ".repeat((int) InputLimits.MAX_BODY_BYTES))
+                .put("/api/v1/packages")
+                .then()
+                .statusCode(413)
+                .body("errors[0].field", equalTo("body"));
     }
 }

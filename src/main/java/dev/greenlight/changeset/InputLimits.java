@@ -1,0 +1,60 @@
+package dev.greenlight.changeset;
+
+/**
+ * How large each input to changesets and release plans may be. Each limit is checked where the input arrives, before
+ * anything is parsed, and input above it is refused with a 400 that names the field and the limit. The values are far
+ * above what a real workspace needs (NeuronX has five packages; @changesets/cli writes files of a few hundred bytes),
+ * and low enough that the largest request allowed is parsed and planned in a fraction of a second.
+ */
+public final class InputLimits {
+    /** The JSON body of a changeset submission or a release plan request (413 above it). */
+    public static final long MAX_BODY_BYTES = 2 * 1024 * 1024;
+    /** A Changesets markdown file (UTF-8): front matter and a summary are a few lines. */
+    public static final int MAX_FILE_BYTES = 64 * 1024;
+    /** A changeset's summary; it becomes a changelog entry. */
+    public static final int MAX_SUMMARY_CHARS = 10_000;
+    /** Changesets (files or JSON) in one submission or plan request. */
+    public static final int MAX_CHANGESETS = 100;
+    /** Packages in one workspace or plan request, and so the packages one changeset can name. */
+    public static final int MAX_PACKAGES = 200;
+    /** Entries in one dependency section of one package. */
+    public static final int MAX_DEPENDENCIES = 300;
+    /** Dependencies between the workspace's own packages, which planning follows; large monorepos have hundreds. */
+    public static final int MAX_INTERNAL_DEPENDENCIES = 5_000;
+    /**
+     * Summary characters times the packages each changeset names: the changelog text one plan writes. A hundred
+     * summaries of 10,000 characters each naming 200 packages would be 200 MB of changelogs.
+     */
+    public static final long MAX_CHANGELOG_CHARS = 1_000_000;
+    /** A dependency range; node-semver's MAX_LENGTH, which it applies to versions. */
+    public static final int MAX_RANGE_CHARS = 256;
+    /** A package version; node-semver refuses longer ones itself. */
+    public static final int MAX_VERSION_CHARS = 256;
+    /** A package name; npm refuses longer ones. */
+    public static final int MAX_PACKAGE_NAME_CHARS = 214;
+    /** A changeset file name. */
+    public static final int MAX_FILE_NAME_CHARS = 200;
+
+    private InputLimits() {
+    }
+
+    /** The UTF-8 length of {@code text}, counted no further than {@code limit + 1}. */
+    public static long utf8Bytes(String text, long limit) {
+        long bytes = 0;
+        for (int i = 0; i < text.length() && bytes <= limit; i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                bytes++;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1))) {
+                bytes += 4;
+                i++;
+            } else {
+                bytes += 3;
+            }
+        }
+        return bytes;
+    }
+}
