@@ -2,7 +2,7 @@
 # Greenlight benchmark: generates the large organisation's data, starts the packaged application (JVM mode) on it and
 # measures start time, memory, each page at a fixed arrival rate (open model, no coordinated omission), peak
 # throughput with wrk, and two ceilings on the same machine: a page without SQL (the framework's limit) and the
-# detail page's SQL run directly by pgbench (the database's limit). README "Benchmark" explains the figures.
+# detail page's SQL run directly by pgbench (the database's limit). docs/benchmark.md explains the figures.
 #
 #   ./mvnw package -DskipTests -Dexec.skip && bench/run.sh
 #
@@ -25,7 +25,7 @@ STARTS=${STARTS:-3}
 PGBENCH=${PGBENCH:-$(ls /usr/lib/postgresql/*/bin/pgbench 2>/dev/null | tail -1 || command -v pgbench)}
 PG="psql -h localhost -U postgres -d postgres -v ON_ERROR_STOP=1 -q"
 # Small, steady footprint on two cores: serial GC, bounded heap and metaspace, smaller thread stacks. The code cache
-# keeps its default size: a smaller cap makes code unloading trigger full collections (README "Benchmark").
+# keeps its default size: a smaller cap makes code unloading trigger full collections (docs/benchmark.md).
 JAVA_OPTS=${JAVA_OPTS:-"-XX:+UseSerialGC -Xms64m -Xmx256m -XX:MaxMetaspaceSize=160m -Xss512k"}
 JAVA=${JAVA:-java}
 BASE=http://localhost:$PORT

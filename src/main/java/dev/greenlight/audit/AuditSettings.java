@@ -7,8 +7,9 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 /**
- * The audit log's signed checkpoints (README "Audit log"). The private key comes from the environment only
- * ({@code GREENLIGHT_AUDIT_SIGNING_PRIVATE_KEY}); without one no checkpoint is signed and verification says so.
+ * The audit log's signed checkpoints (docs/operations.md, "Signed checkpoints"). The private key comes from the
+ * environment only ({@code GREENLIGHT_AUDIT_SIGNING_PRIVATE_KEY}); without one no checkpoint is signed and verification
+ * says so.
  */
 @ConfigMapping(prefix = "greenlight.audit")
 interface AuditSettings {

@@ -8,7 +8,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 /**
- * Slack configuration; README's Slack section documents every key. The bot token and the signing secret come from the
+ * Slack configuration; docs/slack.md documents every key. The bot token and the signing secret come from the
  * environment only ({@code GREENLIGHT_SLACK_BOT_TOKEN}, {@code GREENLIGHT_SLACK_SIGNING_SECRET}).
  */
 @ConfigMapping(prefix = "greenlight.slack")

@@ -74,7 +74,7 @@ class KeycloakJourneyIT {
     void ciClientPublishesThePackagesWithAClientCredentialsToken() {
         GreenlightProcess app = E2eStack.instanceA();
         String token = CiApi.token();
-        // Roles arrive in the groups claim (realm roles mapped by the realm file), as README documents
+        // Roles arrive in the groups claim (realm roles mapped by the realm file), as docs/operations.md documents
         assertThat(CiApi.claims(token).get("groups")).extracting(JsonNode::asText).contains("ci");
 
         String packages = CiApi.neuronxPackages();
