@@ -9,7 +9,7 @@ import java.util.Base64;
 
 /**
  * Benchmark-only tokens: makes an RSA key pair, writes the public key (what quarkus.oidc.public-key takes) and one
- * RS256 JWT per "user=role,role" argument, valid for a day, with the roles in the groups claim.
+ * RS256 JWT per "user=role,role" argument, valid for a day, for Greenlight's audience, with the roles in the groups claim.
  *
  * <pre>java bench/BenchTokens.java OUT_DIR user301=code-reviewer user491=maintainer ...</pre>
  *
@@ -35,7 +35,7 @@ public class BenchTokens {
                 groups.append(groups.length() == 0 ? "" : ",").append('"').append(role).append('"');
             }
             String claims = "{\"iss\":\"greenlight-bench\",\"sub\":\"" + user + "\",\"preferred_username\":\"" + user
-                    + "\",\"name\":\"" + user + "\",\"groups\":[" + groups + "],\"iat\":" + now + ",\"exp\":"
+                    + "\",\"name\":\"" + user + "\",\"aud\":\"greenlight\",\"groups\":[" + groups + "],\"iat\":" + now + ",\"exp\":"
                     + (now + 86400) + "}";
             String signingInput = header + "." + url.encodeToString(claims.getBytes(StandardCharsets.UTF_8));
             Signature rs256 = Signature.getInstance("SHA256withRSA");

@@ -29,7 +29,7 @@ import dev.greenlight.web.InvalidInputException;
 
 /**
  * The audit log for auditors: filters, keyset pages ("older"), a link from each event to its subject, downloads for the
- * chosen dates, and the chain's verification. Every signed-in user may read it, like the rest of the portal.
+ * chosen dates, and the chain's verification. Any Greenlight role may read it, like the rest of the portal.
  */
 @Path("/audit")
 @Produces(MediaType.TEXT_HTML)

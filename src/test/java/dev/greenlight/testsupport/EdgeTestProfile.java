@@ -15,7 +15,7 @@ import org.jose4j.jwt.JwtClaims;
 import io.quarkus.test.junit.QuarkusTestProfile;
 
 /**
- * Greenlight at the edge as production runs it: the /api tenant demands the audience production demands, and
+ * Greenlight at the edge as production runs it: the /api tenant and the pages demand the audience production demands, and
  * forwarded headers are trusted from one proxy address that is not the tests' own. The API tenant verifies tokens with
  * a key of this class (the test OIDC provider's tokens carry no audience), so tests can mint tokens for any audience.
  */
@@ -55,6 +55,7 @@ public class EdgeTestProfile implements QuarkusTestProfile {
                 "quarkus.oidc.api.token.issuer", ISSUER,
                 // undoes the test profile's relaxation: the audience production requires (application.properties)
                 "%test.quarkus.oidc.api.token.audience", "${greenlight.api.audience}",
+                "%test.quarkus.oidc.token.audience", "${greenlight.api.audience}",
                 "%test.quarkus.http.proxy.trusted-proxies", TRUSTED_PROXY);
     }
 

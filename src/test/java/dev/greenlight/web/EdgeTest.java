@@ -12,8 +12,9 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 
 import dev.greenlight.testsupport.EdgeTestProfile;
+import dev.greenlight.testsupport.Users;
 
-/** The API's required audience and the trusted proxies, configured as in production. */
+/** The required audience (API and pages) and the trusted proxies, configured as in production. */
 @QuarkusTest
 @TestProfile(EdgeTestProfile.class)
 class EdgeTest {
@@ -28,6 +29,17 @@ class EdgeTest {
         assertThat(status(EdgeTestProfile.token("ci", List.of("ci"), null))).isEqualTo(401);
         // the same token for Greenlight's audience: the audience alone made the difference
         assertThat(status(EdgeTestProfile.token("ci", List.of("ci"), "greenlight"))).isEqualTo(200);
+    }
+
+    /** The test provider's access tokens carry no audience: on pages, as on the API, they are no longer enough. */
+    @Test
+    void aBearerTokenWithoutGreenlightsAudienceIsRefusedOnPages() {
+        given().redirects()
+                .follow(false)
+                .header("Authorization", Users.ALICE.bearer())
+                .get("/releases")
+                .then()
+                .statusCode(401);
     }
 
     @Test

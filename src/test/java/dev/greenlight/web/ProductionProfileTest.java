@@ -11,11 +11,14 @@ import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
 
-/** The production profile, resolved from application.properties as Quarkus resolves it, marks both cookies Secure. */
-class ProductionCookiesTest {
+/**
+ * The production profile, resolved from application.properties as Quarkus resolves it: both cookies Secure, and tokens
+ * accepted only for Greenlight's audience, on pages as on the API.
+ */
+class ProductionProfileTest {
 
     private static SmallRyeConfig profile(String name) throws IOException {
-        URL properties = ProductionCookiesTest.class.getClassLoader().getResource("application.properties");
+        URL properties = ProductionProfileTest.class.getClassLoader().getResource("application.properties");
         return new SmallRyeConfigBuilder().addDefaultInterceptors()
                 .withProfile(name)
                 .withSources(new PropertiesConfigSource(properties))
@@ -45,5 +48,13 @@ class ProductionCookiesTest {
 
         assertThat(flag(test, "quarkus.oidc.authentication.cookie-force-secure")).isFalse();
         assertThat(flag(test, "quarkus.rest-csrf.cookie-force-secure")).isFalse();
+    }
+
+    @Test
+    void productionAcceptsTokensOnlyForGreenlightsAudienceOnPagesAndApi() throws IOException {
+        SmallRyeConfig prod = profile("prod");
+
+        assertThat(prod.getValue("quarkus.oidc.token.audience", String.class)).isEqualTo("greenlight");
+        assertThat(prod.getValue("quarkus.oidc.api.token.audience", String.class)).isEqualTo("greenlight");
     }
 }
