@@ -27,9 +27,9 @@ import io.restassured.response.Response;
 
 import dev.greenlight.release.ReleaseView;
 import dev.greenlight.testsupport.Fixtures;
-import dev.greenlight.testsupport.PageRoutes;
 import dev.greenlight.testsupport.PageSession;
 import dev.greenlight.testsupport.RecordFixtures;
+import dev.greenlight.testsupport.Routes;
 import dev.greenlight.testsupport.Users;
 
 import javax.sql.DataSource;
@@ -229,12 +229,12 @@ class CsrfTest {
                 .id();
         long postmortem = records.postmortem(Users.SEAN, incident, Users.SEAN).id();
         String pending = changeset(fixtures, Users.ALICE);
-        List<PageRoutes.Route> routes = PageRoutes.all();
+        List<Routes.Route> routes = Routes.pageActions();
         assertThat(routes).as("page actions found").hasSizeGreaterThanOrEqualTo(37);
         Map<Users, PageSession> sessions = new EnumMap<>(Users.class);
         long before = auditEvents();
 
-        for (PageRoutes.Route route : routes) {
+        for (Routes.Route route : routes) {
             Map<String, Object> ids = new LinkedHashMap<>();
             ids.put("id", route.template().startsWith("/overrides")
                     ? override
@@ -262,7 +262,7 @@ class CsrfTest {
     }
 
     /** Someone whose role the action allows, so that only the missing token stops them. */
-    private static Users mayTake(PageRoutes.Route route) {
+    private static Users mayTake(Routes.Route route) {
         RolesAllowed allowed = route.handler().getAnnotation(RolesAllowed.class);
         if (allowed == null) {
             allowed = route.handler().getDeclaringClass().getAnnotation(RolesAllowed.class);

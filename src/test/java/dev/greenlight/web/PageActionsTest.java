@@ -10,7 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.junit.jupiter.api.Test;
 
-import dev.greenlight.testsupport.PageRoutes;
+import dev.greenlight.testsupport.Routes;
 
 /** Every page action says what it reads: a form, or a multipart form where files are uploaded; anything else is 415. */
 class PageActionsTest {
@@ -19,9 +19,9 @@ class PageActionsTest {
 
     @Test
     void everyPageActionConsumesFormsOnly() {
-        List<PageRoutes.Route> routes = PageRoutes.all();
+        List<Routes.Route> routes = Routes.pageActions();
         assertThat(routes).hasSizeGreaterThanOrEqualTo(37);
-        for (PageRoutes.Route route : routes) {
+        for (Routes.Route route : routes) {
             Consumes consumes = route.handler().getAnnotation(Consumes.class);
             if (consumes == null) {
                 consumes = route.handler().getDeclaringClass().getAnnotation(Consumes.class);

@@ -10,25 +10,30 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 
 /**
- * Every state-changing page route (POST, PUT, PATCH or DELETE outside /api), read from the compiled resource classes,
- * so that a page action added later is covered by the tests that loop over them without being listed anywhere.
+ * Greenlight's HTTP routes, read from the compiled resource classes, so that a route added later is covered by the
+ * tests that loop over them without being listed anywhere: the page actions (POST, PUT, PATCH or DELETE outside /api)
+ * and every route of the JSON API.
  */
-public final class PageRoutes {
+public final class Routes {
     private static final Pattern PARAM = Pattern.compile("\\{(\\w+)}");
     private static final List<Class<? extends Annotation>> UNSAFE = List.of(POST.class, PUT.class, PATCH.class,
             DELETE.class);
+    private static final List<Class<? extends Annotation>> EVERY_VERB = List.of(GET.class, POST.class, PUT.class,
+            PATCH.class, DELETE.class);
 
-    private PageRoutes() {
+    private Routes() {
     }
 
     public record Route(String method, String template, Method handler) {
@@ -49,7 +54,17 @@ public final class PageRoutes {
         }
     }
 
-    public static List<Route> all() {
+    /** Every state-changing page route. */
+    public static List<Route> pageActions() {
+        return scan(path -> !path.startsWith("/api"), UNSAFE);
+    }
+
+    /** Every route of the JSON API, whatever its method. */
+    public static List<Route> api() {
+        return scan(path -> path.startsWith("/api"), EVERY_VERB);
+    }
+
+    private static List<Route> scan(Predicate<String> basePaths, List<Class<? extends Annotation>> verbs) {
         Path root = Path.of("target", "classes");
         List<Route> routes = new ArrayList<>();
         try (Stream<Path> files = Files.walk(root.resolve("dev/greenlight"))) {
@@ -57,13 +72,13 @@ public final class PageRoutes {
                     .toList()) {
                 String name = root.relativize(file).toString().replace(java.io.File.separatorChar, '.');
                 Class<?> type = Class.forName(name.substring(0, name.length() - ".class".length()), false,
-                        PageRoutes.class.getClassLoader());
+                        Routes.class.getClassLoader());
                 jakarta.ws.rs.Path base = type.getAnnotation(jakarta.ws.rs.Path.class);
-                if (base == null || base.value().startsWith("/api")) {
+                if (base == null || !basePaths.test(base.value())) {
                     continue;
                 }
                 for (Method method : type.getDeclaredMethods()) {
-                    for (Class<? extends Annotation> verb : UNSAFE) {
+                    for (Class<? extends Annotation> verb : verbs) {
                         if (method.isAnnotationPresent(verb)) {
                             jakarta.ws.rs.Path sub = method.getAnnotation(jakarta.ws.rs.Path.class);
                             routes.add(new Route(verb.getSimpleName(), join(base.value(),
