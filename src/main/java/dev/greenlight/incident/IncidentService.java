@@ -313,13 +313,15 @@ public class IncidentService {
         } catch (InvalidInputException e) {
             errors.addAll(e.errors());
         }
-        IncidentStatus status = IncidentStatus.OPEN;
-        if (input.status() != null && !input.status().isBlank()) {
-            try {
-                status = IncidentStatus.parse("status", input.status());
-            } catch (InvalidInputException e) {
-                errors.addAll(e.errors());
-            }
+        // status and security are decisions: never defaulted, which would reopen or declassify an incident
+        IncidentStatus status = null;
+        try {
+            status = IncidentStatus.parse("status", input.status());
+        } catch (InvalidInputException e) {
+            errors.addAll(e.errors());
+        }
+        if (input.security() == null) {
+            errors.add(new FieldError("security", "is missing: must be true or false"));
         }
         String impact = text(errors, "impact", input.impact(), MAX_TEXT, false);
         String report = text(errors, "report", input.report(), MAX_TEXT, false);
@@ -370,7 +372,7 @@ public class IncidentService {
         incident.impact = impact;
         incident.startedAt = startedAt;
         incident.resolvedAt = resolvedAt;
-        incident.security = Boolean.TRUE.equals(input.security());
+        incident.security = input.security();
         incident.affectedServices = services.toArray(String[]::new);
         incident.report = report;
         incident.updatedAt = now;

@@ -48,8 +48,12 @@ public class RollbackService {
         DONE,
         NOT_APPLICABLE;
 
+        /** A missing outcome is refused, never read as done: a tick says what was done. */
         static Outcome parse(String value) {
-            if (value == null || value.isBlank() || value.strip().equalsIgnoreCase("done")) {
+            if (value == null || value.isBlank()) {
+                throw new InvalidInputException("outcome", "is missing: must be done or not-applicable");
+            }
+            if (value.strip().equalsIgnoreCase("done")) {
                 return DONE;
             }
             if (value.strip().equalsIgnoreCase("not-applicable") || value.strip().equalsIgnoreCase("not_applicable")) {

@@ -77,8 +77,8 @@ class LinkedSecurityIncidentTest {
     /** A security incident filed by {@code reporter}, without a report unless one is given. */
     private long securityIncident(Users reporter, String report) {
         Map<String, Object> body = report == null
-                ? Map.of("title", title, "severity", "SEV1", "security", true)
-                : Map.of("title", title, "severity", "SEV1", "security", true, "report", report);
+                ? Map.of("title", title, "severity", "SEV1", "status", "OPEN", "security", true)
+                : Map.of("title", title, "severity", "SEV1", "status", "OPEN", "security", true, "report", report);
         return post(reporter, "/incidents", body).statusCode(201).extract().jsonPath().getLong("id");
     }
 
