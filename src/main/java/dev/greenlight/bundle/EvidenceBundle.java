@@ -117,8 +117,9 @@ public class EvidenceBundle {
         List<IncidentView> touched = incidents.forRelease(reader, releaseId);
         return new Dossier(clock.instant(), reader.username(), releases.get(releaseId), adrs.of(releaseId),
                 changesets.ofRelease(releaseId), approvals.slots(facts), gates.status(facts),
-                waivers.notices(releaseId), emergencies.forRelease(releaseId), overrides.forRelease(releaseId),
-                validation.status(releaseId), rollbacks.ofRelease(releaseId), touched,
+                waivers.notices(releaseId), emergencies.forRelease(reader, releaseId),
+                overrides.forRelease(reader, releaseId),
+                validation.status(releaseId), rollbacks.ofRelease(reader, releaseId), touched,
                 postmortems.ofReleaseStory(reader, releaseId, touched)
                         .stream()
                         .map(p -> postmortems.get(reader, p.id()))

@@ -60,10 +60,10 @@ class EmergenciesApi {
     @Path("/emergencies")
     public List<EmergencyView> list(@QueryParam("state") String state) {
         if (state == null || state.isBlank()) {
-            return emergencies.recent(0, 100);
+            return emergencies.recent(user.actor(), 0, 100);
         }
         try {
-            return emergencies.waiting(EmergencyState.valueOf(state.strip().toUpperCase()));
+            return emergencies.waiting(user.actor(), EmergencyState.valueOf(state.strip().toUpperCase()));
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("state", "unknown state " + state);
         }
@@ -90,7 +90,7 @@ class EmergenciesApi {
     @GET
     @Path("/emergencies/{id}")
     public EmergencyView get(@PathParam("id") long id) {
-        return emergencies.get(id);
+        return emergencies.get(user.actor(), id);
     }
 
     @POST
@@ -154,7 +154,7 @@ class EmergenciesApi {
     @GET
     @Path("/overrides/{id}")
     public OverrideView getOverride(@PathParam("id") long id) {
-        return overrides.get(id);
+        return overrides.get(user.actor(), id);
     }
 
     @POST

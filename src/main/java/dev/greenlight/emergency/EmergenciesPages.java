@@ -121,9 +121,10 @@ class EmergenciesPages {
 
     @GET
     public TemplateInstance list() {
-        return Templates.list(new Queue(emergencies.waiting(EmergencyState.ASSESSED),
-                emergencies.waiting(EmergencyState.REQUESTED), emergencies.overduePostmortems(user.actor()),
-                overrides.open(), emergencies.recent(0, 20)), "emergencies");
+        Actor actor = user.actor();
+        return Templates.list(new Queue(emergencies.waiting(actor, EmergencyState.ASSESSED),
+                emergencies.waiting(actor, EmergencyState.REQUESTED), emergencies.overduePostmortems(actor),
+                overrides.open(actor), emergencies.recent(actor, 0, 20)), "emergencies");
     }
 
     @GET
@@ -242,8 +243,8 @@ class EmergenciesPages {
     }
 
     private TemplateInstance detailPage(long id, DecisionForm form, List<FieldError> errors) {
-        EmergencyView emergency = emergencies.get(id);
         Actor actor = user.actor();
+        EmergencyView emergency = emergencies.get(actor, id);
         Detail detail = new Detail(emergency, releases.get(emergency.releaseId()),
                 emergencies.candidates(emergency.releaseId()), emergencies.unmet(emergency.releaseId()),
                 emergencies.whyNotAssess(actor, emergency), emergencies.whyNotDecide(actor, emergency),

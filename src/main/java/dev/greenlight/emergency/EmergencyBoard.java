@@ -30,17 +30,17 @@ public class EmergencyBoard {
     }
 
     public Queue queue() {
-        return new Queue(awaitingLeader(), awaitingAssessment(), overduePostmortems(), overrides.open());
+        return new Queue(awaitingLeader(), awaitingAssessment(), overduePostmortems(), overrides.open(user.actor()));
     }
 
     /** Assessed emergencies waiting for an engineering leader, oldest first. */
     public List<EmergencyView> awaitingLeader() {
-        return emergencies.waiting(EmergencyState.ASSESSED);
+        return emergencies.waiting(user.actor(), EmergencyState.ASSESSED);
     }
 
     /** Requested emergencies waiting for the security or product team. */
     public List<EmergencyView> awaitingAssessment() {
-        return emergencies.waiting(EmergencyState.REQUESTED);
+        return emergencies.waiting(user.actor(), EmergencyState.REQUESTED);
     }
 
     public List<PostmortemSummary> overduePostmortems() {

@@ -121,7 +121,7 @@ public class EmergencyService {
         IncidentSummary existing = null;
         Severity severity = null;
         if (input.incidentId() != null) {
-            existing = incidents.summary(input.incidentId()).orElse(null);
+            existing = incidents.visible(actor, input.incidentId()).orElse(null);
             if (existing == null) {
                 errors.add(new FieldError("incidentId", "there is no incident " + input.incidentId()));
             }
@@ -198,7 +198,7 @@ public class EmergencyService {
                 snapshot(emergency)));
         outbox.enqueue(new Notice.EmergencyRequested(emergency.id, releaseId, releaseTitle(emergency),
                 emergency.criterion.name(), emergency.justification, actor.username()));
-        return view(emergency);
+        return view(actor, emergency);
     }
 
     /** The security or product team validates the emergency, with the reason. */
@@ -276,7 +276,7 @@ public class EmergencyService {
                     actor.username(), reason));
             releases.approveIfReady(emergency.releaseId);
         }
-        return view(emergency);
+        return view(actor, emergency);
     }
 
     @Transactional
@@ -295,7 +295,7 @@ public class EmergencyService {
                 snapshot(emergency)));
         outbox.enqueue(new Notice.EmergencyDecided(id, emergency.releaseId, releaseTitle(emergency), false,
                 actor.username(), emergency.decisionReason));
-        return view(emergency);
+        return view(actor, emergency);
     }
 
     /** The incident report, required before an emergency release is approved and published. */
@@ -325,28 +325,28 @@ public class EmergencyService {
         if (emergency.state == EmergencyState.APPROVED) {
             releases.approveIfReady(emergency.releaseId);
         }
-        return view(emergency);
+        return view(actor, emergency);
     }
 
-    public EmergencyView get(long id) {
-        return view(EmergencyRequest.<EmergencyRequest>findByIdOptional(id)
+    public EmergencyView get(Actor viewer, long id) {
+        return view(viewer, EmergencyRequest.<EmergencyRequest>findByIdOptional(id)
                 .orElseThrow(() -> new ResourceNotFoundException("Emergency request", id)));
     }
 
     /** Requests waiting for someone, oldest first: for a leader (assessed) and the assessors (requested). */
-    public List<EmergencyView> waiting(EmergencyState state) {
-        return views(EmergencyRequest.inStates(List.of(state), Page.ofSize(100))).stream()
+    public List<EmergencyView> waiting(Actor viewer, EmergencyState state) {
+        return views(viewer, EmergencyRequest.inStates(List.of(state), Page.ofSize(100))).stream()
                 .filter(e -> e.releaseState().isOpen())
                 .toList();
     }
 
     /** Every emergency request a release had, declined and denied ones included, oldest first. */
-    public List<EmergencyView> forRelease(long releaseId) {
-        return views(EmergencyRequest.list("releaseId = ?1 order by id", releaseId));
+    public List<EmergencyView> forRelease(Actor viewer, long releaseId) {
+        return views(viewer, EmergencyRequest.list("releaseId = ?1 order by id", releaseId));
     }
 
-    public List<EmergencyView> recent(int page, int size) {
-        return views(EmergencyRequest.newestFirst(Page.of(page, size)));
+    public List<EmergencyView> recent(Actor viewer, int page, int size) {
+        return views(viewer, EmergencyRequest.newestFirst(Page.of(page, size)));
     }
 
     /** Post-mortems past due and not published, most overdue first, of the incidents the actor sees. */
@@ -379,7 +379,7 @@ public class EmergencyService {
 
     /** Whether the page offers the actor to write the emergency's incident report. */
     public boolean mayWriteReport(Actor actor, EmergencyView emergency) {
-        return !emergency.state().isTerminal()
+        return !emergency.state().isTerminal() && !emergency.incident().hidden()
                 && (actor.hasAny(TEAM_REPORT_WRITERS) || actor.username().equals(emergency.requestedBy()))
                 && incidents.whyNotEdit(actor, emergency.incident().id()) == null;
     }
@@ -489,21 +489,24 @@ public class EmergencyService {
         audit.record(actor, new AuditLog.Change("waiver.granted", "waiver", waiver.id, releaseId, null, after));
     }
 
-    EmergencyView view(EmergencyRequest e) {
-        return views(List.of(e)).get(0);
+    EmergencyView view(Actor viewer, EmergencyRequest e) {
+        return views(viewer, List.of(e)).get(0);
     }
 
-    /** Views of several requests in a fixed number of queries, whatever their number (lists, dashboards). */
-    List<EmergencyView> views(List<EmergencyRequest> requests) {
+    /**
+     * Views of several requests in a fixed number of queries, whatever their number (lists, dashboards), with their
+     * incidents and post-mortems as the viewer may see them.
+     */
+    List<EmergencyView> views(Actor viewer, List<EmergencyRequest> requests) {
         if (requests.isEmpty()) {
             return List.of();
         }
         List<Long> ids = requests.stream().map(e -> e.id).toList();
         Set<Long> releaseIds = requests.stream().map(e -> e.releaseId).collect(Collectors.toSet());
         Map<Long, ReleaseHeadline> headlines = releases.headlines(releaseIds);
-        Map<Long, IncidentSummary> incidentsById = incidents.summaries(
+        Map<Long, IncidentSummary> incidentsById = incidents.summaries(viewer,
                 requests.stream().map(e -> e.incidentId).collect(Collectors.toSet()));
-        Map<Long, PostmortemSummary> postmortemsByRelease = postmortems.forReleases(releaseIds);
+        Map<Long, PostmortemSummary> postmortemsByRelease = postmortems.forReleases(viewer, releaseIds);
         Map<Long, Integer> contentVersions = requests.stream()
                 .collect(Collectors.toMap(e -> e.id, e -> headlines.get(e.releaseId).contentVersion()));
         Map<Long, List<EmergencyView.LeaderApproval>> approvals = EmergencyApproval.of(ids)
@@ -581,7 +584,7 @@ public class EmergencyService {
         outbox.enqueue(new Notice.EmergencyAssessed(id, emergency.releaseId, releaseTitle(emergency),
                 actor.username(), (action == EmergencyAction.ASSESS ? "Validated: " : "Declined: ")
                         + emergency.assessmentReason));
-        return view(emergency);
+        return view(actor, emergency);
     }
 
     private String releaseTitle(EmergencyRequest emergency) {
@@ -665,10 +668,6 @@ public class EmergencyService {
             throw new InvalidInputException(errors);
         }
         return List.copyOf(chosen.values());
-    }
-
-    private IncidentSummary incident(EmergencyRequest emergency) {
-        return incidents.summary(emergency.incidentId).orElseThrow();
     }
 
     private static Map<String, Object> snapshot(EmergencyRequest e) {

@@ -11,7 +11,10 @@ import dev.greenlight.release.ReleaseFacts;
 import dev.greenlight.release.ReleaseRequirement;
 import dev.greenlight.release.RequirementWaivers;
 
-/** An emergency release needs its incident report before it may be approved and published ("Documentation"). */
+/**
+ * An emergency release needs its incident report before it may be approved and published ("Documentation"). Every
+ * reader sees what is unmet, so a security incident is not named.
+ */
 @ApplicationScoped
 class IncidentReportRequirement implements ReleaseRequirement {
     private final IncidentService incidents;
@@ -25,10 +28,9 @@ class IncidentReportRequirement implements ReleaseRequirement {
     public List<String> unmet(ReleaseFacts release, Map<String, RequirementWaivers.Waiver> waived) {
         return EmergencyRequest.liveForRelease(release.id())
                 .filter(e -> e.state != EmergencyState.PUBLISHED)
-                .flatMap(e -> incidents.summary(e.incidentId))
-                .filter(incident -> !incident.hasReport())
-                .map(incident -> List.of("Emergency release: the incident report for incident #" + incident.id()
-                        + " (" + incident.title() + ") must be written before approval and publishing."))
+                .flatMap(e -> incidents.missingReport(e.incidentId))
+                .map(incident -> List.of("Emergency release: the incident report of " + incident
+                        + " must be written before approval and publishing."))
                 .orElse(List.of());
     }
 }

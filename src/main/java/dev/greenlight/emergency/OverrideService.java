@@ -91,7 +91,7 @@ public class OverrideService {
         IncidentSummary incident = null;
         Severity severity = null;
         if (input.incidentId() != null) {
-            incident = incidents.summary(input.incidentId()).orElse(null);
+            incident = incidents.visible(actor, input.incidentId()).orElse(null);
             if (incident == null) {
                 errors.add(new FieldError("incidentId", "there is no incident " + input.incidentId()));
             }
@@ -138,7 +138,7 @@ public class OverrideService {
         override.persistAndFlush();
         audit.record(actor, new AuditLog.Change("override.requested", "override", override.id, release.id(), null,
                 snapshot(override)));
-        return view(override);
+        return view(actor, override);
     }
 
     /** The second person: another admin or an engineering leader, never the admin who asked. */
@@ -179,7 +179,7 @@ public class OverrideService {
         audit.record(actor, new AuditLog.Change("override.approved", "override", id, release.id(), before,
                 snapshot(override)));
         releases.approveIfReady(release.id());
-        return view(override);
+        return view(actor, override);
     }
 
     @Transactional
@@ -195,22 +195,22 @@ public class OverrideService {
         override.decisionReason = reason.strip();
         audit.record(actor, new AuditLog.Change("override.denied", "override", id, override.releaseId, before,
                 snapshot(override)));
-        return view(override);
+        return view(actor, override);
     }
 
-    public OverrideView get(long id) {
-        return view(ReleaseOverride.<ReleaseOverride>findByIdOptional(id)
+    public OverrideView get(Actor viewer, long id) {
+        return view(viewer, ReleaseOverride.<ReleaseOverride>findByIdOptional(id)
                 .orElseThrow(() -> new ResourceNotFoundException("Override", id)));
     }
 
     /** Every override requested for a release, oldest first. */
-    public List<OverrideView> forRelease(long releaseId) {
-        return views(ReleaseOverride.forRelease(releaseId));
+    public List<OverrideView> forRelease(Actor viewer, long releaseId) {
+        return views(viewer, ReleaseOverride.forRelease(releaseId));
     }
 
     /** Overrides waiting for a second person, oldest first. */
-    public List<OverrideView> open() {
-        return views(ReleaseOverride.open());
+    public List<OverrideView> open(Actor viewer) {
+        return views(viewer, ReleaseOverride.open());
     }
 
     /** Null when the actor may decide the override now, else why not. */
@@ -273,18 +273,23 @@ public class OverrideService {
         return SegregationOfDuties.refusal(release, actor.username(), ANOTHER_PERSON);
     }
 
-    OverrideView view(ReleaseOverride o) {
-        return views(List.of(o)).get(0);
+    OverrideView view(Actor viewer, ReleaseOverride o) {
+        return views(viewer, List.of(o)).get(0);
     }
 
-    /** Views of several overrides, each waiver marked stale when its release holds other changesets now. */
-    private List<OverrideView> views(List<ReleaseOverride> overrides) {
+    /**
+     * Views of several overrides, each waiver marked stale when its release holds other changesets now, each incident
+     * as the viewer may see it.
+     */
+    private List<OverrideView> views(Actor viewer, List<ReleaseOverride> overrides) {
         Map<Long, ReleaseHeadline> headlines = releases.headlines(
                 overrides.stream().map(o -> o.releaseId).collect(Collectors.toSet()));
+        Map<Long, IncidentSummary> incidentsById = incidents.summaries(viewer,
+                overrides.stream().map(o -> o.incidentId).collect(Collectors.toSet()));
         return overrides.stream().map(o -> {
             int releaseVersion = headlines.get(o.releaseId).contentVersion();
             return new OverrideView(o.id, o.releaseId, o.reason, o.state, o.requestedBy, o.requestedAt, o.decidedBy,
-                    o.decidedAt, o.decisionReason, o.contentVersion, incidents.summary(o.incidentId).orElseThrow(),
+                    o.decidedAt, o.decisionReason, o.contentVersion, incidentsById.get(o.incidentId),
                     GrantedWaiver.<GrantedWaiver>list("releaseId = ?1 and source = ?2 and sourceId = ?3 order by id",
                             o.releaseId, GrantedWaiver.Source.OVERRIDE, o.id)
                             .stream()

@@ -108,7 +108,7 @@ class OverridesPages {
     }
 
     private TemplateInstance detailPage(long id, String reason, List<FieldError> errors) {
-        OverrideView override = overrides.get(id);
+        OverrideView override = overrides.get(user.actor(), id);
         return Templates.detail(override, releases.get(override.releaseId()),
                 overrides.whyNotDecide(user.actor(), override),
                 new OverrideForm(override.releaseId(), "", "", "", "", reason), errors, "emergencies");

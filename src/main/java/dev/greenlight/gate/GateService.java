@@ -23,6 +23,7 @@ import dev.greenlight.release.ReleaseRequirement;
 import dev.greenlight.release.ReleaseService;
 import dev.greenlight.release.ReleaseView;
 import dev.greenlight.release.RequirementWaivers;
+import dev.greenlight.release.SegregationOfDuties;
 import dev.greenlight.release.Waivers;
 import dev.greenlight.security.Actor;
 import dev.greenlight.security.Role;
@@ -108,6 +109,11 @@ public class GateService implements ReleaseRequirement {
                 : Set.of(Role.CI, Role.MAINTAINER);
     }
 
+    /** Null when the actor, who holds a reporter's role, may report this release's gates; else why not. */
+    public String whyNotReport(Actor actor, ReleaseFacts release) {
+        return SegregationOfDuties.reportRefusal(release, actor, "CI or another reporter must report its gates");
+    }
+
     public List<GateStatus> status(ReleaseFacts release) {
         return status(release, waivers.of(release));
     }
@@ -179,6 +185,10 @@ public class GateService implements ReleaseRequirement {
             throw new InvalidInputException("note", "must be at most " + MAX_NOTE + " characters");
         }
         ReleaseFacts release = releases.lockFacts(releaseId);
+        String selfAttested = whyNotReport(actor, release);
+        if (selfAttested != null) {
+            throw new ForbiddenActionException(selfAttested);
+        }
         if (!release.state().isOpen()) {
             throw new ConflictException("Gates are reported while a release is open; this one is "
                     + release.state().label().toLowerCase() + ".");

@@ -25,8 +25,9 @@ public enum ActionItemStatus {
         return label;
     }
 
+    /** A missing status is refused, never read as OPEN: on an update that would reopen a finished item. */
     static ActionItemStatus parse(String field, String value) {
-        String normalised = value == null || value.isBlank() ? "OPEN" : value.strip().toUpperCase(Locale.ROOT);
+        String normalised = value == null ? "" : value.strip().toUpperCase(Locale.ROOT);
         return Arrays.stream(values())
                 .filter(s -> s.name().equals(normalised))
                 .findFirst()

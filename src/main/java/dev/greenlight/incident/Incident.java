@@ -71,12 +71,18 @@ class Incident extends PanacheEntityBase {
     @Version
     public long version;
 
-    /** Who filed it, without loading the incident (so that a later lock reads it fresh). */
-    static Optional<String> reporterOf(long id) {
-        return getEntityManager().createQuery("select i.createdBy from Incident i where i.id = :id", String.class)
+    /** Who filed it and whether it is a security incident. */
+    record Facts(String createdBy, boolean security) {
+    }
+
+    /** Its facts, without loading the incident (so that a later lock reads it fresh). */
+    static Optional<Facts> factsOf(long id) {
+        return getEntityManager()
+                .createQuery("select i.createdBy, i.security from Incident i where i.id = :id", Object[].class)
                 .setParameter("id", id)
                 .getResultStream()
-                .findFirst();
+                .findFirst()
+                .map(row -> new Facts((String) row[0], (Boolean) row[1]));
     }
 
     static Optional<Incident> findForUpdate(long id) {

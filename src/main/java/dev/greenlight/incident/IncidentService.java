@@ -190,20 +190,48 @@ public class IncidentService {
         return actor.hasAny(FILERS);
     }
 
-    // --- For the emergency path and overrides ----------------------------------------------------------------
+    // --- For the emergency path, overrides and rollbacks ------------------------------------------------------
 
-    public Optional<IncidentSummary> summary(long id) {
-        return Incident.<Incident>findByIdOptional(id).map(IncidentSummary::of);
+    /**
+     * What the viewer may see of an incident another feature links: its summary, or only that a security incident they
+     * may not see is linked ({@link IncidentVisibility}).
+     */
+    public IncidentSummary summary(Actor viewer, long id) {
+        return summaries(viewer, List.of(id)).values()
+                .stream()
+                .findFirst()
+                .orElseThrow(() -> new ResourceNotFoundException("Incident", id));
     }
 
-    /** Several incidents' summaries in one query, by id. */
-    public Map<Long, IncidentSummary> summaries(Collection<Long> ids) {
+    /** The same for several incidents, by id, in at most two queries. */
+    public Map<Long, IncidentSummary> summaries(Actor viewer, Collection<Long> ids) {
         if (ids.isEmpty()) {
             return Map.of();
         }
+        List<Incident> found = Incident.list("id in ?1", ids);
+        Set<Long> hidden = IncidentVisibility.hidden(viewer, found);
         Map<Long, IncidentSummary> summaries = new HashMap<>();
-        Incident.<Incident>list("id in ?1", ids).forEach(i -> summaries.put(i.id, IncidentSummary.of(i)));
+        found.forEach(i -> summaries.put(i.id, hidden.contains(i.id)
+                ? IncidentSummary.hiddenOne()
+                : IncidentSummary.of(i)));
         return summaries;
+    }
+
+    /** The incident someone names to link it, if it exists for them: one they may not see does not. */
+    public Optional<IncidentSummary> visible(Actor actor, long id) {
+        return Incident.<Incident>findByIdOptional(id)
+                .filter(i -> IncidentVisibility.maySee(actor, i))
+                .map(IncidentSummary::of);
+    }
+
+    /**
+     * For a rule every reader sees: empty when the incident has its report, else the incident as anyone may read it,
+     * "incident #12 (Checkout down)", or "its security incident" without number or title.
+     */
+    public Optional<String> missingReport(long id) {
+        return Incident.<Incident>findByIdOptional(id)
+                .filter(i -> i.report == null || i.report.isBlank())
+                .map(i -> i.security ? "its security incident" : "incident #" + i.id + " (" + i.title + ")");
     }
 
     /** The emergency path files its incident here, started now, touching {@code releaseId}. */
@@ -238,8 +266,8 @@ public class IncidentService {
      * override links it; only its editors may change its report there too.
      */
     public String whyNotEdit(Actor actor, long id) {
-        String reporter = Incident.reporterOf(id).orElseThrow(() -> new ResourceNotFoundException("Incident", id));
-        return editRefusal(actor, id, reporter);
+        Incident.Facts facts = Incident.factsOf(id).orElseThrow(() -> new ResourceNotFoundException("Incident", id));
+        return editRefusal(actor, id, facts.createdBy(), facts.security());
     }
 
     /** Writes the incident report, for those who may edit the incident, audited against the release. */
@@ -285,13 +313,15 @@ public class IncidentService {
         } catch (InvalidInputException e) {
             errors.addAll(e.errors());
         }
-        IncidentStatus status = IncidentStatus.OPEN;
-        if (input.status() != null && !input.status().isBlank()) {
-            try {
-                status = IncidentStatus.parse("status", input.status());
-            } catch (InvalidInputException e) {
-                errors.addAll(e.errors());
-            }
+        // status and security are decisions: never defaulted, which would reopen or declassify an incident
+        IncidentStatus status = null;
+        try {
+            status = IncidentStatus.parse("status", input.status());
+        } catch (InvalidInputException e) {
+            errors.addAll(e.errors());
+        }
+        if (input.security() == null) {
+            errors.add(new FieldError("security", "is missing: must be true or false"));
         }
         String impact = text(errors, "impact", input.impact(), MAX_TEXT, false);
         String report = text(errors, "report", input.report(), MAX_TEXT, false);
@@ -342,7 +372,7 @@ public class IncidentService {
         incident.impact = impact;
         incident.startedAt = startedAt;
         incident.resolvedAt = resolvedAt;
-        incident.security = Boolean.TRUE.equals(input.security());
+        incident.security = input.security();
         incident.affectedServices = services.toArray(String[]::new);
         incident.report = report;
         incident.updatedAt = now;
@@ -350,13 +380,18 @@ public class IncidentService {
     }
 
     private static void refuseUnlessEditor(Actor actor, Incident incident) {
-        String refusal = editRefusal(actor, incident.id, incident.createdBy);
+        String refusal = editRefusal(actor, incident.id, incident.createdBy, incident.security);
         if (refusal != null) {
             throw new ForbiddenActionException(refusal);
         }
     }
 
-    private static String editRefusal(Actor actor, long id, String reporter) {
+    /** Editors edit the incidents they see; a security incident they may not see they may not change either. */
+    private static String editRefusal(Actor actor, long id, String reporter, boolean security) {
+        if (!IncidentVisibility.maySee(actor, id, security, reporter)) {
+            return "This is " + IncidentSummary.HIDDEN + ": only the security team and reviewers, engineering"
+                    + " leaders and the people named on it may change it.";
+        }
         if (actor.hasAny(EDITORS) || actor.username().equals(reporter)) {
             return null;
         }

@@ -1,5 +1,8 @@
 package dev.greenlight.incident;
 
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 import dev.greenlight.security.Actor;
@@ -24,12 +27,38 @@ final class IncidentVisibility {
     }
 
     static boolean maySee(Actor actor, Incident incident) {
-        if (!incident.security || seesAll(actor) || actor.username().equals(incident.createdBy)) {
+        return maySee(actor, incident.id, incident.security, incident.createdBy);
+    }
+
+    /** The same, from the incident's facts, for callers that must not load it before they lock it. */
+    static boolean maySee(Actor actor, long id, boolean security, String createdBy) {
+        if (!security || seesAll(actor) || actor.username().equals(createdBy)) {
             return true;
         }
-        return Postmortem.count("incidentId = ?1 and owner = ?2", incident.id, actor.username()) > 0
+        return Postmortem.count("incidentId = ?1 and owner = ?2", id, actor.username()) > 0
                 || ActionItem.count("owner = ?1 and postmortemId in (select p.id from Postmortem p"
-                        + " where p.incidentId = ?2)", actor.username(), incident.id) > 0;
+                        + " where p.incidentId = ?2)", actor.username(), id) > 0;
+    }
+
+    /** Of these incidents, the ids of those the actor may not see, in at most one query. */
+    static Set<Long> hidden(Actor actor, Collection<Incident> incidents) {
+        if (seesAll(actor)) {
+            return Set.of();
+        }
+        List<Long> unsure = incidents.stream()
+                .filter(i -> i.security && !actor.username().equals(i.createdBy))
+                .map(i -> i.id)
+                .toList();
+        if (unsure.isEmpty()) {
+            return Set.of();
+        }
+        Set<Long> hidden = new HashSet<>(unsure);
+        hidden.removeAll(Incident.getEntityManager()
+                .createQuery("select i.id from Incident i where i.id in :ids and " + condition("i"), Long.class)
+                .setParameter("ids", unsure)
+                .setParameter("viewer", actor.username())
+                .getResultList());
+        return hidden;
     }
 
     /**

@@ -98,13 +98,24 @@ public class PostmortemService {
         return List.copyOf(story.values());
     }
 
-    /** The post-mortems several releases owe, by release, in two queries whatever their number. */
-    public Map<Long, PostmortemSummary> forReleases(Collection<Long> releaseIds) {
+    /**
+     * The post-mortems several releases owe, by release, of the incidents the viewer sees, in at most three queries
+     * whatever their number.
+     */
+    public Map<Long, PostmortemSummary> forReleases(Actor viewer, Collection<Long> releaseIds) {
         if (releaseIds.isEmpty()) {
             return Map.of();
         }
+        List<Postmortem> owed = Postmortem.list("releaseId in ?1", releaseIds);
+        if (owed.isEmpty()) {
+            return Map.of();
+        }
+        List<Incident> incidents = Incident.list("id in ?1", owed.stream().map(p -> p.incidentId).distinct().toList());
+        Set<Long> hidden = IncidentVisibility.hidden(viewer, incidents);
+        Map<Long, String> titles = new HashMap<>();
+        incidents.forEach(i -> titles.put(i.id, i.title));
         Map<Long, PostmortemSummary> byRelease = new HashMap<>();
-        summaries(Postmortem.list("releaseId in ?1", releaseIds), clock.instant())
+        summaries(owed.stream().filter(p -> !hidden.contains(p.incidentId)).toList(), clock.instant(), titles)
                 .forEach(p -> byRelease.put(p.releaseId(), p));
         return byRelease;
     }

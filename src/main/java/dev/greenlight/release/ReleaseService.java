@@ -289,6 +289,11 @@ public class ReleaseService {
             throw new InvalidInputException("deployedAt", "give mergedAt, deployedAt or both");
         }
         Release release = Release.findForUpdate(id).orElseThrow(() -> new ResourceNotFoundException("Release", id));
+        String selfAttested = SegregationOfDuties.reportRefusal(facts(release), actor,
+                "CI or another maintainer must report its deployment");
+        if (selfAttested != null) {
+            throw new ForbiddenActionException(selfAttested);
+        }
         if (release.publishedAt == null) {
             throw new ConflictException(
                     "Release " + id + " is not published; deployments are reported after publishing.");

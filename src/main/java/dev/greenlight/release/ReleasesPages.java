@@ -81,7 +81,7 @@ class ReleasesPages {
             List<ApprovalService.SlotOffer> slots, List<GateStatus> gates, List<String> unmet, List<String> notices,
             List<AuditLog.TimelineEntry> history,
             Set<ReleaseAction> actions, boolean mayReportGates, boolean mayEditContent, List<Gate> reportableGates,
-            DetailForm form, List<FieldError> errors) {
+            String gateReportRefusal, DetailForm form, List<FieldError> errors) {
     }
 
     /** What the new-release form holds, so that a refused form comes back as the user typed it. */
@@ -252,13 +252,18 @@ class ReleasesPages {
                 .stream()
                 .filter(g -> !g.isComputed() && actor.hasAny(gates.reporters(g)))
                 .toList();
+        // a reporter who created the release or wrote one of its changesets is told why they may not report
+        String gateReportRefusal = release.state().isOpen() && !reportable.isEmpty()
+                ? gates.whyNotReport(actor, facts)
+                : null;
         boolean mayEdit = release.state().isOpen()
                 && (actor.has(Role.MAINTAINER) || actor.username().equals(release.createdBy()));
         Detail detail = new Detail(release, story.changesets(), mayEdit ? changesets.pending() : List.of(),
                 slots, gates.status(facts, waived), stillNeeded(facts, waived), account.notices(),
                 audit.releaseTimeline(id),
-                releases.actionsFor(actor, release), release.state().isOpen() && !reportable.isEmpty(), mayEdit,
-                reportable, form, errors);
+                releases.actionsFor(actor, release),
+                release.state().isOpen() && !reportable.isEmpty() && gateReportRefusal == null, mayEdit, reportable,
+                gateReportRefusal, form, errors);
         return Templates.detail(detail, "releases");
     }
 

@@ -57,7 +57,7 @@ public class RollbackSection {
                         .filter(p -> !targets.containsKey(p))
                         .toList()
                 : List.of();
-        return new Section(release, release.publication() == null ? List.of() : rollbacks.ofRelease(releaseId),
+        return new Section(release, release.publication() == null ? List.of() : rollbacks.ofRelease(actor, releaseId),
                 mayStart, performer, targets, untagged, form, errors);
     }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -16,6 +17,7 @@ import jakarta.transaction.Transactional;
 
 import dev.greenlight.audit.AuditLog;
 import dev.greenlight.incident.IncidentService;
+import dev.greenlight.incident.IncidentSummary;
 import dev.greenlight.notify.Notice;
 import dev.greenlight.notify.Outbox;
 import dev.greenlight.policy.RollbackPolicy;
@@ -46,8 +48,12 @@ public class RollbackService {
         DONE,
         NOT_APPLICABLE;
 
+        /** A missing outcome is refused, never read as done: a tick says what was done. */
         static Outcome parse(String value) {
-            if (value == null || value.isBlank() || value.strip().equalsIgnoreCase("done")) {
+            if (value == null || value.isBlank()) {
+                throw new InvalidInputException("outcome", "is missing: must be done or not-applicable");
+            }
+            if (value.strip().equalsIgnoreCase("done")) {
                 return DONE;
             }
             if (value.strip().equalsIgnoreCase("not-applicable") || value.strip().equalsIgnoreCase("not_applicable")) {
@@ -84,15 +90,15 @@ public class RollbackService {
         return actor.hasAny(performers());
     }
 
-    /** The release's rollbacks, newest first, in a fixed number of queries. */
-    public List<RollbackView> ofRelease(long releaseId) {
-        return views(Rollback.ofRelease(releaseId));
+    /** The release's rollbacks, newest first, in a fixed number of queries, each incident as the viewer sees it. */
+    public List<RollbackView> ofRelease(Actor viewer, long releaseId) {
+        return views(viewer, Rollback.ofRelease(releaseId));
     }
 
-    public RollbackView get(long releaseId, long rollbackId) {
+    public RollbackView get(Actor viewer, long releaseId, long rollbackId) {
         return Rollback.<Rollback>find("id = ?1 and releaseId = ?2", rollbackId, releaseId)
                 .firstResultOptional()
-                .map(r -> views(List.of(r)).get(0))
+                .map(r -> views(viewer, List.of(r)).get(0))
                 .orElseThrow(() -> new ResourceNotFoundException("Rollback", rollbackId));
     }
 
@@ -116,9 +122,9 @@ public class RollbackService {
         } else if (reason.length() > MAX_REASON) {
             errors.add(new FieldError("reason", "must be at most " + MAX_REASON + " characters"));
         }
-        String incident = null;
+        IncidentSummary incident = null;
         if (incidentId != null) {
-            incident = describe(incidentId).orElse(null);
+            incident = incidents.visible(actor, incidentId).orElse(null);
             if (incident == null) {
                 errors.add(new FieldError("incidentId", "there is no incident " + incidentId));
             }
@@ -180,8 +186,9 @@ public class RollbackService {
         after.put("steps", policy.steps());
         audit.record(actor, new AuditLog.Change("rollback.started", "rollback", rollback.id, releaseId, null, after));
         releases.rollBack(actor, releaseId, rollback.reason + " (back to " + String.join(", ", rollback.toTags)
-                + (incident == null ? "" : "; incident #" + incidentId) + ")");
-        return views(List.of(rollback)).get(0);
+                + (incident == null ? "" : incident.security() ? "; a security incident" : "; incident #" + incidentId)
+                + ")");
+        return views(actor, List.of(rollback)).get(0);
     }
 
     /**
@@ -242,7 +249,7 @@ public class RollbackService {
             outbox.enqueue(new Notice.RollbackCompleted(rollback.id, releaseId, releases.facts(releaseId).title(),
                     rollback.toTags, actor.username()));
         }
-        return views(List.of(rollback)).get(0);
+        return views(actor, List.of(rollback)).get(0);
     }
 
     private static Checklist checklist(List<RollbackStep> steps) {
@@ -251,22 +258,28 @@ public class RollbackService {
                 .toList());
     }
 
-    /** "SEV2 · Checkout errors after 1.5.0", or empty when there is no such incident. */
-    private Optional<String> describe(long incidentId) {
-        return incidents.summary(incidentId).map(i -> i.severity().name() + " · " + i.title());
-    }
-
-    /** Rollbacks of one release, with their steps read in one query. */
-    private List<RollbackView> views(List<Rollback> rollbacks) {
+    /**
+     * Rollbacks of one release, with their steps read in one query; a security incident the viewer may not see is
+     * described as such, without its number.
+     */
+    private List<RollbackView> views(Actor viewer, List<Rollback> rollbacks) {
         if (rollbacks.isEmpty()) {
             return List.of();
         }
+        Map<Long, IncidentSummary> incidentsById = incidents.summaries(viewer, rollbacks.stream()
+                .map(r -> r.incidentId)
+                .filter(Objects::nonNull)
+                .collect(Collectors.toSet()));
         Map<Long, List<RollbackStep>> steps = RollbackStep.ofRelease(rollbacks.get(0).releaseId)
                 .stream()
                 .collect(Collectors.groupingBy(s -> s.rollbackId, LinkedHashMap::new, Collectors.toList()));
         return rollbacks.stream()
-                .map(r -> new RollbackView(r.id, r.releaseId, r.state, r.fromTags, r.toTags, r.reason, r.incidentId,
-                        Optional.ofNullable(r.incidentId).flatMap(this::describe).orElse(null), r.startedBy,
+                .map(r -> new RollbackView(r.id, r.releaseId, r.state, r.fromTags, r.toTags, r.reason,
+                        shownIncidentId(r.incidentId, incidentsById), Optional.ofNullable(r.incidentId)
+                                .map(incidentsById::get)
+                                .map(IncidentSummary::description)
+                                .orElse(null),
+                        r.startedBy,
                         r.startedAt, r.completedAt,
                         steps.getOrDefault(r.id, List.of())
                                 .stream()
@@ -274,5 +287,9 @@ public class RollbackService {
                                         s.note, s.doneBy, s.doneAt))
                                 .toList()))
                 .toList();
+    }
+
+    private static Long shownIncidentId(Long incidentId, Map<Long, IncidentSummary> incidentsById) {
+        return incidentId == null || incidentsById.get(incidentId).hidden() ? null : incidentId;
     }
 }

@@ -44,13 +44,13 @@ class RollbacksApi {
     @GET
     public List<RollbackView> list(@PathParam("id") long id) {
         releases.get(id);
-        return rollbacks.ofRelease(id);
+        return rollbacks.ofRelease(user.actor(), id);
     }
 
     @GET
     @Path("/{rollback}")
     public RollbackView get(@PathParam("id") long id, @PathParam("rollback") long rollback) {
-        return rollbacks.get(id, rollback);
+        return rollbacks.get(user.actor(), id, rollback);
     }
 
     @POST

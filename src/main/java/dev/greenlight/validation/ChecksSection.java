@@ -25,8 +25,8 @@ public class ChecksSection {
     }
 
     /** Everything the section shows and what the viewer may do there. */
-    public record Section(ReleaseView release, List<CheckStatus> checks, boolean mayRecord, List<Check> checkTypes,
-            boolean mayRollBack, Form form, List<FieldError> errors) {
+    public record Section(ReleaseView release, List<CheckStatus> checks, boolean mayRecord, String recordRefusal,
+            List<Check> checkTypes, boolean mayRollBack, Form form, List<FieldError> errors) {
 
         /** After publish: the checks apply. */
         public boolean isApplicable() { return release.publication() != null; }
@@ -60,8 +60,10 @@ public class ChecksSection {
         ReleaseView release = releases.get(releaseId);
         Actor actor = user.actor();
         boolean live = release.state() == ReleaseState.PUBLISHED || release.state() == ReleaseState.VALIDATED;
+        boolean reporter = live && validation.mayReport(actor);
+        String refusal = reporter ? validation.whyNotReport(actor, releases.facts(releaseId)) : null;
         return new Section(release, release.publication() == null ? List.of() : validation.status(releaseId),
-                live && validation.mayReport(actor), validation.required(),
+                reporter && refusal == null, refusal, validation.required(),
                 live && actor.hasAny(ReleaseAction.ROLL_BACK.performers()),
                 form, errors);
     }

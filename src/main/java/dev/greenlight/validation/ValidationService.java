@@ -24,6 +24,7 @@ import dev.greenlight.policy.ValidationPolicy;
 import dev.greenlight.release.ReleaseFacts;
 import dev.greenlight.release.ReleaseService;
 import dev.greenlight.release.ReleaseState;
+import dev.greenlight.release.SegregationOfDuties;
 import dev.greenlight.security.Actor;
 import dev.greenlight.security.Role;
 import dev.greenlight.web.ConflictException;
@@ -84,6 +85,11 @@ public class ValidationService {
         return actor.hasAny(REPORTERS);
     }
 
+    /** Null when the actor, who holds a reporter's role, may report this release's checks; else why not. */
+    public String whyNotReport(Actor actor, ReleaseFacts release) {
+        return SegregationOfDuties.reportRefusal(release, actor, "CI or another maintainer must report its checks");
+    }
+
     /** Each required check's latest result, in two queries. */
     public List<CheckStatus> status(long releaseId) {
         List<ReleaseCheck> results = ReleaseCheck.ofRelease(releaseId);
@@ -124,6 +130,10 @@ public class ValidationService {
             throw new InvalidInputException("note", "must be at most " + MAX_NOTE + " characters");
         }
         ReleaseFacts release = releases.lockFacts(releaseId);
+        String selfAttested = whyNotReport(actor, release);
+        if (selfAttested != null) {
+            throw new ForbiddenActionException(selfAttested);
+        }
         if (release.state() != ReleaseState.PUBLISHED && release.state() != ReleaseState.VALIDATED) {
             throw new ConflictException("Post-release checks are reported on published releases; this one is "
                     + release.state().label().toLowerCase() + ".");

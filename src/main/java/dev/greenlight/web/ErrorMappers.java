@@ -148,7 +148,12 @@ class ErrorMappers {
     }
 
     private static Response respond(UriInfo uri, int status, String title, String detail, List<FieldError> errors) {
-        if (uri.getPath().startsWith("/api/")) {
+        return respond(uri.getPath(), status, title, detail, errors);
+    }
+
+    /** The problem document under /api, else the error page (a template the response still has to render). */
+    static Response respond(String path, int status, String title, String detail, List<FieldError> errors) {
+        if (path.startsWith("/api/")) {
             return Response.status(status)
                     .type("application/problem+json")
                     .entity(Problem.of(status, title, detail, errors))

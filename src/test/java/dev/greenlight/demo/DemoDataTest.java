@@ -59,7 +59,7 @@ class DemoDataTest {
         assertThat(releases.countByState().get(ReleaseState.VALIDATED)).isEqualTo(1);
         assertThat(releases.countByState().get(ReleaseState.ROLLED_BACK)).isEqualTo(1);
         long rolledBack = releases.search(ReleaseState.ROLLED_BACK, null, 0, 1).items().get(0).id();
-        assertThat(rollbacks.ofRelease(rolledBack)).singleElement()
+        assertThat(rollbacks.ofRelease(Users.LEAH.actor(), rolledBack)).singleElement()
                 .satisfies(r -> assertThat(r.state()).isEqualTo(RollbackState.COMPLETED))
                 .satisfies(r -> assertThat(r.toTags()).containsExactly("@neuronx/cli@0.9.2"));
         assertThat(incidents.search(Users.LEAH.actor(), null, null, null, 0, 10).items())

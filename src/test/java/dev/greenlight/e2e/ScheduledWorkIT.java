@@ -115,7 +115,7 @@ class ScheduledWorkIT {
             GreenlightProcess app = i % 2 == 0 ? a : b;
             HttpResponse<String> incident = expect(CiApi.call(app, "POST", "/api/v1/incidents", leader,
                     "{\"title\":\"Reminder incident " + i + "\",\"severity\":\"SEV3\",\"status\":\"OPEN\","
-                            + "\"startedAt\":\"2026-11-27T08:00:00Z\",\"affectedServices\":[\"api\"],"
+                            + "\"security\":false,\"startedAt\":\"2026-11-27T08:00:00Z\",\"affectedServices\":[\"api\"],"
                             + "\"releaseIds\":[" + releases.get(i) + "]}"),
                     201);
             long incidentId = Http.json(incident.body()).get("id").asLong();

@@ -26,7 +26,8 @@ import dev.greenlight.testsupport.Users;
 
 /**
  * An emergency or an override may name an existing incident: that links it, and changes its report only for those who
- * may edit that incident (its reporter, the security or product team, leaders, maintainers, admins).
+ * may edit that incident (its reporter, the security or product team, leaders, maintainers, admins). Sean's incident is
+ * not a security one, which only some may see at all (LinkedSecurityIncidentTest).
  */
 @QuarkusTest
 class LinkedIncidentTest {
@@ -46,8 +47,8 @@ class LinkedIncidentTest {
         fixtures.changeset(Users.ALICE, changeset, "\"@neuronx/core\": patch", "Fix " + changeset);
         incident = given().header("Authorization", Users.SEAN.bearer())
                 .contentType(ContentType.JSON)
-                .body(Map.of("title", "Tenant data leak", "severity", "SEV1", "security", true, "report",
-                        SEANS_REPORT))
+                .body(Map.of("title", "Tenant data leak", "severity", "SEV1", "status", "OPEN", "security", false,
+                        "report", SEANS_REPORT))
                 .post("/api/v1/incidents")
                 .then()
                 .statusCode(201)
@@ -149,7 +150,7 @@ class LinkedIncidentTest {
     void theReporterOfTheirOwnIncidentStillWritesItsReportThroughTheEmergency() {
         long own = given().header("Authorization", Users.ALICE.bearer())
                 .contentType(ContentType.JSON)
-                .body(Map.of("title", "API down", "severity", "SEV2"))
+                .body(Map.of("title", "API down", "severity", "SEV2", "status", "OPEN", "security", false))
                 .post("/api/v1/incidents")
                 .then()
                 .statusCode(201)

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 
 import java.util.HashMap;
 import java.util.List;
@@ -49,9 +50,9 @@ class IncidentsApiTest {
     }
 
     static Map<String, Object> incident(String title, Object... more) {
-        Map<String, Object> body = new HashMap<>(Map.of("title", title, "severity", "SEV2", "impact",
-                "Checkout failed for 5 % of users", "startedAt", "2026-03-01T09:00:00Z", "affectedServices",
-                List.of("checkout", "api")));
+        Map<String, Object> body = new HashMap<>(Map.of("title", title, "severity", "SEV2", "status", "OPEN",
+                "security", false, "impact", "Checkout failed for 5 % of users", "startedAt", "2026-03-01T09:00:00Z",
+                "affectedServices", List.of("checkout", "api")));
         for (int i = 0; i < more.length; i += 2) {
             body.put((String) more[i], more[i + 1]);
         }
@@ -82,6 +83,45 @@ class IncidentsApiTest {
                 .body("affectedReleases", equalTo(List.of((int) release)))
                 .body("report", equalTo("**Rolled back**"))
                 .body("createdBy", equalTo("alice"));
+    }
+
+    /**
+     * Status and security are decisions: a PUT or POST that leaves one out is refused, never read as OPEN (reopening a
+     * resolved incident) or as not a security incident (showing it to everyone).
+     */
+    @Test
+    void anIncidentWithoutItsStatusOrSecurityIsA400NamingThemAndNothingChanges() {
+        long id = filed(Users.SEAN, incident("Resolved leak", "status", "RESOLVED", "resolvedAt",
+                "2026-03-01T11:00:00Z", "security", true));
+        Map<String, Object> noStatus = incident("Reopened leak", "security", true, "version", 0);
+        noStatus.remove("status");
+        Map<String, Object> noSecurity = incident("Public leak", "status", "RESOLVED", "resolvedAt",
+                "2026-03-01T11:00:00Z", "version", 0);
+        noSecurity.remove("security");
+
+        send(Users.SEAN, "PUT", "/incidents/" + id, noStatus).statusCode(400)
+                .body("errors.field", hasItem("status"))
+                .body("errors.message", hasItem(containsString("OPEN, MITIGATED, RESOLVED")));
+        send(Users.SEAN, "PUT", "/incidents/" + id, noSecurity).statusCode(400)
+                .body("errors.field", hasItem("security"));
+        send(Users.SEAN, "POST", "/incidents", noStatus).statusCode(400)
+                .body("errors.field", hasItem("status"));
+        send(Users.SEAN, "POST", "/incidents", noSecurity).statusCode(400)
+                .body("errors.field", hasItem("security"));
+
+        given().header("Authorization", Users.SEAN.bearer())
+                .get("/api/v1/incidents/" + id)
+                .then()
+                .statusCode(200)
+                .body("title", equalTo("Resolved leak"))
+                .body("status", equalTo("RESOLVED"))
+                .body("security", equalTo(true));
+        given().header("Authorization", Users.SEAN.bearer())
+                .get("/api/v1/incidents?size=100")
+                .then()
+                .statusCode(200)
+                .body("items.title", not(hasItem("Reopened leak")))
+                .body("items.title", not(hasItem("Public leak")));
     }
 
     @Test

@@ -87,12 +87,13 @@ class PostmortemsApiTest {
                 Map.of("occurredAt", "2026-03-01T09:00:00Z", "text", "Alerts fire")).statusCode(200)
                 .body("timeline.text", equalTo(List.of("Alerts fire", "Rolled back")));
         send(Users.ALICE, "POST", "/postmortems/" + id + "/action-items",
-                Map.of("description", "Add a canary stage", "owner", "max", "dueOn", "2026-04-15")).statusCode(200)
+                Map.of("description", "Add a canary stage", "owner", "max", "dueOn", "2026-04-15", "status", "OPEN"))
+                .statusCode(200)
                 .body("actionItems", hasSize(1))
                 .body("actionItems[0].status", equalTo("OPEN"))
                 .body("actionItems[0].owner", equalTo("max"));
         send(Users.ALICE, "POST", "/postmortems/" + id + "/action-items",
-                Map.of("description", "", "owner", "max", "dueOn", "someday")).statusCode(400)
+                Map.of("description", "", "owner", "max", "dueOn", "someday", "status", "OPEN")).statusCode(400)
                 .body("errors.field", hasItem("description"))
                 .body("errors.field", hasItem("dueOn"));
     }
@@ -146,7 +147,8 @@ class PostmortemsApiTest {
     /** Alice adds an open action item for max to her post-mortem; its id. */
     static long actionItem(long postmortemId, String description) {
         return send(Users.ALICE, "POST", "/postmortems/" + postmortemId + "/action-items",
-                Map.of("description", description, "owner", "max", "dueOn", "2026-04-15")).statusCode(200)
+                Map.of("description", description, "owner", "max", "dueOn", "2026-04-15", "status", "OPEN"))
+                .statusCode(200)
                 .extract()
                 .jsonPath()
                 .getLong("actionItems.find { it.description == '" + description + "' }.id");
@@ -282,7 +284,8 @@ class PostmortemsApiTest {
     void actionItemsAreFollowedUpAfterPublishingByTheirOwner() {
         long id = written("Follow up");
         send(Users.ALICE, "POST", "/postmortems/" + id + "/action-items",
-                Map.of("description", "Alert on cache misses", "owner", "max", "dueOn", "2026-05-01")).statusCode(200);
+                Map.of("description", "Alert on cache misses", "owner", "max", "dueOn", "2026-05-01", "status", "OPEN"))
+                .statusCode(200);
         long item = given().header("Authorization", Users.ALICE.bearer())
                 .get("/api/v1/postmortems/" + id)
                 .then()
@@ -293,6 +296,35 @@ class PostmortemsApiTest {
                 .statusCode(403);
         send(Users.MAX, "PUT", "/postmortems/" + id + "/action-items/" + item + "/status", Map.of("status", "DONE"))
                 .statusCode(200)
+                .body("actionItems[0].status", equalTo("DONE"));
+    }
+
+    /** An action item's status is a decision: left out, it is refused, never read as OPEN (which reopens a done one). */
+    @Test
+    void anActionItemWithoutItsStatusIsA400NamingItAndChangesNothing() {
+        long id = started("Missing status");
+        send(Users.ALICE, "POST", "/postmortems/" + id + "/action-items",
+                Map.of("description", "Add a canary stage", "owner", "max", "dueOn", "2026-04-15")).statusCode(400)
+                .body("errors.field", hasItem("status"))
+                .body("errors.message", hasItem(containsString("OPEN, IN_PROGRESS, DONE, WONT_DO")));
+        long item = actionItem(id, "Alert on cache misses");
+        String status = "/postmortems/" + id + "/action-items/" + item + "/status";
+        send(Users.MAX, "PUT", status, Map.of("status", "DONE")).statusCode(200);
+
+        send(Users.MAX, "PUT", status, Map.of()).statusCode(400)
+                .body("errors[0].field", equalTo("status"));
+        given().header("Authorization", Users.MAX.bearer())
+                .contentType(ContentType.JSON)
+                .put("/api/v1" + status)
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("status"));
+
+        given().header("Authorization", Users.ALICE.bearer())
+                .get("/api/v1/postmortems/" + id)
+                .then()
+                .statusCode(200)
+                .body("actionItems", hasSize(1))
                 .body("actionItems[0].status", equalTo("DONE"));
     }
 

@@ -191,33 +191,35 @@ class RollbacksApiTest {
     @Test
     void stepsAreTickedInOrderOnceAndTheLastCompletesTheRollback() throws Exception {
         long rollback = startRollback();
-        tick(Users.MAX, rollback, "monitor", Map.of()).statusCode(409)
+        tick(Users.MAX, rollback, "monitor", Map.of("outcome", "done")).statusCode(409)
                 .body("detail", containsString("comes first"));
-        tick(Users.MAX, rollback, "identify-issue", Map.of("note", "Login loop on 0.10.0")).statusCode(200)
+        tick(Users.MAX, rollback, "identify-issue", Map.of("outcome", "done", "note", "Login loop on 0.10.0"))
+                .statusCode(200)
                 .body("steps[0].state", equalTo("DONE"))
                 .body("steps[0].doneBy", equalTo("max"))
                 .body("steps[0].doneAt", notNullValue());
-        tick(Users.LEAH, rollback, "identify-issue", Map.of()).statusCode(409)
+        tick(Users.LEAH, rollback, "identify-issue", Map.of("outcome", "done")).statusCode(409)
                 .body("detail", containsString("already ticked by max"));
         tick(Users.LEAH, rollback, "stop-deployment", Map.of("outcome", "not-applicable", "note", "why not"))
                 .statusCode(409)
                 .body("detail", containsString("cannot be skipped"));
         tick(Users.LEAH, rollback, "stop-deployment", Map.of("outcome", "done")).statusCode(200);
-        tick(Users.LEAH, rollback, "revert-code", Map.of()).statusCode(200);
+        tick(Users.LEAH, rollback, "revert-code", Map.of("outcome", "done")).statusCode(200);
         tick(Users.LEAH, rollback, "database-rollback", Map.of("outcome", "not-applicable")).statusCode(400)
                 .body("errors[0].field", equalTo("note"));
-        tick(Users.LEAH, rollback, "monitor", Map.of()).statusCode(409)
+        tick(Users.LEAH, rollback, "monitor", Map.of("outcome", "done")).statusCode(409)
                 .body("detail", containsString("tick it, or mark it not applicable"));
         tick(Users.LEAH, rollback, "database-rollback",
                 Map.of("outcome", "not-applicable", "note", "No migration in this release")).statusCode(200)
                 .body("steps[3].state", equalTo("NOT_APPLICABLE"))
                 .body("state", equalTo("IN_PROGRESS"))
                 .body("completedAt", nullValue());
-        tick(Users.MAX, rollback, "monitor", Map.of("note", "Error rate back to 0.1 %")).statusCode(200)
+        tick(Users.MAX, rollback, "monitor", Map.of("outcome", "done", "note", "Error rate back to 0.1 %"))
+                .statusCode(200)
                 .body("state", equalTo("COMPLETED"))
                 .body("completedAt", notNullValue());
-        tick(Users.MAX, rollback, "monitor", Map.of()).statusCode(409);
-        tick(Users.MAX, rollback, "no-such-step", Map.of()).statusCode(404);
+        tick(Users.MAX, rollback, "monitor", Map.of("outcome", "done")).statusCode(409);
+        tick(Users.MAX, rollback, "no-such-step", Map.of("outcome", "done")).statusCode(404);
         assertThat(count("select count(*) from outbox_message where event_type = 'rollback.completed'"
                 + " and release_id = " + release.id() + " and payload ->> 'text' like 'Rollback of release #"
                 + release.id() + " completed%'")).isEqualTo(1);
@@ -234,9 +236,30 @@ class RollbacksApiTest {
     @Test
     void onlyMaintainersAndLeadersTickSteps() throws Exception {
         long rollback = startRollback();
-        tick(Users.CI, rollback, "identify-issue", Map.of()).statusCode(403);
-        tick(Users.ALICE, rollback, "identify-issue", Map.of()).statusCode(403);
+        tick(Users.CI, rollback, "identify-issue", Map.of("outcome", "done")).statusCode(403);
+        tick(Users.ALICE, rollback, "identify-issue", Map.of("outcome", "done")).statusCode(403);
         assertThat(count("select count(*) from rollback_step where state <> 'OPEN' and rollback_id = " + rollback))
                 .isZero();
+    }
+
+    /** A tick that does not say what was done is refused, never read as "done". */
+    @Test
+    void aTickWithoutItsOutcomeIsA400NamingItAndTicksNothing() throws Exception {
+        long rollback = startRollback();
+        long events = count("select count(*) from audit_event where release_id = " + release.id());
+
+        tick(Users.MAX, rollback, "identify-issue", Map.of("note", "Found it")).statusCode(400)
+                .body("errors[0].field", equalTo("outcome"))
+                .body("errors[0].message", containsString("done or not-applicable"));
+        given().header("Authorization", Users.MAX.bearer())
+                .contentType(ContentType.JSON)
+                .post("/api/v1/releases/" + release.id() + "/rollbacks/" + rollback + "/steps/identify-issue")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("outcome"));
+
+        assertThat(count("select count(*) from rollback_step where state <> 'OPEN' and rollback_id = " + rollback))
+                .isZero();
+        assertThat(count("select count(*) from audit_event where release_id = " + release.id())).isEqualTo(events);
     }
 }

@@ -3,12 +3,16 @@ package dev.greenlight.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 
+import dev.greenlight.testsupport.Fixtures;
 import dev.greenlight.testsupport.PageSession;
 import dev.greenlight.testsupport.Users;
 
@@ -19,6 +23,8 @@ import dev.greenlight.testsupport.Users;
  */
 @QuarkusTest
 class CookieTest {
+    @Inject
+    Fixtures fixtures;
 
     private static String cookie(List<String> setCookies, String prefix) {
         return setCookies.stream()
@@ -46,6 +52,39 @@ class CookieTest {
         String csrf = cookie(setCookies, "csrf-token=");
 
         assertThat(csrf).containsIgnoringCase("; HttpOnly").containsIgnoringCase("; SameSite=Lax");
+    }
+
+    /** The one-line message after a POST-redirect-GET, and the cookie that expires it once shown. */
+    @Test
+    void theFlashCookieIsHttpOnlyAndLaxLikeTheSessionCookie() {
+        fixtures.neuronxWorkspace();
+        String id = "flash-cookie-" + System.nanoTime();
+        fixtures.changeset(Users.ALICE, id, "\"@neuronx/core\": patch", "Flash");
+        long draft = fixtures.draftRelease(Users.ALICE, "Flash", id).id();
+        PageSession alice = PageSession.signIn(Users.ALICE);
+        List<String> set = alice.submit("/releases/" + draft, "/releases/" + draft + "/cancel", Map.of("reason",
+                "Not needed"))
+                .then()
+                .statusCode(303)
+                .extract()
+                .headers()
+                .getValues("Set-Cookie");
+        String flash = cookie(set, "gl_flash=");
+        String expired = cookie(alice.get("/releases/" + draft)
+                .then()
+                .statusCode(200)
+                .extract()
+                .headers()
+                .getValues(
+                        "Set-Cookie"),
+                "gl_flash=");
+
+        for (String c : List.of(flash, expired)) {
+            assertThat(c).containsIgnoringCase("HttpOnly")
+                    .containsIgnoringCase("SameSite=Lax")
+                    .containsIgnoringCase("Path=/")
+                    .doesNotContainIgnoringCase("Secure");
+        }
     }
 
     @Test

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 
 import dev.greenlight.release.ReleaseView;
 import dev.greenlight.testsupport.Fixtures;
@@ -190,7 +191,7 @@ class CsrfTest {
         PageSession ada = PageSession.signIn(Users.ADA);
         String slackId = "U0CSRF" + COUNTER.incrementAndGet();
         // a link names someone who has signed in, and grants no roles
-        PageSession.signIn(Users.CAROL);
+        PageSession.signIn(Users.CAROL).get("/").then().statusCode(200);
         ada.submit("/admin/slack", "/admin/slack/links", Map.of("slackUserId", slackId, "username", "carol"))
                 .then()
                 .statusCode(303);
@@ -272,6 +273,76 @@ class CsrfTest {
         }
         List<String> claims = List.of(allowed.value());
         return Users.onePerRole().stream().filter(u -> claims.contains(u.role.claim())).findFirst().orElseThrow();
+    }
+
+    private static final String EXPIRED = "This form has expired or did not come from Greenlight: reload the page and"
+            + " try again. Nothing was changed.";
+
+    /**
+     * A form whose CSRF cookie expired (it lives 2 hours, a session longer) or whose token is wrong is refused with
+     * Greenlight's error page, not a blank one, and changes nothing.
+     */
+    @Test
+    void aRefusedTokenAnswersGreenlightsErrorPageAndChangesNothing() {
+        ReleaseView draft = fixtures.draftRelease(Users.ALICE, "Expired form", changeset(fixtures, Users.ALICE));
+        String page = "/releases/" + draft.id();
+        PageSession alice = PageSession.signIn(Users.ALICE);
+        String token = alice.csrfToken(page);
+        long before = auditEvents();
+
+        Response expired = withSessionOnly(alice).contentType("application/x-www-form-urlencoded")
+                .formParam("csrf-token", token)
+                .formParam("reason", "Not needed")
+                .post(page + "/cancel");
+        Response wrong = alice.request()
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("csrf-token", "A" + token.substring(1))
+                .formParam("reason", "Not needed")
+                .post(page + "/cancel");
+        Response missing = formWithoutToken(alice, page + "/cancel", Map.of("reason", "Not needed"));
+
+        for (Response refused : List.of(expired, wrong, missing)) {
+            refused.then()
+                    .statusCode(400)
+                    .contentType(containsString("text/html"))
+                    .body(containsString("<h1 id=\"error-title\">Form expired</h1>"))
+                    .body(containsString(EXPIRED));
+        }
+        assertThat(read(page, "release.state")).isEqualTo("DRAFT");
+        assertThat(auditEvents()).isEqualTo(before);
+    }
+
+    /**
+     * A corrupt CSRF cookie refuses even pages that only show something; the browser would send it for two hours, so
+     * the refusal expires it and the page says to reload, which then works.
+     */
+    @Test
+    void aCorruptCsrfCookieIsExpiredSoThatReloadingWorks() {
+        PageSession alice = PageSession.signIn(Users.ALICE);
+        alice.get("/releases").then().statusCode(200);
+
+        Response corrupt = withSessionOnly(alice).cookie("csrf-token", "not*base64").get("/releases");
+
+        corrupt.then()
+                .statusCode(400)
+                .contentType(containsString("text/html"))
+                .body(containsString(EXPIRED));
+        assertThat(corrupt.headers().getValues("Set-Cookie")).anySatisfy(c -> assertThat(c).startsWith("csrf-token=;")
+                .containsIgnoringCase("Max-Age=0"));
+        withSessionOnly(alice).get("/releases").then().statusCode(200);
+    }
+
+    /** The session cookies of the sign-in and none other: what a browser sends once the CSRF cookie expired. */
+    private static RequestSpecification withSessionOnly(PageSession session) {
+        RequestSpecification spec = given().redirects().follow(false);
+        for (String setCookie : session.signInCookies()) {
+            String pair = setCookie.split(";", 2)[0];
+            int eq = pair.indexOf('=');
+            if (pair.startsWith("q_session") && eq > 0) {
+                spec.cookie(pair.substring(0, eq), pair.substring(eq + 1));
+            }
+        }
+        return spec;
     }
 
     @Test

@@ -3,7 +3,10 @@ package dev.greenlight.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.URI;
 import java.net.URL;
+
+import jakarta.ws.rs.core.NewCookie;
 
 import org.junit.jupiter.api.Test;
 
@@ -40,6 +43,7 @@ class ProductionProfileTest {
         assertThat(prod.getValue("quarkus.http.same-site-cookie.\"csrf-token\".value", String.class))
                 .isEqualToIgnoringCase("lax");
         assertThat(flag(prod, "quarkus.rest-csrf.require-form-url-encoded")).isTrue();
+        assertThat(flag(prod, Flash.SECURE_PROPERTY)).as("the flash cookie").isTrue();
     }
 
     @Test
@@ -48,6 +52,19 @@ class ProductionProfileTest {
 
         assertThat(flag(test, "quarkus.oidc.authentication.cookie-force-secure")).isFalse();
         assertThat(flag(test, "quarkus.rest-csrf.cookie-force-secure")).isFalse();
+        assertThat(flag(test, Flash.SECURE_PROPERTY)).isFalse();
+    }
+
+    /** What the production flag does: the flash message's cookie is Secure, and stays HttpOnly and Lax. */
+    @Test
+    void theFlashCookieIsSecureWhenTheFlagIsOn() {
+        NewCookie secure = Flash.redirect(URI.create("/releases"), "Saved", true).getCookies().get("gl_flash");
+        NewCookie plain = Flash.redirect(URI.create("/releases"), "Saved", false).getCookies().get("gl_flash");
+
+        assertThat(secure.isSecure()).isTrue();
+        assertThat(secure.isHttpOnly()).isTrue();
+        assertThat(secure.getSameSite()).isEqualTo(NewCookie.SameSite.LAX);
+        assertThat(plain.isSecure()).isFalse();
     }
 
     @Test
