@@ -19,7 +19,7 @@ import dev.greenlight.testsupport.Users;
 /**
  * The cookies that authenticate a browser: the session and the CSRF token are never readable by scripts and never
  * travel with a cross-site POST (SameSite=Lax); the sign-in state survives the provider's redirect back (a cross-site
- * top-level GET). Secure is the production profile's (ProductionCookiesTest): tests run over plain HTTP.
+ * top-level GET). Secure is the production profile's (ProductionProfileTest): tests run over plain HTTP.
  */
 @QuarkusTest
 class CookieTest {
