@@ -12,9 +12,9 @@ import com.fasterxml.jackson.core.JsonToken;
  * The one rule for what a reader may read of each audit event, applied by the search, a release's history, the
  * exports and the evidence bundle. An event is withheld when its subject is hidden from the reader
  * ({@link AuditConfidentiality}: a security incident they may not see, or its post-mortem, whose timeline entries and
- * action items are the post-mortem's events), or when its payload names a hidden subject, as an emergency, an override
- * or a rollback names its incident under {@code "incident"} or {@code "incidentId"} (the key is the subject's type,
- * alone or followed by {@code Id}). A withheld event keeps its row (id, time, actor, action, subject type, release,
+ * action items are the post-mortem's events), or when its payload names a hidden subject anywhere in it, as an
+ * emergency, an override or a rollback names its incident under {@code "incident"} or {@code "incidentId"} (the key is
+ * the subject's type, alone or followed by {@code Id}). A withheld event keeps its row (id, time, actor, action, subject type, release,
  * hashes) so that counts and the chain's links stay whole; its payloads, and the id of a hidden subject, are left out.
  */
 final class Withholding {
@@ -43,7 +43,7 @@ final class Withholding {
         if (isEmpty()) {
             return false;
         }
-        return hidesSubject(entityType, entityId) || namesHidden(before) || namesHidden(after);
+        return hidesSubject(entityType, entityId) || mapNamesHidden(before) || mapNamesHidden(after);
     }
 
     /** For an event read from a cursor, its payloads as JSON text. */
@@ -51,17 +51,25 @@ final class Withholding {
         if (isEmpty()) {
             return false;
         }
-        return hidesSubject(entityType, entityId) || namesHidden(before) || namesHidden(after);
+        return hidesSubject(entityType, entityId) || textNamesHidden(before) || textNamesHidden(after);
     }
 
-    private boolean namesHidden(Map<String, Object> payload) {
-        if (payload == null) {
-            return false;
-        }
-        for (Map.Entry<String, Set<String>> subjects : hidden.entrySet()) {
-            for (String key : keys(subjects.getKey())) {
-                Object named = payload.get(key);
-                if (named != null && subjects.getValue().contains(String.valueOf(named))) {
+    /** Whether the payload names a hidden subject at any depth, in a list or a nested object too. */
+    private boolean mapNamesHidden(Object payload) {
+        if (payload instanceof Map<?, ?> fields) {
+            for (Map.Entry<?, ?> field : fields.entrySet()) {
+                Object value = field.getValue();
+                if (value instanceof Map<?, ?> || value instanceof Iterable<?>) {
+                    if (mapNamesHidden(value)) {
+                        return true;
+                    }
+                } else if (value != null && names(String.valueOf(field.getKey()), String.valueOf(value))) {
+                    return true;
+                }
+            }
+        } else if (payload instanceof Iterable<?> items) {
+            for (Object item : items) {
+                if (mapNamesHidden(item)) {
                     return true;
                 }
             }
@@ -69,24 +77,18 @@ final class Withholding {
         return false;
     }
 
-    /** Reads only the payload's top-level fields, and only when it mentions a key at all. */
-    private boolean namesHidden(String payload) {
+    /** The same from JSON text, parsed only when it mentions a hidden subject's type at all. */
+    private boolean textNamesHidden(String payload) {
         if (payload == null || hidden.keySet().stream().noneMatch(type -> payload.contains("\"" + type))) {
             return false;
         }
         try (JsonParser json = JSON.createParser(payload)) {
-            if (json.nextToken() != JsonToken.START_OBJECT) {
-                return false;
-            }
-            while (json.nextToken() == JsonToken.FIELD_NAME) {
-                String field = json.currentName();
-                JsonToken value = json.nextToken();
-                if (value.isScalarValue()) {
-                    if (names(field, json.getText())) {
+            for (JsonToken token = json.nextToken(); token != null; token = json.nextToken()) {
+                if (token == JsonToken.FIELD_NAME) {
+                    String field = json.currentName();
+                    if (json.nextToken().isScalarValue() && names(field, json.getText())) {
                         return true;
                     }
-                } else {
-                    json.skipChildren();
                 }
             }
             return false;
