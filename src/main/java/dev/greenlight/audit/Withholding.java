@@ -26,12 +26,16 @@ final class Withholding {
     private static final JsonFactory JSON = new JsonFactory();
 
     private final Map<String, Set<String>> hidden;
+    private final boolean empty;
 
     Withholding(Map<String, Set<String>> hidden) {
         this.hidden = Map.copyOf(hidden);
+        this.empty = hidden.values().stream().allMatch(Set::isEmpty);
     }
 
-    boolean isEmpty() { return hidden.values().stream().allMatch(Set::isEmpty); }
+    boolean isEmpty() {
+        return empty;
+    }
 
     /** Whether the event's subject itself is hidden: then its id is withheld too. */
     boolean hidesSubject(String entityType, String entityId) {
