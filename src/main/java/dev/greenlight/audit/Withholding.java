@@ -33,9 +33,7 @@ final class Withholding {
         this.empty = hidden.values().stream().allMatch(Set::isEmpty);
     }
 
-    boolean isEmpty() {
-        return empty;
-    }
+    boolean isEmpty() { return empty; }
 
     /** Whether the event's subject itself is hidden: then its id is withheld too. */
     boolean hidesSubject(String entityType, String entityId) {
