@@ -21,7 +21,11 @@ import dev.greenlight.security.Roles;
 import dev.greenlight.web.ConflictException;
 import dev.greenlight.web.InvalidInputException;
 
-/** The audit log for auditors and tools: search, chain verification, signed checkpoints, and streamed exports. */
+/**
+ * The audit log for auditors and tools: search, chain verification, signed checkpoints, and streamed exports. The search
+ * and the exports withhold what concerns a security incident the caller may not see ({@link Withholding}); the
+ * verification reveals no content and is the same for everyone.
+ */
 @Path("/api/v1/audit")
 @Produces(MediaType.APPLICATION_JSON)
 class AuditApi {
@@ -48,8 +52,8 @@ class AuditApi {
         if (size < 1 || size > MAX_PAGE) {
             throw new InvalidInputException("size", "must be between 1 and " + MAX_PAGE);
         }
-        return audit.search(new AuditQuery(actor, action, release, instant("from", from), instant("to", to), before,
-                size));
+        return audit.search(user.actor(), new AuditQuery(actor, action, release, instant("from", from),
+                instant("to", to), before, size));
     }
 
     /** "Intact through event N", or every broken link and checkpoint and why. */
@@ -79,7 +83,7 @@ class AuditApi {
 
     /**
      * The log between two instants as CSV or JSON, written row by row from a database cursor: memory stays flat for
-     * millions of rows.
+     * millions of rows. Events the caller may not read in full are marked withheld ({@link Withholding}).
      */
     @GET
     @Path("/export")
@@ -88,7 +92,7 @@ class AuditApi {
             @QueryParam("to") String to) {
         Instant start = from == null ? Instant.EPOCH : instant("from", from);
         Instant end = to == null ? clock.instant().plusSeconds(1) : instant("to", to);
-        return exports.response(format, start, end);
+        return exports.response(user.actor(), format, start, end);
     }
 
     static Instant instant(String field, String value) {

@@ -58,21 +58,27 @@ public class AuditLog {
     private final TransactionSynchronizationRegistry transactions;
     private final ObjectMapper canonicalJson;
     private final AuditCheckpoints checkpoints;
+    private final AuditConfidentiality confidentiality;
 
     @Inject
     AuditLog(EntityManager em, Clock clock, TransactionSynchronizationRegistry transactions, ObjectMapper mapper,
-            AuditCheckpoints checkpoints) {
+            AuditCheckpoints checkpoints, AuditConfidentiality confidentiality) {
         this.em = em;
         this.clock = clock;
         this.transactions = transactions;
         this.checkpoints = checkpoints;
+        this.confidentiality = confidentiality;
         // version 1 hashes depend on exactly this mapper: sorted keys, decimals read as written
         this.canonicalJson = mapper.copy()
                 .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
                 .configure(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, true);
     }
 
-    /** What changed: the subject, its state before and after (null where there is none). */
+    /**
+     * What changed: the subject, its state before and after (null where there is none). A payload names another subject
+     * under that subject's type ({@code "incident": 12}) or its type and {@code Id}, so that readers who may not see
+     * that subject get the event withheld ({@link Withholding}).
+     */
     public record Change(String action, String entityType, Object entityId, Long releaseId, Map<String, Object> before,
             Map<String, Object> after) {
     }
@@ -306,11 +312,21 @@ public class AuditLog {
         }
     }
 
+    /** What {@code reader} may read of each event: ask after reading the events it applies to. */
+    Withholding withholdingFor(Actor reader) {
+        return new Withholding(confidentiality.hiddenFrom(reader));
+    }
+
+    /** The newest event's id, 0 when the log is empty. */
+    long newestEventId() {
+        return em.createQuery("select coalesce(max(e.id), 0L) from AuditEvent e", Long.class).getSingleResult();
+    }
+
     /**
-     * A page of events, newest first. Keyset pagination (id below the last one shown) keeps deep pages as fast as the
-     * first, however many millions of events there are.
+     * A page of events, newest first, as {@code reader} may read them. Keyset pagination (id below the last one shown)
+     * keeps deep pages as fast as the first, however many millions of events there are.
      */
-    public AuditPage search(AuditQuery query) {
+    public AuditPage search(Actor reader, AuditQuery query) {
         StringBuilder where = new StringBuilder("1 = 1");
         Map<String, Object> parameters = new LinkedHashMap<>();
         if (query.actor() != null && !query.actor().isBlank()) {
@@ -354,7 +370,9 @@ public class AuditLog {
         List<AuditEvent> events = typed.getResultList();
         boolean more = events.size() > query.size();
         List<AuditEvent> page = more ? events.subList(0, query.size()) : events;
-        return new AuditPage(List.copyOf(page), more ? page.get(page.size() - 1).id : null);
+        Withholding withholding = withholdingFor(reader);
+        return new AuditPage(page.stream().map(e -> AuditEventView.of(e, withholding)).toList(),
+                more ? page.get(page.size() - 1).id : null);
     }
 
     /**
@@ -369,9 +387,11 @@ public class AuditLog {
                 .getSingleResult();
     }
 
-    /** Everything that happened to a release, oldest first. */
-    public List<AuditEvent> releaseHistory(long releaseId) {
-        return AuditEvent.forRelease(releaseId);
+    /** Everything that happened to a release, oldest first, as {@code reader} may read it. */
+    public List<AuditEventView> releaseHistory(Actor reader, long releaseId) {
+        List<AuditEvent> events = AuditEvent.forRelease(releaseId);
+        Withholding withholding = withholdingFor(reader);
+        return events.stream().map(e -> AuditEventView.of(e, withholding)).toList();
     }
 
     /** One line of a release's history as its page shows it. */
@@ -380,7 +400,7 @@ public class AuditLog {
 
     /**
      * The release's history for its page, oldest first: when, who and what, without the states and hashes that
-     * {@link #releaseHistory} parses and the page never shows.
+     * {@link #releaseHistory} parses and the page never shows (so there is nothing to withhold).
      */
     public List<TimelineEntry> releaseTimeline(long releaseId) {
         return AuditEvent.find("releaseId = ?1 order by id", releaseId).project(TimelineEntry.class).list();

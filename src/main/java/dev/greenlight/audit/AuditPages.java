@@ -24,12 +24,14 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateExtension;
 import io.quarkus.qute.TemplateInstance;
 
+import dev.greenlight.security.CurrentUser;
 import dev.greenlight.web.FieldError;
 import dev.greenlight.web.InvalidInputException;
 
 /**
  * The audit log for auditors: filters, keyset pages ("older"), a link from each event to its subject, downloads for the
- * chosen dates, and the chain's verification. Any Greenlight role may read it, like the rest of the portal.
+ * chosen dates, and the chain's verification. Any Greenlight role may read it, like the rest of the portal; events that
+ * concern a security incident the reader may not see keep their rows but not their content ({@link Withholding}).
  */
 @Path("/audit")
 @Produces(MediaType.TEXT_HTML)
@@ -39,13 +41,15 @@ class AuditPages {
     private final AuditLog audit;
     private final AuditExport exports;
     private final AuditCheckpoints checkpoints;
+    private final CurrentUser user;
     private final Clock clock;
 
     @Inject
-    AuditPages(AuditLog audit, AuditExport exports, AuditCheckpoints checkpoints, Clock clock) {
+    AuditPages(AuditLog audit, AuditExport exports, AuditCheckpoints checkpoints, CurrentUser user, Clock clock) {
         this.audit = audit;
         this.exports = exports;
         this.checkpoints = checkpoints;
+        this.user = user;
         this.clock = clock;
     }
 
@@ -78,7 +82,11 @@ class AuditPages {
     }
 
     /** One event on the page, with where its subject and its release are shown. */
-    record Row(AuditEvent event, String subjectHref) {
+    record Row(AuditEventView event, String subjectHref) {
+        /** Why its content is left out, or null when it is not. */
+        public String withheld() {
+            return event.withheld() ? Withholding.SHOWN : null;
+        }
     }
 
     @CheckedTemplate
@@ -104,7 +112,8 @@ class AuditPages {
                     .entity(Templates.log(List.of(), filters, null, false, errors, "audit"))
                     .build();
         }
-        AuditPage page = audit.search(new AuditQuery(actor, action, releaseId, start, end, before, PAGE_SIZE));
+        AuditPage page = audit.search(user.actor(),
+                new AuditQuery(actor, action, releaseId, start, end, before, PAGE_SIZE));
         List<Row> rows = page.events().stream().map(e -> new Row(e, AuditSubjects.href(e))).toList();
         return Response.ok(Templates.log(rows, filters, page.nextBefore(), before != null, List.of(), "audit"))
                 .build();
@@ -122,7 +131,7 @@ class AuditPages {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        return exports.response(format, start == null ? Instant.EPOCH : start,
+        return exports.response(user.actor(), format, start == null ? Instant.EPOCH : start,
                 end == null ? clock.instant().plusSeconds(1) : end);
     }
 

@@ -6,7 +6,7 @@ import java.util.stream.Stream;
 
 import dev.greenlight.adr.AdrReference;
 import dev.greenlight.approval.SlotStatus;
-import dev.greenlight.audit.AuditEvent;
+import dev.greenlight.audit.AuditEventView;
 import dev.greenlight.changeset.ChangesetView;
 import dev.greenlight.emergency.EmergencyView;
 import dev.greenlight.emergency.OverrideView;
@@ -27,12 +27,16 @@ public record Dossier(Instant generatedAt, String generatedBy, ReleaseView relea
         List<OverrideView> overrides, List<CheckStatus> validation, List<RollbackView> rollbacks,
         List<IncidentView> incidents, List<PostmortemView> postmortems, List<AuditEntry> auditEvents) {
 
-    /** One audit event with the hashes that tie it into the log's chain. */
+    /**
+     * One audit event with the hashes that tie it into the log's chain; {@code withheld} from the bundle's reader as
+     * {@link AuditEventView} says.
+     */
     public record AuditEntry(long id, Instant occurredAt, String actor, String action, String entityType,
-            String entityId, Object before, Object after, String prevHash, String hash) {
-        static AuditEntry of(AuditEvent event) {
-            return new AuditEntry(event.id, event.occurredAt, event.actor, event.action, event.entityType,
-                    event.entityId, event.before, event.after, event.prevHash, event.hash);
+            String entityId, Object before, Object after, String prevHash, String hash, boolean withheld) {
+        static AuditEntry of(AuditEventView event) {
+            return new AuditEntry(event.id(), event.occurredAt(), event.actor(), event.action(), event.entityType(),
+                    event.entityId(), event.before(), event.after(), event.prevHash(), event.hash(),
+                    event.withheld());
         }
     }
 

@@ -124,7 +124,7 @@ public class EvidenceBundle {
                         .stream()
                         .map(p -> postmortems.get(reader, p.id()))
                         .toList(),
-                audit.releaseHistory(releaseId).stream().map(Dossier.AuditEntry::of).toList());
+                audit.releaseHistory(reader, releaseId).stream().map(Dossier.AuditEntry::of).toList());
     }
 
     /**

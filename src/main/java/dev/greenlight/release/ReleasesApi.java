@@ -18,7 +18,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import dev.greenlight.audit.AuditEvent;
+import dev.greenlight.audit.AuditEventView;
 import dev.greenlight.audit.AuditLog;
 import dev.greenlight.changeset.ChangesetService;
 import dev.greenlight.changeset.ChangesetView;
@@ -54,9 +54,12 @@ class ReleasesApi {
     record ReleaseDetail(ReleaseView release, List<ChangesetView> changesets) {
     }
 
-    record HistoryEntry(long id, String occurredAt, String actor, String action, Object before, Object after) {
-        static HistoryEntry of(AuditEvent e) {
-            return new HistoryEntry(e.id, e.occurredAt.toString(), e.actor, e.action, e.before, e.after);
+    /** One event of the release's history; {@code withheld} as {@link AuditEventView} says. */
+    record HistoryEntry(long id, String occurredAt, String actor, String action, Object before, Object after,
+            boolean withheld) {
+        static HistoryEntry of(AuditEventView e) {
+            return new HistoryEntry(e.id(), e.occurredAt().toString(), e.actor(), e.action(), e.before(), e.after(),
+                    e.withheld());
         }
     }
 
@@ -95,7 +98,7 @@ class ReleasesApi {
     @Path("/{id}/history")
     public List<HistoryEntry> history(@PathParam("id") long id) {
         releases.get(id);
-        return audit.releaseHistory(id).stream().map(HistoryEntry::of).toList();
+        return audit.releaseHistory(user.actor(), id).stream().map(HistoryEntry::of).toList();
     }
 
     @POST

@@ -156,7 +156,7 @@ class AuditApiTest {
                 .asString();
         List<String> lines = csv.lines().toList();
         assertThat(lines.get(0)).isEqualTo("id,occurred_at,actor,action,entity_type,entity_id,release_id,before,after,"
-                + "prev_hash,hash,hash_version");
+                + "prev_hash,hash,hash_version,withheld");
         assertThat(csv).contains("release.submitted");
         assertThat(AuditEvent.<AuditEvent>list("order by id")).extracting(e -> e.hash)
                 .allSatisfy(hash -> assertThat(csv).contains(hash));

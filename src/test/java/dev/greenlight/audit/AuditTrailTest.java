@@ -40,7 +40,7 @@ class AuditTrailTest {
             assertThat(all.get(i).prevHash).as("event %d links to %d", i, i - 1).isEqualTo(all.get(i - 1).hash);
             assertThat(audit.hash(all.get(i))).as("event %d hash recomputes", i).isEqualTo(all.get(i).hash);
         }
-        assertThat(audit.releaseHistory(release.id())).extracting(e -> e.action)
+        assertThat(audit.releaseHistory(Users.PETE.actor(), release.id())).extracting(AuditEventView::action)
                 .containsSubsequence("release.created", "release.submitted");
     }
 
