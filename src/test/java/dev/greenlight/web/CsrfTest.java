@@ -447,6 +447,7 @@ class CsrfTest {
                 .then()
                 .statusCode(400)
                 .body(containsString("<strong>status</strong>: is missing"))
+                .body(containsString("<strong>security</strong>: is missing"))
                 .body(containsString("<strong>version</strong>: is missing"));
         max.submit("/packages", "/packages", Map.of("name", "@neuronx/core", "version", "2.1.0"))
                 .then()
