@@ -32,6 +32,11 @@ public enum Criterion {
         return meaning;
     }
 
+    /** Whether the incident filed for such an emergency is a security incident, hidden from most readers. */
+    public boolean security() {
+        return this == SECURITY_VULNERABILITY;
+    }
+
     /** "SERVICE_OUTAGE" or "service-outage"; anything else is a 400 on field {@code criterion}. */
     public static Criterion parse(String value) {
         String normalised = value == null ? "" : value.strip().toUpperCase(Locale.ROOT).replace('-', '_');

@@ -175,7 +175,8 @@ public class EmergencyService {
         Instant now = clock.instant();
         IncidentSummary incident;
         if (existing == null) {
-            incident = incidents.fileFor(actor, input.incidentTitle(), severity, input.incidentReport(), releaseId);
+            incident = incidents.fileFor(actor, input.incidentTitle(), severity, criterion.security(),
+                    input.incidentReport(), releaseId);
         } else {
             incidents.linkRelease(existing.id(), releaseId);
             incident = hasText(input.incidentReport())

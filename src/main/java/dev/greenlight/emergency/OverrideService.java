@@ -122,7 +122,9 @@ public class OverrideService {
         }
         Instant now = clock.instant();
         if (incident == null) {
-            incident = incidents.fileFor(actor, input.incidentTitle(), severity, input.incidentReport(), release.id());
+            // an override names no criterion, and its form does not ask whether the matter is a security one
+            incident = incidents.fileFor(actor, input.incidentTitle(), severity, false, input.incidentReport(),
+                    release.id());
         } else {
             incidents.linkRelease(incident.id(), release.id());
             incident = incidents.writeReport(actor, incident.id(), input.incidentReport(), release.id());

@@ -234,9 +234,13 @@ public class IncidentService {
                 .map(i -> i.security ? "its security incident" : "incident #" + i.id + " (" + i.title + ")");
     }
 
-    /** The emergency path files its incident here, started now, touching {@code releaseId}. */
+    /**
+     * The emergency path and overrides file their incident here, started now, touching {@code releaseId}; a security
+     * incident is then seen only as {@link IncidentVisibility} says.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public IncidentSummary fileFor(Actor actor, String title, Severity severity, String report, long releaseId) {
+    public IncidentSummary fileFor(Actor actor, String title, Severity severity, boolean security, String report,
+            long releaseId) {
         Instant now = clock.instant();
         Incident incident = new Incident();
         incident.title = title.strip();
@@ -244,6 +248,7 @@ public class IncidentService {
         incident.status = IncidentStatus.OPEN;
         incident.startedAt = now;
         incident.affectedServices = new String[0];
+        incident.security = security;
         incident.report = blankToNull(report);
         incident.createdBy = actor.username();
         incident.createdAt = now;

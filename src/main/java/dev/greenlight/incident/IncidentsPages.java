@@ -55,22 +55,25 @@ class IncidentsPages {
         }
     }
 
-    /** What the incident form held, so that a refused form comes back as typed. */
+    /**
+     * What the incident form held, so that a refused form comes back as typed; {@code security} is the radio chosen,
+     * "true" or "false", none on a new incident.
+     */
     record IncidentForm(String title, String severity, String status, String impact, String startedAt,
-            String resolvedAt, boolean security, String affectedServices, String releaseIds, String report,
+            String resolvedAt, String security, String affectedServices, String releaseIds, String report,
             String version) {
-        static final IncidentForm EMPTY = new IncidentForm("", "SEV3", "OPEN", "", "", "", false, "", "", "", "");
+        static final IncidentForm EMPTY = new IncidentForm("", "SEV3", "OPEN", "", "", "", "", "", "", "", "");
 
         /** A new incident about a release (the release page's "File incident" after a failed check). */
         static IncidentForm about(Long releaseId) {
             return releaseId == null
                     ? EMPTY
-                    : new IncidentForm("", "SEV3", "OPEN", "", "", "", false, "", String.valueOf(releaseId), "", "");
+                    : new IncidentForm("", "SEV3", "OPEN", "", "", "", "", "", String.valueOf(releaseId), "", "");
         }
 
         static IncidentForm of(IncidentView i) {
             return new IncidentForm(i.title(), i.severity().name(), i.status().name(), orEmpty(i.impact()),
-                    Times.local(i.startedAt()), Times.local(i.resolvedAt()), i.security(),
+                    Times.local(i.startedAt()), Times.local(i.resolvedAt()), String.valueOf(i.security()),
                     String.join(", ", i.affectedServices()),
                     String.join(", ", i.affectedReleases().stream().map(String::valueOf).toList()),
                     orEmpty(i.report()), String.valueOf(i.version()));
@@ -129,8 +132,8 @@ class IncidentsPages {
             @RestForm String impact, @RestForm String startedAt, @RestForm String resolvedAt,
             @RestForm String security, @RestForm String affectedServices, @RestForm String releaseIds,
             @RestForm String report) {
-        IncidentForm form = new IncidentForm(title, severity, status, impact, startedAt, resolvedAt,
-                security != null, affectedServices, releaseIds, report, "");
+        IncidentForm form = new IncidentForm(title, severity, status, impact, startedAt, resolvedAt, security,
+                affectedServices, releaseIds, report, "");
         try {
             IncidentView created = incidents.file(user.actor(), input(form));
             return Flash.redirect(URI.create("/incidents/" + created.id()), "Incident " + created.id() + " filed.");
@@ -166,10 +169,10 @@ class IncidentsPages {
             @RestForm String status, @RestForm String impact, @RestForm String startedAt,
             @RestForm String resolvedAt, @RestForm String security, @RestForm String affectedServices,
             @RestForm String releaseIds, @RestForm String report, @RestForm String version) {
-        IncidentForm form = new IncidentForm(title, severity, status, impact, startedAt, resolvedAt,
-                security != null, affectedServices, releaseIds, report, version);
+        IncidentForm form = new IncidentForm(title, severity, status, impact, startedAt, resolvedAt, security,
+                affectedServices, releaseIds, report, version);
         try {
-            RequiredFields.of("status", status).and("version", version).check();
+            RequiredFields.of("status", status).and("security", security).and("version", version).check();
             incidents.update(user.actor(), id, input(form));
             return Flash.redirect(URI.create("/incidents/" + id), "Incident " + id + " saved.");
         } catch (InvalidInputException e) {
@@ -212,8 +215,18 @@ class IncidentsPages {
             throw new InvalidInputException("version", "must be a number");
         }
         return new IncidentService.IncidentInput(form.title(), form.severity(), form.status(), form.impact(),
-                form.startedAt(), form.resolvedAt(), form.security(), split(form.affectedServices()), releaseIds,
-                form.report(), version);
+                form.startedAt(), form.resolvedAt(), security(form.security()), split(form.affectedServices()),
+                releaseIds, form.report(), version);
+    }
+
+    /** The form's Yes/No pair, never defaulted: a post without it would otherwise declassify the incident. */
+    private static Boolean security(String choice) {
+        RequiredFields.of("security", choice).check();
+        return switch (choice) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> throw new InvalidInputException("security", "choose Yes or No");
+        };
     }
 
     private static List<String> split(String commaSeparated) {

@@ -44,6 +44,9 @@ class IncidentJourneyTest extends BrowserTest {
         page.getByLabel("Impact").fill("Users were signed out every few minutes");
         page.getByLabel("Affected services (comma-separated)").fill("auth, web");
         page.getByLabel("Affected releases (numbers, comma-separated)").fill(String.valueOf(releaseId));
+        page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Is this a security incident?"))
+                .getByLabel("No")
+                .check();
         page.getByLabel("Incident report (Markdown)").fill("The session cache **expired** entries too early.");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("File incident")).click();
         assertThat(page.getByRole(AriaRole.STATUS)).containsText("filed");

@@ -82,6 +82,9 @@ class RollbackJourneyTest extends BrowserTest {
         page.getByLabel("Started (UTC)").fill("2026-05-04T09:00");
         page.getByLabel("Impact").fill("4.2 % of CLI logins failed for 30 minutes");
         page.getByLabel("Affected services (comma-separated)").fill("cli");
+        page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Is this a security incident?"))
+                .getByLabel("No")
+                .check();
         page.getByLabel("Incident report (Markdown)").fill("Rolled back to the previous tag; see the checklist.");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("File incident")).click();
         assertThat(page.getByRole(AriaRole.STATUS)).containsText("filed");

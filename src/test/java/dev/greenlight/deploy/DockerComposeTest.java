@@ -105,10 +105,10 @@ class DockerComposeTest {
         assertThat(env).containsKeys("QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME",
                 "QUARKUS_DATASOURCE_PASSWORD", "QUARKUS_OIDC_AUTH_SERVER_URL", "QUARKUS_OIDC_CLIENT_ID",
                 "QUARKUS_OIDC_CREDENTIALS_SECRET", "QUARKUS_OIDC_TOKEN_STATE_MANAGER_ENCRYPTION_SECRET",
-                "GREENLIGHT_BASE_URL");
+                "GREENLIGHT_CSRF_SIGNING_KEY", "GREENLIGHT_BASE_URL");
         // Secrets are substituted from the caller's environment (defaults only for a laptop)
         for (String secret : List.of("QUARKUS_DATASOURCE_PASSWORD", "QUARKUS_OIDC_CREDENTIALS_SECRET",
-                "QUARKUS_OIDC_TOKEN_STATE_MANAGER_ENCRYPTION_SECRET")) {
+                "QUARKUS_OIDC_TOKEN_STATE_MANAGER_ENCRYPTION_SECRET", "GREENLIGHT_CSRF_SIGNING_KEY")) {
             assertThat(String.valueOf(env.get(secret))).as(secret).startsWith("${");
         }
         assertThat(String.valueOf(Yamls.<Object>at(service("postgres"), "environment.POSTGRES_PASSWORD")))

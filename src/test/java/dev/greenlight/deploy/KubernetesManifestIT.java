@@ -80,7 +80,8 @@ class KubernetesManifestIT {
         Map<String, String> secretKeys = Map.of(
                 "QUARKUS_DATASOURCE_PASSWORD", "database-password",
                 "QUARKUS_OIDC_CREDENTIALS_SECRET", "oidc-client-secret",
-                "QUARKUS_OIDC_TOKEN_STATE_MANAGER_ENCRYPTION_SECRET", "session-encryption-secret");
+                "QUARKUS_OIDC_TOKEN_STATE_MANAGER_ENCRYPTION_SECRET", "session-encryption-secret",
+                "GREENLIGHT_CSRF_SIGNING_KEY", "csrf-signing-key");
         secretKeys.forEach((name, key) -> {
             Map<String, Object> variable = env.stream()
                     .filter(e -> name.equals(e.get("name")))

@@ -126,6 +126,8 @@ public final class E2eStack implements BeforeAllCallback, ExtensionContext.Store
             env.put("QUARKUS_OIDC_API_CLIENT_ID", CLIENT_ID);
             // The one setting that makes a session portable between instances
             env.put("QUARKUS_OIDC_TOKEN_STATE_MANAGER_ENCRYPTION_SECRET", "e2e-" + UUID.randomUUID());
+            // ...and the one that makes a form rendered by one instance post to another
+            env.put("GREENLIGHT_CSRF_SIGNING_KEY", "e2e-" + UUID.randomUUID());
             env.put("GREENLIGHT_OIDC_ORIGIN", stack.keycloak.origin());
             // Slack is a fake on a real socket; the relay runs on every instance, with short leases so that a
             // killed instance's messages are taken over within the test

@@ -3,11 +3,15 @@ package dev.greenlight.incident;
 import static dev.greenlight.incident.IncidentsApiTest.filed;
 import static dev.greenlight.incident.IncidentsApiTest.incident;
 import static dev.greenlight.incident.IncidentsApiTest.send;
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 
 import jakarta.inject.Inject;
@@ -16,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
 
 import dev.greenlight.testsupport.PageSession;
 import dev.greenlight.testsupport.TestClock;
@@ -36,14 +41,14 @@ class IncidentPagesTest {
         PageSession alice = PageSession.signIn(Users.ALICE);
         alice.submit("/incidents/new", "/incidents", Map.of("title", "Login loops", "severity", "SEV2", "status",
                 "OPEN", "startedAt", "2026-03-01T10:00", "resolvedAt", "2026-03-01T09:00", "affectedServices",
-                "auth, web"))
+                "auth, web", "security", "false"))
                 .then()
                 .statusCode(400)
                 .body(containsString("resolvedAt"))
                 .body(containsString("value=\"Login loops\""));
         String location = alice.submit("/incidents/new", "/incidents", Map.of("title", "Login loops", "severity",
                 "SEV2", "status", "OPEN", "startedAt", "2026-03-01T10:00", "affectedServices", "auth, web", "report",
-                "Users **loop** <script>alert(1)</script>"))
+                "Users **loop** <script>alert(1)</script>", "security", "false"))
                 .then()
                 .statusCode(303)
                 .extract()
@@ -56,6 +61,98 @@ class IncidentPagesTest {
                 .body(containsString("&lt;script&gt;"))
                 .body(not(containsString("<script>alert(1)")))
                 .body(containsString("auth, web"));
+    }
+
+    /** The incident form as a browser sends it, with {@code security} as chosen (left out when null). */
+    private static Map<String, String> incidentForm(String title, String security, String version) {
+        Map<String, String> fields = new HashMap<>(Map.of("title", title, "severity", "SEV1", "status",
+                "OPEN", "impact", "", "startedAt", "2026-03-01T10:00", "resolvedAt", "", "affectedServices", "auth",
+                "releaseIds", "", "report", ""));
+        if (security != null) {
+            fields.put("security", security);
+        }
+        if (version != null) {
+            fields.put("version", version);
+        }
+        return fields;
+    }
+
+    private static ValidatableResponse read(long incident) {
+        return given().header("Authorization", Users.SEAN.bearer())
+                .get("/api/v1/incidents/" + incident)
+                .then()
+                .statusCode(200);
+    }
+
+    @Test
+    void anEditWithoutTheSecurityChoiceOrWithAnotherValueIsRefusedAndTheIncidentStaysASecurityOne() {
+        String title = "Signing key leaked " + System.nanoTime();
+        long incident = filed(Users.SEAN, incident(title, "security", true));
+        String edit = "/incidents/" + incident + "/edit";
+        PageSession sean = PageSession.signIn(Users.SEAN);
+
+        sean.submit(edit, "/incidents/" + incident, incidentForm("Renamed", null, "0"))
+                .then()
+                .statusCode(400)
+                .body(containsString("<strong>security</strong>: is missing"))
+                .body(containsString("value=\"Renamed\""));
+        sean.submit(edit, "/incidents/" + incident, incidentForm("Renamed", "on", "0"))
+                .then()
+                .statusCode(400)
+                .body(containsString("<strong>security</strong>: choose Yes or No"))
+                .body(containsString("value=\"Renamed\""));
+        read(incident).body("security", equalTo(true)).body("title", equalTo(title)).body("version", equalTo(0));
+
+        sean.submit(edit, "/incidents/" + incident, incidentForm("Renamed", "true", "0")).then().statusCode(303);
+        read(incident).body("security", equalTo(true)).body("title", equalTo("Renamed"));
+        sean.submit(edit, "/incidents/" + incident, incidentForm("Renamed", "false", "1")).then().statusCode(303);
+        read(incident).body("security", equalTo(false));
+    }
+
+    /** A required Yes/No pair in a fieldset: none chosen on a new incident, the current answer on an edit. */
+    @Test
+    void theSecurityChoiceIsARequiredRadioPairWithALegend() {
+        long incident = filed(Users.SEAN, incident("Classified " + System.nanoTime(), "security", true));
+        PageSession sean = PageSession.signIn(Users.SEAN);
+        sean.get("/incidents/new")
+                .then()
+                .statusCode(200)
+                .body(containsString("<legend>Is this a security incident?</legend>"))
+                .body(containsString("name=\"security\" value=\"false\" required>"))
+                .body(containsString("name=\"security\" value=\"true\" required>"));
+        sean.get("/incidents/" + incident + "/edit")
+                .then()
+                .statusCode(200)
+                .body(containsString("name=\"security\" value=\"false\" required>"))
+                .body(containsString("name=\"security\" value=\"true\" required checked>"));
+    }
+
+    @Test
+    void aNewIncidentWithoutTheSecurityChoiceIsRefusedAndNothingIsFiled() {
+        String title = "Unclassified " + System.nanoTime();
+        PageSession sean = PageSession.signIn(Users.SEAN);
+
+        sean.submit("/incidents/new", "/incidents", incidentForm(title, null, null))
+                .then()
+                .statusCode(400)
+                .body(containsString("<strong>security</strong>: is missing"))
+                .body(containsString("value=\"" + title + "\""));
+        sean.submit("/incidents/new", "/incidents", incidentForm(title, "yes", null))
+                .then()
+                .statusCode(400)
+                .body(containsString("<strong>security</strong>: choose Yes or No"));
+        given().header("Authorization", Users.SEAN.bearer())
+                .get("/api/v1/incidents?size=100")
+                .then()
+                .statusCode(200)
+                .body("items.title", not(hasItem(title)));
+
+        sean.submit("/incidents/new", "/incidents", incidentForm(title, "true", null)).then().statusCode(303);
+        given().header("Authorization", Users.SEAN.bearer())
+                .get("/api/v1/incidents?size=100&security=true")
+                .then()
+                .statusCode(200)
+                .body("items.title", hasItem(title));
     }
 
     @Test

@@ -370,7 +370,8 @@ class RoleMatrixTest {
             sections.put(section, "Typed");
         }
         sections.put("version", "999");
-        Map<String, Object> incidentForm = Map.of("title", "", "severity", "SEV3", "status", "OPEN", "version", "0");
+        Map<String, Object> incidentForm = Map.of("title", "", "severity", "SEV3", "status", "OPEN", "security",
+                "false", "version", "0");
         List<Call> calls = new ArrayList<>();
         calls.add(call("POST", "/releases", Map.of("title", "", "changeset", w.pending(), "preRelease", ""),
                 Expect.only(400, AUTHORS).and(400, Users.MAX)));

@@ -40,6 +40,7 @@ class CookieTest {
         assertThat(session).containsIgnoringCase("; HttpOnly").containsIgnoringCase("; SameSite=Lax");
     }
 
+    /** The CSRF cookie, and the one that keeps its token across page views (FormTokenCookie). */
     @Test
     void theCsrfCookieIsHttpOnlyAndLax() {
         PageSession carol = PageSession.signIn(Users.CAROL);
@@ -50,8 +51,10 @@ class CookieTest {
                 .headers()
                 .getValues("Set-Cookie");
         String csrf = cookie(setCookies, "csrf-token=");
+        String formToken = cookie(setCookies, FormTokenCookie.COOKIE + "=");
 
         assertThat(csrf).containsIgnoringCase("; HttpOnly").containsIgnoringCase("; SameSite=Lax");
+        assertThat(formToken).containsIgnoringCase("; HttpOnly").containsIgnoringCase("; SameSite=Lax");
     }
 
     /** The one-line message after a POST-redirect-GET, and the cookie that expires it once shown. */

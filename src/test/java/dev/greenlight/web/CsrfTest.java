@@ -4,10 +4,14 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Base64;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +37,8 @@ import dev.greenlight.testsupport.RecordFixtures;
 import dev.greenlight.testsupport.Routes;
 import dev.greenlight.testsupport.Users;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import javax.sql.DataSource;
 
 /**
@@ -45,6 +51,7 @@ import javax.sql.DataSource;
 class CsrfTest {
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private static final Pattern LINK = Pattern.compile("/admin/slack/links/(\\d+)/delete");
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
     Fixtures fixtures;
@@ -167,6 +174,112 @@ class CsrfTest {
                 .then()
                 .statusCode(303);
         assertThat(read("/releases/" + draft.id(), "release.state")).isEqualTo("CANCELLED");
+    }
+
+    /** A random token of {@code size} bytes, as the CSRF filter encodes them. */
+    private static String randomToken(int size) {
+        byte[] bytes = new byte[size];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** What a server holding {@code key} would put in the cookie for the form token {@code token}. */
+    private static String signature(String token, String key) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString(mac.doFinal(Base64.getUrlDecoder().decode(token)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Cookie tossing: a sibling subdomain may set a {@code csrf-token} cookie for Greenlight's host and put the same
+     * value in its own form, which the victim's browser then posts with the session cookie. The cookie must be the
+     * signature, under Greenlight's key, of the form's token: no pair the other site makes up matches, whatever its
+     * size, nor one signed under another key.
+     */
+    @Test
+    void aTokenPairTheServerDidNotSignIsRefused() {
+        ReleaseView release = fixtures.submittedRelease(Users.ALICE, "Tossed cookie", changeset(fixtures,
+                Users.ALICE));
+        long override = records.requestedOverride(Users.ADA, release.id()).id();
+        String path = "/overrides/" + override + "/decision";
+        // signed in, and no page opened yet: the session holds no CSRF cookie of Greenlight's
+        PageSession lars = PageSession.signIn(Users.LARS);
+        long before = auditEvents();
+        String sixteen = randomToken(16);
+        String thirtyTwo = randomToken(32);
+        String another = randomToken(16);
+        Map<String, String> pairs = Map.of(sixteen, sixteen, thirtyTwo, thirtyTwo, another,
+                signature(another, "another key, of at least thirty-two characters"));
+
+        pairs.forEach((token, cookie) -> assertThat(lars.request()
+                .cookie("csrf-token", cookie)
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("csrf-token", token)
+                .formParam("decision", "approve")
+                .formParam("reason", "Tossed")
+                .post(path)
+                .statusCode()).as("form token %s with cookie %s", token, cookie).isEqualTo(400));
+
+        assertThat(read("/overrides/" + override, "state")).isEqualTo("REQUESTED");
+        assertThat(auditEvents()).isEqualTo(before);
+        lars.submit("/overrides/" + override, path, Map.of("decision", "approve", "reason", "Payments are down"))
+                .then()
+                .statusCode(303);
+        assertThat(read("/overrides/" + override, "state")).isEqualTo("APPROVED");
+    }
+
+    /**
+     * A form stays valid while other pages are opened, in other tabs or before coming back to it: opening a page keeps
+     * the session's token rather than issuing a new one.
+     */
+    @Test
+    void aFormStillWorksAfterOtherPagesWereOpened() {
+        ReleaseView draft = fixtures.draftRelease(Users.ALICE, "Two tabs", changeset(fixtures, Users.ALICE));
+        PageSession alice = PageSession.signIn(Users.ALICE);
+        String token = alice.csrfToken("/releases/" + draft.id());
+        alice.get("/releases").then().statusCode(200);
+        alice.get("/changesets").then().statusCode(200);
+        String later = alice.csrfToken("/incidents");
+
+        assertThat(later).isEqualTo(token);
+        alice.request()
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("csrf-token", token)
+                .formParam("reason", "Opened in the first tab")
+                .post("/releases/" + draft.id() + "/cancel")
+                .then()
+                .statusCode(303);
+        assertThat(read("/releases/" + draft.id(), "release.state")).isEqualTo("CANCELLED");
+    }
+
+    /**
+     * The cookie that keeps the token across page views is believed only when the CSRF cookie is its signature: one
+     * planted with a made-up CSRF cookie, or malformed, is ignored, and the page gets a token of the server's own.
+     */
+    @Test
+    void aPlantedFormTokenCookieIsIgnored() {
+        PageSession carol = PageSession.signIn(Users.CAROL);
+        String planted = randomToken(16);
+
+        for (String value : List.of(planted, "not base64 at all!")) {
+            String html = carol.request()
+                    .cookie(FormTokenCookie.COOKIE, value)
+                    .cookie("csrf-token", randomToken(32))
+                    .get("/releases")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .asString();
+            Matcher token = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"").matcher(html);
+            assertThat(token.find()).isTrue();
+            assertThat(token.group(1)).as("the page's token").isNotEqualTo(value);
+        }
     }
 
     @Test
@@ -447,6 +560,7 @@ class CsrfTest {
                 .then()
                 .statusCode(400)
                 .body(containsString("<strong>status</strong>: is missing"))
+                .body(containsString("<strong>security</strong>: is missing"))
                 .body(containsString("<strong>version</strong>: is missing"));
         max.submit("/packages", "/packages", Map.of("name", "@neuronx/core", "version", "2.1.0"))
                 .then()

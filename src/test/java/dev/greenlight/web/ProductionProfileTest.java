@@ -1,10 +1,12 @@
 package dev.greenlight.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
+import java.util.Optional;
 
 import jakarta.ws.rs.core.NewCookie;
 
@@ -15,8 +17,8 @@ import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
 
 /**
- * The production profile, resolved from application.properties as Quarkus resolves it: both cookies Secure, and tokens
- * accepted only for Greenlight's audience, on pages as on the API.
+ * The production profile, resolved from application.properties as Quarkus resolves it: both cookies Secure, tokens
+ * accepted only for Greenlight's audience, on pages as on the API, and no CSRF signing key but the environment's.
  */
 class ProductionProfileTest {
 
@@ -65,6 +67,37 @@ class ProductionProfileTest {
         assertThat(secure.isHttpOnly()).isTrue();
         assertThat(secure.getSameSite()).isEqualTo(NewCookie.SameSite.LAX);
         assertThat(plain.isSecure()).isFalse();
+    }
+
+    /** Production has no CSRF signing key of its own: it must come from the environment, else Greenlight stops. */
+    @Test
+    void productionTakesTheCsrfSigningKeyFromTheEnvironmentOnly() throws IOException {
+        SmallRyeConfig prod = profile("prod");
+        SmallRyeConfig test = profile("test");
+
+        assertThat(prod.getOptionalValue(CsrfSigning.PROPERTY, String.class)).isEmpty();
+        assertThat(prod.getOptionalValue("quarkus.rest-csrf.token-signature-key", String.class)).isEmpty();
+        assertThat(test.getValue("quarkus.rest-csrf.token-signature-key", String.class))
+                .isEqualTo(test.getValue(CsrfSigning.PROPERTY, String.class))
+                .hasSizeGreaterThanOrEqualTo(CsrfSigning.MIN_LENGTH);
+    }
+
+    @Test
+    void greenlightDoesNotStartWithoutACsrfSigningKeyOfThirtyTwoCharacters() {
+        String shortKey = "x".repeat(CsrfSigning.MIN_LENGTH - 1);
+
+        assertThatThrownBy(() -> new CsrfSigning(Optional.empty(), false)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("GREENLIGHT_CSRF_SIGNING_KEY");
+        assertThatThrownBy(() -> new CsrfSigning(Optional.of(shortKey), false))
+                .isInstanceOf(IllegalStateException.class);
+        String key = "y".repeat(CsrfSigning.MIN_LENGTH);
+        CsrfSigning signing = new CsrfSigning(Optional.of(key), false);
+        assertThat(signing.signs(signing.cookieFor("AAAAAAAAAAAAAAAAAAAAAA"), "AAAAAAAAAAAAAAAAAAAAAA")).isTrue();
+        assertThat(new CsrfSigning(Optional.of("z".repeat(CsrfSigning.MIN_LENGTH)), false)
+                .signs(signing.cookieFor("AAAAAAAAAAAAAAAAAAAAAA"), "AAAAAAAAAAAAAAAAAAAAAA")).as("another key")
+                .isFalse();
+        // the migration job serves no page and is not given the key
+        new CsrfSigning(Optional.empty(), true);
     }
 
     @Test
