@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -69,13 +70,23 @@ final class Relay {
             return send(claims.get(0)) ? 1 : 0;
         }
         List<CompletableFuture<Boolean>> sends = claims.stream()
-                .map(claim -> CompletableFuture.supplyAsync(() -> send(claim), senders))
+                .map(this::sendAsync)
                 .toList();
         int handled = 0;
         for (CompletableFuture<Boolean> send : sends) {
             handled += send.join() ? 1 : 0;
         }
         return handled;
+    }
+
+    private CompletableFuture<Boolean> sendAsync(Claim claim) {
+        try {
+            return CompletableFuture.supplyAsync(() -> send(claim), senders);
+        } catch (RejectedExecutionException stopping) {
+            // stop() came between the claim and the send: give the message back, as send() would
+            store.release(id, claim);
+            return CompletableFuture.completedFuture(false);
+        }
     }
 
     private boolean send(Claim claim) {

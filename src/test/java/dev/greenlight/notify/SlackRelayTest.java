@@ -233,6 +233,23 @@ class SlackRelayTest {
     }
 
     @Test
+    void aRelayStoppedBetweenClaimAndSendGivesItsClaimsBackAndAnotherRelaySendsThem() {
+        QuarkusTransaction.requiringNew().run(() -> {
+            outbox.enqueue(new Notice.GateFailed(90_001, "One", "coverage", "Coverage 71% < 85%", "ci"));
+            outbox.enqueue(new Notice.EmergencyRequested(7, 90_002, "Two", "service outage", "Down", "max"));
+        });
+        Relay stopping = relay("stopping-relay");
+        stopping.stop();
+
+        assertThat(stopping.runOnce()).as("nothing sent by a stopped relay").isZero();
+        assertThat(slack.calls("chat.postMessage")).isEmpty();
+        assertThat(drain()).as("the claims were given back at once, not held until their leases expire")
+                .isEqualTo(2);
+        assertThat(slack.calls("chat.postMessage")).extracting(FakeSlack.Call::channel)
+                .containsExactlyInAnyOrder("#gates", "#release-leaders");
+    }
+
+    @Test
     void noticesFromOtherFeaturesUseTheirTemplatesAndChannelsAndDeduplicate() throws Exception {
         Instant due = Instant.parse("2026-03-01T12:00:00Z");
         QuarkusTransaction.requiringNew().run(() -> {
