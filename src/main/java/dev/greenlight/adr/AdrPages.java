@@ -19,14 +19,13 @@ import org.jboss.resteasy.reactive.RestForm;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
+import dev.greenlight.common.FieldError;
 import dev.greenlight.release.ReleaseService;
 import dev.greenlight.release.ReleaseView;
 import dev.greenlight.security.CurrentUser;
 import dev.greenlight.security.Roles;
-import dev.greenlight.web.FieldError;
 import dev.greenlight.web.Flash;
-import dev.greenlight.web.ForbiddenActionException;
-import dev.greenlight.web.InvalidInputException;
+import dev.greenlight.web.Forms;
 
 /** The form that adds an ADR reference to a release; the release page lists them. */
 @Path("/releases/{id}/adrs")
@@ -43,12 +42,9 @@ class AdrPages {
         this.user = user;
     }
 
-    record AdrForm(String title, String url) {
-    }
-
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance create(ReleaseView release, List<AdrReference> adrs, AdrForm form,
+        static native TemplateInstance create(ReleaseView release, List<AdrReference> adrs, AdrInput form,
                 List<FieldError> errors, String nav);
     }
 
@@ -56,25 +52,18 @@ class AdrPages {
     @Path("/new")
     public TemplateInstance createForm(@PathParam("id") long id) {
         ReleaseView release = releases.get(id);
-        if (!adrs.mayAdd(user.actor(), release.createdBy())) {
-            throw new ForbiddenActionException("Only the release's author (" + release.createdBy()
-                    + ") or a maintainer may add ADR references.");
-        }
-        return Templates.create(release, adrs.of(id), new AdrForm("", ""), List.of(), "releases");
+        AdrPermissions.add(user.actor(), release.createdBy()).orThrow();
+        return Templates.create(release, adrs.of(id), new AdrInput("", ""), List.of(), "releases");
     }
 
     @POST
     @RolesAllowed({Roles.AUTHOR, Roles.MAINTAINER})
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response add(@PathParam("id") long id, @RestForm String title, @RestForm String url) {
-        try {
-            AdrReference added = adrs.add(user.actor(), id, title, url);
+        AdrInput form = new AdrInput(title, url);
+        return Forms.submit(() -> {
+            AdrReference added = adrs.add(user.actor(), id, form);
             return Flash.redirect(URI.create("/releases/" + id), "ADR reference \"" + added.title() + "\" added.");
-        } catch (InvalidInputException e) {
-            return Response.status(400)
-                    .entity(Templates.create(releases.get(id), adrs.of(id), new AdrForm(title, url), e.errors(),
-                            "releases"))
-                    .build();
-        }
+        }, errors -> Templates.create(releases.get(id), adrs.of(id), form, errors, "releases"));
     }
 }

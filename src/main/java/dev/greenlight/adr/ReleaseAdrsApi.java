@@ -14,10 +14,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import dev.greenlight.common.InvalidInputException;
 import dev.greenlight.release.ReleaseService;
 import dev.greenlight.security.CurrentUser;
 import dev.greenlight.security.Roles;
-import dev.greenlight.web.InvalidInputException;
 
 /** A release's ADR references. */
 @Path("/api/v1/releases/{id}/adrs")
@@ -34,9 +34,6 @@ class ReleaseAdrsApi {
         this.user = user;
     }
 
-    record AdrRequest(String title, String url) {
-    }
-
     @GET
     public List<AdrReference> list(@PathParam("id") long id) {
         releases.get(id);
@@ -46,11 +43,11 @@ class ReleaseAdrsApi {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.AUTHOR, Roles.MAINTAINER})
-    public Response add(@PathParam("id") long id, AdrRequest request) {
+    public Response add(@PathParam("id") long id, AdrInput request) {
         if (request == null) {
-            throw new InvalidInputException("title", "must not be blank");
+            throw new InvalidInputException("body", "must be a JSON object with title and url");
         }
-        AdrReference added = adrs.add(user.actor(), id, request.title(), request.url());
+        AdrReference added = adrs.add(user.actor(), id, request);
         return Response.created(URI.create("/api/v1/releases/" + id + "/adrs")).entity(added).build();
     }
 }

@@ -21,6 +21,9 @@ import io.quarkus.runtime.StartupEvent;
 
 import dev.greenlight.approval.ReviewCandidates.Candidate;
 import dev.greenlight.audit.AuditLog;
+import dev.greenlight.common.ConflictException;
+import dev.greenlight.common.ForbiddenActionException;
+import dev.greenlight.common.InvalidInputException;
 import dev.greenlight.policy.ReviewRequirements;
 import dev.greenlight.policy.SlotRequirement;
 import dev.greenlight.release.ReleaseContentChanged;
@@ -34,9 +37,6 @@ import dev.greenlight.release.RequirementWaivers;
 import dev.greenlight.release.SegregationOfDuties;
 import dev.greenlight.release.Waivers;
 import dev.greenlight.security.Actor;
-import dev.greenlight.web.ConflictException;
-import dev.greenlight.web.ForbiddenActionException;
-import dev.greenlight.web.InvalidInputException;
 
 /**
  * Review slots and the people who fill them, with segregation of duties enforced here, on the server: nobody reviews a

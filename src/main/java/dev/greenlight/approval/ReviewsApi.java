@@ -12,9 +12,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import dev.greenlight.common.InvalidInputException;
 import dev.greenlight.release.ReleaseService;
 import dev.greenlight.security.CurrentUser;
-import dev.greenlight.web.InvalidInputException;
 
 /** What waits for the signed-in reviewer, oldest first. */
 @Path("/api/v1/reviews")

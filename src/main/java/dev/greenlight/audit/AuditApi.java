@@ -16,10 +16,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
+import dev.greenlight.common.ConflictException;
+import dev.greenlight.common.InvalidInputException;
 import dev.greenlight.security.CurrentUser;
 import dev.greenlight.security.Roles;
-import dev.greenlight.web.ConflictException;
-import dev.greenlight.web.InvalidInputException;
 
 /**
  * The audit log for auditors and tools: search, chain verification, signed checkpoints, and streamed exports. The search

@@ -32,8 +32,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.scheduler.Scheduled;
 
+import dev.greenlight.common.ConflictException;
 import dev.greenlight.security.Actor;
-import dev.greenlight.web.ConflictException;
 
 import javax.sql.DataSource;
 

@@ -25,8 +25,8 @@ import org.apache.commons.csv.CSVPrinter;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.greenlight.common.InvalidInputException;
 import dev.greenlight.security.Actor;
-import dev.greenlight.web.InvalidInputException;
 
 import javax.sql.DataSource;
 

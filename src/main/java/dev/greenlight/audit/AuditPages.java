@@ -24,9 +24,9 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateExtension;
 import io.quarkus.qute.TemplateInstance;
 
+import dev.greenlight.common.FieldError;
+import dev.greenlight.common.InvalidInputException;
 import dev.greenlight.security.CurrentUser;
-import dev.greenlight.web.FieldError;
-import dev.greenlight.web.InvalidInputException;
 
 /**
  * The audit log for auditors: filters, keyset pages ("older"), a link from each event to its subject, downloads for the

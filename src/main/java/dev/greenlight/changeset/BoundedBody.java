@@ -7,8 +7,10 @@ import java.lang.annotation.Target;
 
 import jakarta.ws.rs.NameBinding;
 
+import dev.greenlight.common.Limits;
+
 /**
- * Marks resources whose JSON body may be at most {@link InputLimits#MAX_BODY_BYTES}: a larger one is refused with a
+ * Marks resources whose JSON body may be at most {@link Limits#MAX_BODY_BYTES}: a larger one is refused with a
  * 413 before it is parsed ({@link BoundedBodyFilter}).
  */
 @NameBinding

@@ -10,7 +10,8 @@ import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.ReaderInterceptor;
 import jakarta.ws.rs.ext.ReaderInterceptorContext;
 
-import dev.greenlight.web.PayloadTooLargeException;
+import dev.greenlight.common.Limits;
+import dev.greenlight.common.PayloadTooLargeException;
 
 /**
  * Enforces {@link BoundedBody}: a declared length above the limit is refused before the body is read; a body sent
@@ -22,8 +23,8 @@ class BoundedBodyFilter implements ContainerRequestFilter, ReaderInterceptor {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (request.getLength() > InputLimits.MAX_BODY_BYTES) {
-            throw new PayloadTooLargeException(InputLimits.MAX_BODY_BYTES);
+        if (request.getLength() > Limits.MAX_BODY_BYTES) {
+            throw new PayloadTooLargeException(Limits.MAX_BODY_BYTES);
         }
     }
 
@@ -33,14 +34,14 @@ class BoundedBodyFilter implements ContainerRequestFilter, ReaderInterceptor {
         try {
             return context.proceed();
         } catch (TooLarge e) {
-            throw new PayloadTooLargeException(InputLimits.MAX_BODY_BYTES);
+            throw new PayloadTooLargeException(Limits.MAX_BODY_BYTES);
         }
     }
 
     /** Thrown as an IOException so that the JSON reader passes it on instead of wrapping it. */
     private static final class TooLarge extends IOException {
         TooLarge() {
-            super("request body above " + InputLimits.MAX_BODY_BYTES + " bytes", null);
+            super("request body above " + Limits.MAX_BODY_BYTES + " bytes", null);
         }
     }
 
@@ -67,7 +68,7 @@ class BoundedBodyFilter implements ContainerRequestFilter, ReaderInterceptor {
 
         private void count(int n) throws TooLarge {
             read += n;
-            if (read > InputLimits.MAX_BODY_BYTES) {
+            if (read > Limits.MAX_BODY_BYTES) {
                 throw new TooLarge();
             }
         }

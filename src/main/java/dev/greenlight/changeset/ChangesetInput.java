@@ -5,22 +5,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.greenlight.web.FieldError;
-import dev.greenlight.web.InvalidInputException;
+import dev.greenlight.common.Limits;
+import dev.greenlight.common.FieldError;
+import dev.greenlight.common.InvalidInputException;
 
 /** A changeset as JSON: {"id":"brave-cats","summary":"…","releases":{"@neuronx/core":"minor"}}. */
 public record ChangesetInput(String id, String summary, Map<String, String> releases) {
 
     /**
      * Converts every input, naming the field of each bad bump type under {@code field}. Sizes are checked first
-     * ({@link InputLimits}), so that nothing oversized is looked at further.
+     * ({@link Limits}), so that nothing oversized is looked at further.
      */
     public static List<Changeset> toChangesets(String field, List<ChangesetInput> inputs) {
         if (inputs == null) {
             throw new InvalidInputException(field, "is required");
         }
-        if (inputs.size() > InputLimits.MAX_CHANGESETS) {
-            throw new InvalidInputException(field, "must hold at most " + InputLimits.MAX_CHANGESETS + " changesets");
+        if (inputs.size() > Limits.MAX_CHANGESETS) {
+            throw new InvalidInputException(field, "must hold at most " + Limits.MAX_CHANGESETS + " changesets");
         }
         long changelogChars = 0;
         for (ChangesetInput input : inputs) {
@@ -29,9 +30,9 @@ public record ChangesetInput(String id, String summary, Map<String, String> rele
                         * Math.max(1, input.releases() == null ? 0 : input.releases().size());
             }
         }
-        if (changelogChars > InputLimits.MAX_CHANGELOG_CHARS) {
+        if (changelogChars > Limits.MAX_CHANGELOG_CHARS) {
             throw new InvalidInputException(field, "summaries times the packages they name may be at most "
-                    + InputLimits.MAX_CHANGELOG_CHARS + " characters of changelog, not " + changelogChars);
+                    + Limits.MAX_CHANGELOG_CHARS + " characters of changelog, not " + changelogChars);
         }
         List<FieldError> errors = new ArrayList<>();
         List<Changeset> changesets = new ArrayList<>();
@@ -66,15 +67,15 @@ public record ChangesetInput(String id, String summary, Map<String, String> rele
 
     private static boolean withinLimits(List<FieldError> errors, String at, ChangesetInput input) {
         int before = errors.size();
-        if (input.id() != null && input.id().length() > InputLimits.MAX_FILE_NAME_CHARS) {
-            errors.add(new FieldError(at + ".id", "must be at most " + InputLimits.MAX_FILE_NAME_CHARS + " characters"));
+        if (input.id() != null && input.id().length() > Limits.MAX_FILE_NAME_CHARS) {
+            errors.add(new FieldError(at + ".id", "must be at most " + Limits.MAX_FILE_NAME_CHARS + " characters"));
         }
-        if (input.summary() != null && input.summary().length() > InputLimits.MAX_SUMMARY_CHARS) {
+        if (input.summary() != null && input.summary().length() > Limits.MAX_SUMMARY_CHARS) {
             errors.add(new FieldError(at + ".summary",
-                    "must be at most " + InputLimits.MAX_SUMMARY_CHARS + " characters"));
+                    "must be at most " + Limits.MAX_SUMMARY_CHARS + " characters"));
         }
-        if (input.releases() != null && input.releases().size() > InputLimits.MAX_PACKAGES) {
-            errors.add(new FieldError(at + ".releases", "must name at most " + InputLimits.MAX_PACKAGES + " packages"));
+        if (input.releases() != null && input.releases().size() > Limits.MAX_PACKAGES) {
+            errors.add(new FieldError(at + ".releases", "must name at most " + Limits.MAX_PACKAGES + " packages"));
         }
         return errors.size() == before;
     }

@@ -26,6 +26,8 @@ import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.StreamReader;
 import org.yaml.snakeyaml.resolver.Resolver;
 
+import dev.greenlight.common.Limits;
+
 /**
  * Reads a changeset file the way @changesets/parse does: YAML front matter between "---" lines mapping package names
  * to bump types, then the summary. It accepts and rejects the same files; where the tool's error has no position,
@@ -162,7 +164,7 @@ public final class ChangesetParser {
         try {
             LoaderOptions options = new LoaderOptions();
             // a front matter is a flat mapping of a few lines: anything deeper or larger is refused early
-            options.setCodePointLimit(InputLimits.MAX_FILE_BYTES);
+            options.setCodePointLimit(Limits.MAX_FILE_BYTES);
             options.setNestingDepthLimit(FRONT_MATTER_MAX_DEPTH);
             options.setMaxAliasesForCollections(FRONT_MATTER_MAX_ALIASES);
             root = new Composer(new ParserImpl(new CountedStreamReader(frontMatter), options), new CoreSchemaResolver(),

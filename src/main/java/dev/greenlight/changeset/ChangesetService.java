@@ -17,14 +17,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import dev.greenlight.common.Limits;
 import dev.greenlight.audit.AuditLog;
 import dev.greenlight.security.Actor;
 import dev.greenlight.security.Role;
-import dev.greenlight.web.ConflictException;
-import dev.greenlight.web.FieldError;
-import dev.greenlight.web.ForbiddenActionException;
-import dev.greenlight.web.InvalidInputException;
-import dev.greenlight.web.ResourceNotFoundException;
+import dev.greenlight.common.ConflictException;
+import dev.greenlight.common.FieldError;
+import dev.greenlight.common.ForbiddenActionException;
+import dev.greenlight.common.InvalidInputException;
+import dev.greenlight.common.ResourceNotFoundException;
 import dev.greenlight.workspace.WorkspaceService;
 
 /** Receives changesets (Changesets markdown files or JSON) and hands pending ones to releases. */
@@ -85,8 +86,8 @@ public class ChangesetService {
         if (files == null || files.isEmpty()) {
             throw new InvalidInputException("files", "at least one changeset file is required");
         }
-        if (files.size() > InputLimits.MAX_CHANGESETS) {
-            throw new InvalidInputException("files", "must hold at most " + InputLimits.MAX_CHANGESETS + " files");
+        if (files.size() > Limits.MAX_CHANGESETS) {
+            throw new InvalidInputException("files", "must hold at most " + Limits.MAX_CHANGESETS + " files");
         }
         for (int i = 0; i < files.size(); i++) {
             checkSize(i, files.get(i));
@@ -126,16 +127,16 @@ public class ChangesetService {
         if (file == null || file.name() == null || file.name().isBlank()) {
             throw new InvalidInputException(at + ".name", "a file name such as brave-cats.md is required");
         }
-        if (file.name().length() > InputLimits.MAX_FILE_NAME_CHARS) {
+        if (file.name().length() > Limits.MAX_FILE_NAME_CHARS) {
             throw new InvalidInputException(at + ".name",
-                    "must be at most " + InputLimits.MAX_FILE_NAME_CHARS + " characters");
+                    "must be at most " + Limits.MAX_FILE_NAME_CHARS + " characters");
         }
         if (file.content() == null) {
             throw new InvalidInputException(at + ".content", "the file is empty");
         }
-        if (InputLimits.utf8Bytes(file.content(), InputLimits.MAX_FILE_BYTES) > InputLimits.MAX_FILE_BYTES) {
+        if (Limits.utf8Bytes(file.content(), Limits.MAX_FILE_BYTES) > Limits.MAX_FILE_BYTES) {
             throw new InvalidInputException(at + ".content",
-                    "must be at most " + InputLimits.MAX_FILE_BYTES + " bytes (64 KiB)");
+                    "must be at most " + Limits.MAX_FILE_BYTES + " bytes (64 KiB)");
         }
     }
 
@@ -314,9 +315,9 @@ public class ChangesetService {
             }
             if (changeset.summary() == null || changeset.summary().isBlank()) {
                 errors.add(new FieldError(at + ".summary", "must describe the change"));
-            } else if (changeset.summary().length() > InputLimits.MAX_SUMMARY_CHARS) {
+            } else if (changeset.summary().length() > Limits.MAX_SUMMARY_CHARS) {
                 errors.add(new FieldError(at + ".summary",
-                        "must be at most " + InputLimits.MAX_SUMMARY_CHARS + " characters"));
+                        "must be at most " + Limits.MAX_SUMMARY_CHARS + " characters"));
             }
             if (changeset.releases() == null || changeset.releases().isEmpty()) {
                 errors.add(new FieldError(at + ".releases", "must name at least one package and its bump"));

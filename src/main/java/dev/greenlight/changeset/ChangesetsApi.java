@@ -17,7 +17,7 @@ import jakarta.ws.rs.core.Response;
 
 import dev.greenlight.security.CurrentUser;
 import dev.greenlight.security.Roles;
-import dev.greenlight.web.InvalidInputException;
+import dev.greenlight.common.InvalidInputException;
 
 /** Changesets for CI and scripts: as Changesets markdown files or as JSON. */
 @Path("/api/v1/changesets")

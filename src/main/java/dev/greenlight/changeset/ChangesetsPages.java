@@ -23,11 +23,12 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
+import dev.greenlight.common.Limits;
 import dev.greenlight.security.CurrentUser;
 import dev.greenlight.security.Roles;
-import dev.greenlight.web.FieldError;
+import dev.greenlight.common.FieldError;
 import dev.greenlight.web.Flash;
-import dev.greenlight.web.InvalidInputException;
+import dev.greenlight.common.InvalidInputException;
 
 @Path("/changesets")
 @Produces(MediaType.TEXT_HTML)
@@ -64,9 +65,9 @@ class ChangesetsPages {
         changesets.requireSubmitter(user.actor());
         SubmitForm form = new SubmitForm(fileName, content);
         try {
-            if (uploads != null && uploads.size() > InputLimits.MAX_CHANGESETS) {
+            if (uploads != null && uploads.size() > Limits.MAX_CHANGESETS) {
                 throw new InvalidInputException("files",
-                        "choose at most " + InputLimits.MAX_CHANGESETS + " files at once");
+                        "choose at most " + Limits.MAX_CHANGESETS + " files at once");
             }
             List<ChangesetService.ChangesetFile> files = new ArrayList<>();
             if (content != null && !content.isBlank()) {
@@ -80,7 +81,7 @@ class ChangesetsPages {
                 if (upload.fileName() == null || upload.fileName().isBlank() || upload.size() == 0) {
                     continue;
                 }
-                if (upload.size() > InputLimits.MAX_FILE_BYTES) {
+                if (upload.size() > Limits.MAX_FILE_BYTES) {
                     throw new InvalidInputException("files", upload.fileName() + " is larger than 64 KiB");
                 }
                 files.add(new ChangesetService.ChangesetFile(upload.fileName(), Files.readString(upload.filePath())));

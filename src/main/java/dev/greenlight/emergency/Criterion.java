@@ -6,7 +6,7 @@ import java.util.stream.Collectors;
 
 import io.quarkus.qute.TemplateEnum;
 
-import dev.greenlight.web.InvalidInputException;
+import dev.greenlight.common.InvalidInputException;
 
 /** The policy's four reasons to take the emergency path ("Criteria for Emergency Release"); nothing else qualifies. */
 @TemplateEnum

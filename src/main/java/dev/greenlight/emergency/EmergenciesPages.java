@@ -24,6 +24,8 @@ import io.quarkus.qute.TemplateInstance;
 
 import dev.greenlight.changeset.ChangesetService;
 import dev.greenlight.changeset.ChangesetView;
+import dev.greenlight.common.FieldError;
+import dev.greenlight.common.InvalidInputException;
 import dev.greenlight.incident.PostmortemSummary;
 import dev.greenlight.incident.Severity;
 import dev.greenlight.release.ReleaseService;
@@ -32,9 +34,7 @@ import dev.greenlight.release.ReleaseView;
 import dev.greenlight.security.Actor;
 import dev.greenlight.security.CurrentUser;
 import dev.greenlight.security.Roles;
-import dev.greenlight.web.FieldError;
 import dev.greenlight.web.Flash;
-import dev.greenlight.web.InvalidInputException;
 
 /** The emergency queue, the request form and the one-screen assessment and approval page. */
 @Path("/emergencies")

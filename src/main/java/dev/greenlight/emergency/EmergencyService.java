@@ -19,6 +19,11 @@ import io.quarkus.panache.common.Page;
 import dev.greenlight.approval.ApprovalService;
 import dev.greenlight.approval.SlotStatus;
 import dev.greenlight.audit.AuditLog;
+import dev.greenlight.common.ConflictException;
+import dev.greenlight.common.FieldError;
+import dev.greenlight.common.ForbiddenActionException;
+import dev.greenlight.common.InvalidInputException;
+import dev.greenlight.common.ResourceNotFoundException;
 import dev.greenlight.gate.Gate;
 import dev.greenlight.gate.GateService;
 import dev.greenlight.gate.GateStatus;
@@ -38,11 +43,6 @@ import dev.greenlight.release.ReleaseStateChanged;
 import dev.greenlight.release.SegregationOfDuties;
 import dev.greenlight.security.Actor;
 import dev.greenlight.security.Role;
-import dev.greenlight.web.ConflictException;
-import dev.greenlight.web.FieldError;
-import dev.greenlight.web.ForbiddenActionException;
-import dev.greenlight.web.InvalidInputException;
-import dev.greenlight.web.ResourceNotFoundException;
 
 /**
  * The emergency path ("Emergency Release Process"): an author requests, the security or product team assesses,

@@ -1,6 +1,6 @@
 package dev.greenlight.emergency;
 
-import dev.greenlight.web.ConflictException;
+import dev.greenlight.common.ConflictException;
 
 /** 409: the emergency request's state does not allow this step. */
 public class IllegalEmergencyTransitionException extends ConflictException {

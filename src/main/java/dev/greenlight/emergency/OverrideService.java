@@ -17,6 +17,11 @@ import jakarta.transaction.Transactional;
 import dev.greenlight.approval.ApprovalService;
 import dev.greenlight.approval.SlotStatus;
 import dev.greenlight.audit.AuditLog;
+import dev.greenlight.common.ConflictException;
+import dev.greenlight.common.FieldError;
+import dev.greenlight.common.ForbiddenActionException;
+import dev.greenlight.common.InvalidInputException;
+import dev.greenlight.common.ResourceNotFoundException;
 import dev.greenlight.gate.GateService;
 import dev.greenlight.gate.GateStatus;
 import dev.greenlight.incident.IncidentService;
@@ -30,11 +35,6 @@ import dev.greenlight.release.ReleaseState;
 import dev.greenlight.release.SegregationOfDuties;
 import dev.greenlight.security.Actor;
 import dev.greenlight.security.Role;
-import dev.greenlight.web.ConflictException;
-import dev.greenlight.web.FieldError;
-import dev.greenlight.web.ForbiddenActionException;
-import dev.greenlight.web.InvalidInputException;
-import dev.greenlight.web.ResourceNotFoundException;
 
 /**
  * "Manual Releases: Override": an admin asks to publish a normal release outside the rules, with an incident report; a

@@ -1,6 +1,6 @@
 package dev.greenlight.emergency;
 
-import dev.greenlight.web.ConflictException;
+import dev.greenlight.common.ConflictException;
 
 /**
  * An override is requested by one admin and approved or denied by a second admin or an engineering leader; it lapses

@@ -20,14 +20,14 @@ import org.jboss.resteasy.reactive.RestForm;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
+import dev.greenlight.common.FieldError;
+import dev.greenlight.common.InvalidInputException;
 import dev.greenlight.incident.Severity;
 import dev.greenlight.release.ReleaseService;
 import dev.greenlight.release.ReleaseView;
 import dev.greenlight.security.CurrentUser;
 import dev.greenlight.security.Roles;
-import dev.greenlight.web.FieldError;
 import dev.greenlight.web.Flash;
-import dev.greenlight.web.InvalidInputException;
 
 /** An admin asks to ship a release outside the rules; a second admin or a leader decides. */
 @Path("/overrides")

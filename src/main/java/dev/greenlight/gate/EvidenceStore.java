@@ -29,10 +29,10 @@ import jakarta.ws.rs.core.Response;
 import org.hibernate.Session;
 
 import dev.greenlight.audit.AuditLog;
+import dev.greenlight.common.InvalidInputException;
+import dev.greenlight.common.ResourceNotFoundException;
 import dev.greenlight.policy.ReleasePolicy;
 import dev.greenlight.security.Actor;
-import dev.greenlight.web.InvalidInputException;
-import dev.greenlight.web.ResourceNotFoundException;
 
 import javax.sql.DataSource;
 

@@ -17,6 +17,9 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
 
 import dev.greenlight.audit.AuditLog;
+import dev.greenlight.common.ConflictException;
+import dev.greenlight.common.ForbiddenActionException;
+import dev.greenlight.common.InvalidInputException;
 import dev.greenlight.policy.ReleasePolicy;
 import dev.greenlight.release.ReleaseFacts;
 import dev.greenlight.release.ReleaseRequirement;
@@ -27,9 +30,6 @@ import dev.greenlight.release.SegregationOfDuties;
 import dev.greenlight.release.Waivers;
 import dev.greenlight.security.Actor;
 import dev.greenlight.security.Role;
-import dev.greenlight.web.ConflictException;
-import dev.greenlight.web.ForbiddenActionException;
-import dev.greenlight.web.InvalidInputException;
 
 /**
  * Quality gates: CI or people report what they measured, Greenlight decides pass or fail against the policy's

@@ -18,10 +18,10 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 
+import dev.greenlight.common.InvalidInputException;
 import dev.greenlight.release.ReleaseService;
 import dev.greenlight.security.CurrentUser;
 import dev.greenlight.security.Roles;
-import dev.greenlight.web.InvalidInputException;
 
 /** CI reports gate results: the measured value and its evidence; Greenlight decides pass or fail. */
 @Path("/api/v1/releases/{id}/gates")

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 
 import dev.greenlight.audit.AuditLog;
-import dev.greenlight.web.InvalidInputException;
+import dev.greenlight.common.InvalidInputException;
 
 /**
  * A measured value (gate or post-release check) as it may enter: plain decimal notation with at most 15 significant

@@ -1,6 +1,6 @@
 package dev.greenlight.incident;
 
-import dev.greenlight.web.ConflictException;
+import dev.greenlight.common.ConflictException;
 
 /** 409: the post-mortem's state does not allow this step. */
 public class IllegalPostmortemTransitionException extends ConflictException {

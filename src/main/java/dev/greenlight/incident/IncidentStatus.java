@@ -5,7 +5,7 @@ import java.util.Locale;
 
 import io.quarkus.qute.TemplateEnum;
 
-import dev.greenlight.web.InvalidInputException;
+import dev.greenlight.common.InvalidInputException;
 
 /** Where an incident stands: still hurting, contained, or over. */
 @TemplateEnum

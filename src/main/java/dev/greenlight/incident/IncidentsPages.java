@@ -22,13 +22,13 @@ import org.jboss.resteasy.reactive.RestForm;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
+import dev.greenlight.common.ConflictException;
+import dev.greenlight.common.FieldError;
+import dev.greenlight.common.ForbiddenActionException;
+import dev.greenlight.common.InvalidInputException;
 import dev.greenlight.security.CurrentUser;
 import dev.greenlight.security.Roles;
-import dev.greenlight.web.ConflictException;
-import dev.greenlight.web.FieldError;
 import dev.greenlight.web.Flash;
-import dev.greenlight.web.ForbiddenActionException;
-import dev.greenlight.web.InvalidInputException;
 import dev.greenlight.web.RequiredFields;
 
 /** Incidents: the list with filters, the detail, and the form to file or edit one. */

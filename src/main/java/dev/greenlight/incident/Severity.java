@@ -3,7 +3,7 @@ package dev.greenlight.incident;
 import java.util.Arrays;
 import java.util.Locale;
 
-import dev.greenlight.web.InvalidInputException;
+import dev.greenlight.common.InvalidInputException;
 
 /** How bad an incident is: SEV1 (critical) to SEV4 (minor). */
 public enum Severity {

@@ -8,7 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 
-import dev.greenlight.web.FieldError;
+import dev.greenlight.common.FieldError;
 
 /** Times typed by people and scripts: ISO instants, offsets, or a form's local date-time (read as UTC). */
 final class Times {

@@ -10,7 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-import dev.greenlight.web.InvalidInputException;
+import dev.greenlight.common.InvalidInputException;
 
 /** The release metrics as JSON, the same figures as the page. */
 @Path("/api/v1/metrics")

@@ -16,8 +16,8 @@ import jakarta.ws.rs.core.Response;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
-import dev.greenlight.web.FieldError;
-import dev.greenlight.web.InvalidInputException;
+import dev.greenlight.common.FieldError;
+import dev.greenlight.common.InvalidInputException;
 import dev.greenlight.workspace.WorkspaceService;
 
 /** How the release process performs: the policy's metrics against their targets, DORA's keys, trend charts. */

@@ -18,7 +18,7 @@ import jakarta.inject.Inject;
 
 import io.quarkus.cache.CacheResult;
 
-import dev.greenlight.web.InvalidInputException;
+import dev.greenlight.common.InvalidInputException;
 
 import javax.sql.DataSource;
 

@@ -26,11 +26,11 @@ import io.quarkus.panache.common.Page;
 import io.quarkus.qute.TemplateInstance;
 
 import dev.greenlight.audit.AuditLog;
+import dev.greenlight.common.ConflictException;
+import dev.greenlight.common.ForbiddenActionException;
+import dev.greenlight.common.ResourceNotFoundException;
 import dev.greenlight.security.Actor;
 import dev.greenlight.security.Role;
-import dev.greenlight.web.ConflictException;
-import dev.greenlight.web.ForbiddenActionException;
-import dev.greenlight.web.ResourceNotFoundException;
 
 /**
  * The way into Slack: features enqueue notices here, in the transaction of the change they report, and a relay

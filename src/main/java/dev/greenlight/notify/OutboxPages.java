@@ -22,11 +22,11 @@ import org.jboss.resteasy.reactive.RestForm;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
+import dev.greenlight.common.FieldError;
+import dev.greenlight.common.InvalidInputException;
 import dev.greenlight.security.CurrentUser;
 import dev.greenlight.security.Roles;
-import dev.greenlight.web.FieldError;
 import dev.greenlight.web.Flash;
-import dev.greenlight.web.InvalidInputException;
 
 /** Admins see what went to Slack, what did not (dead letters, unsent), retry it, and link Slack users. */
 @Path("/admin/slack")

@@ -8,9 +8,9 @@ import jakarta.inject.Inject;
 
 import dev.greenlight.approval.ApprovalService;
 import dev.greenlight.approval.SlotStatus;
+import dev.greenlight.common.DomainException;
 import dev.greenlight.release.ReleaseFacts;
 import dev.greenlight.release.ReleaseService;
-import dev.greenlight.web.ProblemException;
 
 /**
  * Approve from Slack, under exactly the rules of the web: the mapped user fills the first open slot they may fill, or
@@ -68,7 +68,7 @@ class SlackApprovalActions implements SlackActionHandler {
             approvals.approve(action.actor(), releaseId, slot.get(), COMMENT);
             return SlackActionReply.done(action.actor().displayName() + " approved the " + slot.get()
                     + " review of release " + releaseId + ".");
-        } catch (ProblemException e) {
+        } catch (DomainException e) {
             return SlackActionReply.refused(e.getMessage() + " " + page(action));
         }
     }

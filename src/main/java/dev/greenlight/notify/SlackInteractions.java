@@ -17,8 +17,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.greenlight.common.DomainException;
 import dev.greenlight.security.Actor;
-import dev.greenlight.web.ProblemException;
 
 /**
  * Slack's interaction requests (a button pressed on a Greenlight message): verified by signature and timestamp, never
@@ -99,7 +99,7 @@ class SlackInteractions {
                 payload.path("message").path("ts").asText(null), payload.path("response_url").asText(null));
         try {
             return Answer.ephemeral(handler.handle(slackAction));
-        } catch (ProblemException e) {
+        } catch (DomainException e) {
             // the same rules as the web refused it: say why, as the web would
             return Answer.ephemeral(SlackActionReply.refused(e.getMessage()));
         }

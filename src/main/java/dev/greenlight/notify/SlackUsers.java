@@ -11,13 +11,13 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import dev.greenlight.audit.AuditLog;
+import dev.greenlight.common.ConflictException;
+import dev.greenlight.common.ForbiddenActionException;
+import dev.greenlight.common.InvalidInputException;
+import dev.greenlight.common.ResourceNotFoundException;
 import dev.greenlight.security.Actor;
 import dev.greenlight.security.People;
 import dev.greenlight.security.Role;
-import dev.greenlight.web.ConflictException;
-import dev.greenlight.web.ForbiddenActionException;
-import dev.greenlight.web.InvalidInputException;
-import dev.greenlight.web.ResourceNotFoundException;
 
 /**
  * Who a Slack user is in Greenlight: an explicit link by Slack user id, else a link by the e-mail users.info returns.

@@ -1,6 +1,6 @@
 package dev.greenlight.release;
 
-import dev.greenlight.web.ConflictException;
+import dev.greenlight.common.ConflictException;
 
 /** The release's state does not allow the action. */
 public class IllegalTransitionException extends ConflictException {

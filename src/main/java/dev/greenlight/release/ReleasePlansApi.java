@@ -17,14 +17,14 @@ import dev.greenlight.changeset.PlanningException;
 import dev.greenlight.changeset.PreReleaseTag;
 import dev.greenlight.changeset.ReleasePlan;
 import dev.greenlight.changeset.ReleasePlanner;
+import dev.greenlight.common.InvalidInputException;
 import dev.greenlight.security.Roles;
-import dev.greenlight.web.InvalidInputException;
 import dev.greenlight.workspace.WorkspaceService;
 
 /**
  * Computes the plan that {@code changeset version} would produce for a workspace, and stores nothing. Other tools rely
  * on its exact shape. Those who submit changesets may ask: the role is checked before the body is read, and every
- * size ({@link dev.greenlight.changeset.InputLimits}) before anything is parsed.
+ * size ({@link dev.greenlight.common.Limits}) before anything is parsed.
  */
 @Path("/api/v1/release-plans")
 @Produces(MediaType.APPLICATION_JSON)

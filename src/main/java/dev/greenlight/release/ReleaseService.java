@@ -31,12 +31,12 @@ import dev.greenlight.changeset.PlanningException;
 import dev.greenlight.changeset.PreReleaseTag;
 import dev.greenlight.changeset.ReleasePlan;
 import dev.greenlight.changeset.ReleasePlanner;
+import dev.greenlight.common.ConflictException;
+import dev.greenlight.common.ForbiddenActionException;
+import dev.greenlight.common.InvalidInputException;
+import dev.greenlight.common.ResourceNotFoundException;
 import dev.greenlight.security.Actor;
 import dev.greenlight.security.Role;
-import dev.greenlight.web.ConflictException;
-import dev.greenlight.web.ForbiddenActionException;
-import dev.greenlight.web.InvalidInputException;
-import dev.greenlight.web.ResourceNotFoundException;
 import dev.greenlight.workspace.WorkspaceService;
 
 /** Creates releases from pending changesets and moves them through their life. */

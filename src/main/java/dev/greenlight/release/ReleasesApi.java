@@ -22,9 +22,9 @@ import dev.greenlight.audit.AuditEventView;
 import dev.greenlight.audit.AuditLog;
 import dev.greenlight.changeset.ChangesetService;
 import dev.greenlight.changeset.ChangesetView;
+import dev.greenlight.common.InvalidInputException;
 import dev.greenlight.security.CurrentUser;
 import dev.greenlight.security.Roles;
-import dev.greenlight.web.InvalidInputException;
 
 @Path("/api/v1/releases")
 @Produces(MediaType.APPLICATION_JSON)

@@ -1,10 +1,9 @@
 package dev.greenlight.release;
 
-import java.math.BigDecimal;
 import java.net.URI;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -27,21 +26,18 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
 import dev.greenlight.approval.ApprovalService;
-import dev.greenlight.audit.AuditLog;
 import dev.greenlight.changeset.ChangesetService;
 import dev.greenlight.changeset.ChangesetView;
 import dev.greenlight.changeset.PreReleaseTag;
-import dev.greenlight.gate.Gate;
+import dev.greenlight.common.FieldError;
+import dev.greenlight.common.InvalidInputException;
 import dev.greenlight.gate.GateService;
 import dev.greenlight.gate.GateStatus;
 import dev.greenlight.gate.MeasuredValue;
-import dev.greenlight.security.Actor;
+import dev.greenlight.release.ReleasePageContext.RefusedForm;
 import dev.greenlight.security.CurrentUser;
-import dev.greenlight.security.Role;
 import dev.greenlight.security.Roles;
-import dev.greenlight.web.FieldError;
 import dev.greenlight.web.Flash;
-import dev.greenlight.web.InvalidInputException;
 import dev.greenlight.workspace.WorkspaceService;
 
 @Path("/releases")
@@ -54,34 +50,19 @@ class ReleasesPages {
     private final WorkspaceService workspace;
     private final ApprovalService approvals;
     private final GateService gates;
-    private final AuditLog audit;
-    private final Waivers waivers;
+    private final ReleasePage page;
     private final CurrentUser user;
 
     @Inject
     ReleasesPages(ReleaseService releases, ChangesetService changesets, WorkspaceService workspace,
-            ApprovalService approvals, GateService gates, AuditLog audit, Waivers waivers, CurrentUser user) {
+            ApprovalService approvals, GateService gates, ReleasePage page, CurrentUser user) {
         this.releases = releases;
         this.changesets = changesets;
         this.workspace = workspace;
         this.approvals = approvals;
         this.gates = gates;
-        this.audit = audit;
-        this.waivers = waivers;
+        this.page = page;
         this.user = user;
-    }
-
-    /** What the forms on the release page held when they were refused. */
-    record DetailForm(String slot, String comment, String gate, String value, String note, String url) {
-        static final DetailForm EMPTY = new DetailForm("", "", "", "", "", "");
-    }
-
-    /** Everything the release page shows: the release's whole story and what the viewer may do next. */
-    record Detail(ReleaseView release, List<ChangesetView> changesets, List<ChangesetView> pending,
-            List<ApprovalService.SlotOffer> slots, List<GateStatus> gates, List<String> unmet, List<String> notices,
-            List<AuditLog.TimelineEntry> history,
-            Set<ReleaseAction> actions, boolean mayReportGates, boolean mayEditContent, List<Gate> reportableGates,
-            String gateReportRefusal, DetailForm form, List<FieldError> errors) {
     }
 
     /** What the new-release form holds, so that a refused form comes back as the user typed it. */
@@ -100,8 +81,6 @@ class ReleasesPages {
 
         static native TemplateInstance create(NewReleaseForm form, List<ChangesetView> pending,
                 List<PreReleaseTag> preReleases, List<FieldError> errors, String nav);
-
-        static native TemplateInstance detail(Detail d, String nav);
     }
 
     @GET
@@ -148,7 +127,7 @@ class ReleasesPages {
     @GET
     @Path("/{id}")
     public TemplateInstance detail(@PathParam("id") long id) {
-        return detailPage(id, DetailForm.EMPTY, List.of());
+        return page.render(id, RefusedForm.none());
     }
 
     /** A reviewer approves or rejects one slot. */
@@ -158,7 +137,6 @@ class ReleasesPages {
     @Path("/{id}/reviews")
     public Response review(@PathParam("id") long id, @RestForm String slot, @RestForm String decision,
             @RestForm String comment) {
-        DetailForm form = new DetailForm(slot, comment, "", "", "", "");
         try {
             if ("reject".equals(decision)) {
                 approvals.reject(user.actor(), id, slot, comment);
@@ -171,7 +149,10 @@ class ReleasesPages {
             approvals.approve(user.actor(), id, slot, comment);
             return Flash.redirect(URI.create("/releases/" + id), "Your " + slot + " approval is recorded.");
         } catch (InvalidInputException e) {
-            return Response.status(400).entity(detailPage(id, form, e.errors())).build();
+            return Response.status(400)
+                    .entity(page.render(id, RefusedForm.of("reviews", values("slot", slot, "comment", comment),
+                            e.errors())))
+                    .build();
         }
     }
 
@@ -182,7 +163,6 @@ class ReleasesPages {
     @Path("/{id}/gates")
     public Response recordGate(@PathParam("id") long id, @RestForm String gate, @RestForm String value,
             @RestForm String note, @RestForm String url, @RestForm("file") FileUpload file) {
-        DetailForm form = new DetailForm("", "", gate, value, note, url);
         try {
             GateService.EvidenceInput evidence = null;
             if (file != null && file.fileName() != null && !file.fileName().isBlank() && file.size() > 0) {
@@ -195,7 +175,10 @@ class ReleasesPages {
             return Flash.redirect(URI.create("/releases/" + id), "Gate " + status.gate().label() + ": "
                     + status.state().name().toLowerCase() + ".");
         } catch (InvalidInputException e) {
-            return Response.status(400).entity(detailPage(id, form, e.errors())).build();
+            return Response.status(400)
+                    .entity(page.render(id, RefusedForm.of("gates",
+                            values("gate", gate, "value", value, "note", note, "url", url), e.errors())))
+                    .build();
         }
     }
 
@@ -219,7 +202,9 @@ class ReleasesPages {
             return Flash.redirect(URI.create("/releases/" + id),
                     "Changesets added; approvals and gates given so far must be given again.");
         } catch (InvalidInputException e) {
-            return Response.status(400).entity(detailPage(id, DetailForm.EMPTY, e.errors())).build();
+            return Response.status(400)
+                    .entity(page.render(id, RefusedForm.of("changesets", Map.of(), e.errors())))
+                    .build();
         }
     }
 
@@ -240,51 +225,6 @@ class ReleasesPages {
         return gates.downloadResponse(id, evidence);
     }
 
-    private TemplateInstance detailPage(long id, DetailForm form, List<FieldError> errors) {
-        ReleaseService.Story story = releases.story(id);
-        ReleaseView release = story.release();
-        ReleaseFacts facts = story.facts();
-        Actor actor = user.actor();
-        RequirementWaivers.Account account = waivers.account(facts);
-        Map<String, RequirementWaivers.Waiver> waived = account.waivers();
-        List<ApprovalService.SlotOffer> slots = approvals.offers(actor, facts, waived);
-        List<Gate> reportable = gates.required()
-                .stream()
-                .filter(g -> !g.isComputed() && actor.hasAny(gates.reporters(g)))
-                .toList();
-        // a reporter who created the release or wrote one of its changesets is told why they may not report
-        String gateReportRefusal = release.state().isOpen() && !reportable.isEmpty()
-                ? gates.whyNotReport(actor, facts)
-                : null;
-        boolean mayEdit = release.state().isOpen()
-                && (actor.has(Role.MAINTAINER) || actor.username().equals(release.createdBy()));
-        Detail detail = new Detail(release, story.changesets(), mayEdit ? changesets.pending() : List.of(),
-                slots, gates.status(facts, waived), stillNeeded(facts, waived), account.notices(),
-                audit.releaseTimeline(id),
-                releases.actionsFor(actor, release),
-                release.state().isOpen() && !reportable.isEmpty() && gateReportRefusal == null, mayEdit, reportable,
-                gateReportRefusal, form, errors);
-        return Templates.detail(detail, "releases");
-    }
-
-    /** What approval still needs, shown while the release can still get there: every requirement asked only then. */
-    private List<String> stillNeeded(ReleaseFacts facts, Map<String, RequirementWaivers.Waiver> waived) {
-        return facts.state() == ReleaseState.DRAFT || facts.state() == ReleaseState.IN_REVIEW
-                ? releases.unmet(facts, waived)
-                : List.of();
-    }
-
-    private static BigDecimal numberOrNull(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return new BigDecimal(value.strip());
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException("value", "must be a number, not " + value);
-        }
-    }
-
     @POST
     @RolesAllowed({Roles.AUTHOR, Roles.MAINTAINER})
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -301,6 +241,14 @@ class ReleasesPages {
     public Response cancel(@PathParam("id") long id, @RestForm String reason) {
         releases.cancel(user.actor(), id, reason);
         return Flash.redirect(URI.create("/releases/" + id), "Release " + id + " cancelled.");
+    }
+
+    private static Map<String, String> values(String... fieldsAndValues) {
+        Map<String, String> values = new HashMap<>();
+        for (int i = 0; i < fieldsAndValues.length; i += 2) {
+            values.put(fieldsAndValues[i], fieldsAndValues[i + 1]);
+        }
+        return values;
     }
 
     private TemplateInstance createPage(NewReleaseForm form, List<FieldError> errors) {

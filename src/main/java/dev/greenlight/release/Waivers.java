@@ -11,7 +11,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-import dev.greenlight.web.ResourceNotFoundException;
+import dev.greenlight.common.ResourceNotFoundException;
 
 /**
  * Every waiver for a release, from every feature that grants them; none when no such feature is installed. Only those

@@ -17,10 +17,10 @@ import org.jboss.resteasy.reactive.RestForm;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
+import dev.greenlight.common.InvalidInputException;
 import dev.greenlight.security.CurrentUser;
 import dev.greenlight.security.Roles;
 import dev.greenlight.web.Flash;
-import dev.greenlight.web.InvalidInputException;
 import dev.greenlight.web.RequiredFields;
 
 /** Starting a rollback and ticking its checklist from the release page. */

@@ -7,12 +7,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
+import dev.greenlight.common.FieldError;
 import dev.greenlight.release.ReleaseAction;
 import dev.greenlight.release.ReleaseService;
 import dev.greenlight.release.ReleaseView;
 import dev.greenlight.security.Actor;
 import dev.greenlight.security.CurrentUser;
-import dev.greenlight.web.FieldError;
 
 /** The "Rollback" section of the release page ({@code tags/rollbacks.html}). */
 @ApplicationScoped

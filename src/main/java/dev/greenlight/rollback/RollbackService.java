@@ -16,6 +16,11 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import dev.greenlight.audit.AuditLog;
+import dev.greenlight.common.ConflictException;
+import dev.greenlight.common.FieldError;
+import dev.greenlight.common.ForbiddenActionException;
+import dev.greenlight.common.InvalidInputException;
+import dev.greenlight.common.ResourceNotFoundException;
 import dev.greenlight.incident.IncidentService;
 import dev.greenlight.incident.IncidentSummary;
 import dev.greenlight.notify.Notice;
@@ -27,11 +32,6 @@ import dev.greenlight.release.ReleaseService;
 import dev.greenlight.release.ReleaseView;
 import dev.greenlight.security.Actor;
 import dev.greenlight.security.Role;
-import dev.greenlight.web.ConflictException;
-import dev.greenlight.web.FieldError;
-import dev.greenlight.web.ForbiddenActionException;
-import dev.greenlight.web.InvalidInputException;
-import dev.greenlight.web.ResourceNotFoundException;
 
 /**
  * Rollbacks of published releases ("Rollback Procedures"): Greenlight names the earlier version tags to go back to,

@@ -13,10 +13,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import dev.greenlight.common.InvalidInputException;
 import dev.greenlight.release.ReleaseService;
 import dev.greenlight.security.CurrentUser;
 import dev.greenlight.security.Roles;
-import dev.greenlight.web.InvalidInputException;
 
 /** Rollbacks of a release: start one (Greenlight names the tags to go back to) and tick its checklist in order. */
 @Path("/api/v1/releases/{id}/rollbacks")

@@ -18,10 +18,10 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
+import dev.greenlight.common.InvalidInputException;
 import dev.greenlight.security.CurrentUser;
 import dev.greenlight.security.Roles;
 import dev.greenlight.web.Flash;
-import dev.greenlight.web.InvalidInputException;
 
 /** A maintainer records a post-release check by hand from the release page. */
 @Path("/releases/{id}/checks")

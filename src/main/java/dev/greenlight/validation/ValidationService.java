@@ -14,6 +14,9 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import dev.greenlight.audit.AuditLog;
+import dev.greenlight.common.ConflictException;
+import dev.greenlight.common.ForbiddenActionException;
+import dev.greenlight.common.InvalidInputException;
 import dev.greenlight.gate.EvidenceStore;
 import dev.greenlight.gate.GateService;
 import dev.greenlight.gate.GateStatus;
@@ -27,9 +30,6 @@ import dev.greenlight.release.ReleaseState;
 import dev.greenlight.release.SegregationOfDuties;
 import dev.greenlight.security.Actor;
 import dev.greenlight.security.Role;
-import dev.greenlight.web.ConflictException;
-import dev.greenlight.web.ForbiddenActionException;
-import dev.greenlight.web.InvalidInputException;
 
 /**
  * Post-release validation: CI or a maintainer reports what was measured after a release shipped, Greenlight judges it

@@ -26,6 +26,13 @@ import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 
+import dev.greenlight.common.ConflictException;
+import dev.greenlight.common.DomainException;
+import dev.greenlight.common.FieldError;
+import dev.greenlight.common.ForbiddenActionException;
+import dev.greenlight.common.InvalidInputException;
+import dev.greenlight.common.PayloadTooLargeException;
+import dev.greenlight.common.ResourceNotFoundException;
 import dev.greenlight.security.CurrentUser;
 
 /**
@@ -50,8 +57,28 @@ class ErrorMappers {
     }
 
     @ServerExceptionMapper
-    public Response problem(ProblemException e, UriInfo uri) {
-        return respond(uri, e.status(), e.title(), e.getMessage(), e.errors());
+    public Response problem(DomainException e, UriInfo uri) {
+        return respond(uri, statusOf(e), e.title(), e.getMessage(), e.errors());
+    }
+
+    /** The one place where a kind of refusal becomes an HTTP status. */
+    static int statusOf(DomainException e) {
+        if (e instanceof InvalidInputException) {
+            return 400;
+        }
+        if (e instanceof ForbiddenActionException) {
+            return 403;
+        }
+        if (e instanceof ResourceNotFoundException) {
+            return 404;
+        }
+        if (e instanceof ConflictException) {
+            return 409;
+        }
+        if (e instanceof PayloadTooLargeException) {
+            return 413;
+        }
+        throw new IllegalArgumentException("no status for " + e.getClass().getName());
     }
 
     @ServerExceptionMapper

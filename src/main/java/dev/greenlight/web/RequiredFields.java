@@ -3,6 +3,9 @@ package dev.greenlight.web;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.greenlight.common.FieldError;
+import dev.greenlight.common.InvalidInputException;
+
 /**
  * The fields a page's form always sends, even when empty. An absent one means the request did not come from that form
  * (a forged or truncated post), so it is refused with the field named rather than read as empty or as a default.

@@ -21,11 +21,11 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
 import dev.greenlight.changeset.PackageManifest;
+import dev.greenlight.common.FieldError;
+import dev.greenlight.common.InvalidInputException;
 import dev.greenlight.security.CurrentUser;
 import dev.greenlight.security.Roles;
-import dev.greenlight.web.FieldError;
 import dev.greenlight.web.Flash;
-import dev.greenlight.web.InvalidInputException;
 import dev.greenlight.web.RequiredFields;
 
 @Path("/packages")

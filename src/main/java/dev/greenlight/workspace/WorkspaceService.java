@@ -18,13 +18,13 @@ import jakarta.transaction.Transactional;
 import org.semver4j.Semver;
 
 import dev.greenlight.audit.AuditLog;
-import dev.greenlight.changeset.InputLimits;
 import dev.greenlight.changeset.PackageManifest;
+import dev.greenlight.common.FieldError;
+import dev.greenlight.common.ForbiddenActionException;
+import dev.greenlight.common.InvalidInputException;
+import dev.greenlight.common.Limits;
 import dev.greenlight.security.Actor;
 import dev.greenlight.security.Role;
-import dev.greenlight.web.FieldError;
-import dev.greenlight.web.ForbiddenActionException;
-import dev.greenlight.web.InvalidInputException;
 
 /** The workspace's packages: what release plans start from. */
 @ApplicationScoped
@@ -95,15 +95,15 @@ public class WorkspaceService {
 
     /**
      * Throws a 400 naming each bad field; used by every entry point that takes manifests. Sizes
-     * ({@link InputLimits}) are checked before a name, version or range is parsed.
+     * ({@link Limits}) are checked before a name, version or range is parsed.
      */
     public static void validate(List<PackageManifest> manifests) {
         List<FieldError> errors = new ArrayList<>();
         if (manifests == null || manifests.isEmpty()) {
             throw new InvalidInputException("packages", "at least one package is required");
         }
-        if (manifests.size() > InputLimits.MAX_PACKAGES) {
-            throw new InvalidInputException("packages", "must hold at most " + InputLimits.MAX_PACKAGES + " packages");
+        if (manifests.size() > Limits.MAX_PACKAGES) {
+            throw new InvalidInputException("packages", "must hold at most " + Limits.MAX_PACKAGES + " packages");
         }
         checkInternalDependencies(manifests);
         Set<String> seen = new HashSet<>();
@@ -114,17 +114,17 @@ public class WorkspaceService {
                 errors.add(new FieldError(field, "must not be null"));
                 continue;
             }
-            if (manifest.name() != null && manifest.name().length() > InputLimits.MAX_PACKAGE_NAME_CHARS) {
+            if (manifest.name() != null && manifest.name().length() > Limits.MAX_PACKAGE_NAME_CHARS) {
                 errors.add(new FieldError(field + ".name",
-                        "must be at most " + InputLimits.MAX_PACKAGE_NAME_CHARS + " characters"));
+                        "must be at most " + Limits.MAX_PACKAGE_NAME_CHARS + " characters"));
             } else if (manifest.name() == null || !PACKAGE_NAME.matcher(manifest.name()).matches()) {
                 errors.add(new FieldError(field + ".name", "must be an npm package name such as @neuronx/core"));
             } else if (!seen.add(manifest.name())) {
                 errors.add(new FieldError(field + ".name", "package " + manifest.name() + " is listed twice"));
             }
-            if (manifest.version() != null && manifest.version().length() > InputLimits.MAX_VERSION_CHARS) {
+            if (manifest.version() != null && manifest.version().length() > Limits.MAX_VERSION_CHARS) {
                 errors.add(new FieldError(field + ".version",
-                        "must be at most " + InputLimits.MAX_VERSION_CHARS + " characters"));
+                        "must be at most " + Limits.MAX_VERSION_CHARS + " characters"));
             } else if (manifest.version() == null || !Semver.isValid(manifest.version())) {
                 errors.add(new FieldError(field + ".version", "must be a SemVer version such as 1.2.3"));
             }
@@ -149,26 +149,26 @@ public class WorkspaceService {
                         .count();
             }
         }
-        if (internal > InputLimits.MAX_INTERNAL_DEPENDENCIES) {
-            throw new InvalidInputException("packages", "may hold at most " + InputLimits.MAX_INTERNAL_DEPENDENCIES
+        if (internal > Limits.MAX_INTERNAL_DEPENDENCIES) {
+            throw new InvalidInputException("packages", "may hold at most " + Limits.MAX_INTERNAL_DEPENDENCIES
                     + " dependencies between the listed packages, not " + internal);
         }
     }
 
     private static void checkRanges(List<FieldError> errors, String field, Map<String, String> ranges) {
-        if (ranges.size() > InputLimits.MAX_DEPENDENCIES) {
-            errors.add(new FieldError(field, "must hold at most " + InputLimits.MAX_DEPENDENCIES + " dependencies"));
+        if (ranges.size() > Limits.MAX_DEPENDENCIES) {
+            errors.add(new FieldError(field, "must hold at most " + Limits.MAX_DEPENDENCIES + " dependencies"));
             return;
         }
         ranges.forEach((name, range) -> {
-            if (name.length() > InputLimits.MAX_PACKAGE_NAME_CHARS) {
-                errors.add(new FieldError(field, "package names must be at most " + InputLimits.MAX_PACKAGE_NAME_CHARS
+            if (name.length() > Limits.MAX_PACKAGE_NAME_CHARS) {
+                errors.add(new FieldError(field, "package names must be at most " + Limits.MAX_PACKAGE_NAME_CHARS
                         + " characters"));
             } else if (range == null || range.isBlank()) {
                 errors.add(new FieldError(field + "." + name, "must be a version range such as ^1.2.0"));
-            } else if (range.length() > InputLimits.MAX_RANGE_CHARS) {
+            } else if (range.length() > Limits.MAX_RANGE_CHARS) {
                 errors.add(new FieldError(field + "." + name,
-                        "must be at most " + InputLimits.MAX_RANGE_CHARS + " characters"));
+                        "must be at most " + Limits.MAX_RANGE_CHARS + " characters"));
             }
         });
     }

@@ -112,7 +112,11 @@ class AdrsTest {
                 .then()
                 .statusCode(400)
                 .body(containsString("must be an http or https link"))
-                .body(containsString("javascript:alert(1)"));
+                .body(containsString("javascript:alert(1)"))
+                // each message beside its field, tied to it for screen readers
+                .body(containsString("aria-describedby=\"url-error url-help\""))
+                .body(containsString("<p id=\"url-error\" class=\"field-error\">must be an http or https link"))
+                .body(containsString("<p id=\"title-error\" class=\"field-error\">must not be blank</p>"));
         alice.submit("/releases/" + release + "/adrs/new", "/releases/" + release + "/adrs",
                 Map.of("title", "ADR-0042 Event sourcing", "url", "https://adr.neuronx.dev/0042"))
                 .then()

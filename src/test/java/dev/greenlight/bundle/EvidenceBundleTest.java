@@ -37,6 +37,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
+import dev.greenlight.adr.AdrInput;
 import dev.greenlight.adr.AdrService;
 import dev.greenlight.gate.GateService;
 import dev.greenlight.release.ReleaseService;
@@ -74,7 +75,8 @@ class EvidenceBundleTest {
         fixtures.passAllGates(release);
         gates.record(Users.CI.actor(), release, "evidence", null,
                 GateService.EvidenceInput.file("junit report.xml", "application/xml", REPORT), "JUnit run 412");
-        adrs.add(Users.ALICE.actor(), release, "ADR-12: stream exports from a cursor", "https://adr.neuronx.dev/12");
+        adrs.add(Users.ALICE.actor(), release,
+                new AdrInput("ADR-12: stream exports from a cursor", "https://adr.neuronx.dev/12"));
         fixtures.approveAllSlots(release);
         releases.publish(Users.MAX.actor(), release);
         validation.record(Users.CI.actor(), release, "error-rate", new BigDecimal("7.5"), null, "after 10 minutes");

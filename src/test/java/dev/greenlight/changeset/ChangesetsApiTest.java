@@ -37,6 +37,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 
+import dev.greenlight.common.Limits;
 import dev.greenlight.testsupport.Fixtures;
 import dev.greenlight.testsupport.Users;
 
@@ -292,7 +293,7 @@ class ChangesetsApiTest {
     @Test
     void fileAboveTheLimitIsRefusedBeforeItIsParsed() {
         // no front matter either: the size is what is reported, so the file was not parsed
-        String content = "x".repeat(InputLimits.MAX_FILE_BYTES + 1);
+        String content = "x".repeat(Limits.MAX_FILE_BYTES + 1);
         given().header("Authorization", Users.ALICE.bearer())
                 .contentType(ContentType.JSON)
                 .body(Map.of("files", List.of(Map.of("name", "huge.md", "content", content))))
@@ -300,12 +301,12 @@ class ChangesetsApiTest {
                 .then()
                 .statusCode(400)
                 .body("errors[0].field", equalTo("files[0].content"))
-                .body("errors[0].message", containsString(String.valueOf(InputLimits.MAX_FILE_BYTES)));
+                .body("errors[0].message", containsString(String.valueOf(Limits.MAX_FILE_BYTES)));
     }
 
     @Test
     void fileOfMultiByteCharactersIsMeasuredInBytes() {
-        String content = "---\n\"@neuronx/core\": patch\n---\n\n" + "é".repeat(InputLimits.MAX_FILE_BYTES / 2);
+        String content = "---\n\"@neuronx/core\": patch\n---\n\n" + "é".repeat(Limits.MAX_FILE_BYTES / 2);
         given().header("Authorization", Users.ALICE.bearer())
                 .contentType(ContentType.JSON)
                 .body(Map.of("files", List.of(Map.of("name", "accents.md", "content", content))))
@@ -317,7 +318,7 @@ class ChangesetsApiTest {
 
     @Test
     void tooManyFilesAreRefused() {
-        List<Map<String, String>> files = IntStream.rangeClosed(0, InputLimits.MAX_CHANGESETS)
+        List<Map<String, String>> files = IntStream.rangeClosed(0, Limits.MAX_CHANGESETS)
                 .mapToObj(i -> Map.of("name", "many-" + i + ".md", "content", "---\n---\n"))
                 .toList();
         given().header("Authorization", Users.ALICE.bearer())
@@ -327,7 +328,7 @@ class ChangesetsApiTest {
                 .then()
                 .statusCode(400)
                 .body("errors[0].field", equalTo("files"))
-                .body("errors[0].message", containsString(String.valueOf(InputLimits.MAX_CHANGESETS)));
+                .body("errors[0].message", containsString(String.valueOf(Limits.MAX_CHANGESETS)));
     }
 
     @Test
@@ -335,18 +336,18 @@ class ChangesetsApiTest {
         given().header("Authorization", Users.ALICE.bearer())
                 .contentType(ContentType.JSON)
                 .body(Map.of("changesets", List.of(Map.of("id", "long-summary", "summary",
-                        "x".repeat(InputLimits.MAX_SUMMARY_CHARS + 1), "releases", Map.of("@neuronx/core", "patch")))))
+                        "x".repeat(Limits.MAX_SUMMARY_CHARS + 1), "releases", Map.of("@neuronx/core", "patch")))))
                 .post("/api/v1/changesets")
                 .then()
                 .statusCode(400)
                 .body("errors[0].field", equalTo("changesets[0].summary"))
-                .body("errors[0].message", containsString(String.valueOf(InputLimits.MAX_SUMMARY_CHARS)));
+                .body("errors[0].message", containsString(String.valueOf(Limits.MAX_SUMMARY_CHARS)));
     }
 
     @Test
     void bodyAboveTheLimitIsRefusedBeforeItIsParsed() {
         // malformed JSON: a 413 rather than a 400 shows that nothing was parsed
-        String body = "{\"files\": [" + " ".repeat((int) InputLimits.MAX_BODY_BYTES);
+        String body = "{\"files\": [" + " ".repeat((int) Limits.MAX_BODY_BYTES);
         given().header("Authorization", Users.ALICE.bearer())
                 .contentType(ContentType.JSON)
                 .body(body)
@@ -355,12 +356,12 @@ class ChangesetsApiTest {
                 .statusCode(413)
                 .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("body"))
-                .body("errors[0].message", containsString(String.valueOf(InputLimits.MAX_BODY_BYTES)));
+                .body("errors[0].message", containsString(String.valueOf(Limits.MAX_BODY_BYTES)));
     }
 
     @Test
     void bodySentWithoutALengthIsCutOffAtTheLimit() throws Exception {
-        byte[] body = ("{\"changesets\": [], \"padding\": \"" + "x".repeat((int) InputLimits.MAX_BODY_BYTES) + "\"}")
+        byte[] body = ("{\"changesets\": [], \"padding\": \"" + "x".repeat((int) Limits.MAX_BODY_BYTES) + "\"}")
                 .getBytes(StandardCharsets.UTF_8);
         HttpRequest request = HttpRequest
                 .newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port

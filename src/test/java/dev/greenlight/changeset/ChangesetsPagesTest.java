@@ -16,6 +16,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
+import dev.greenlight.common.Limits;
 import dev.greenlight.testsupport.Fixtures;
 import dev.greenlight.testsupport.PageSession;
 import dev.greenlight.testsupport.Users;
@@ -52,11 +53,11 @@ class ChangesetsPagesTest {
 
     @Test
     void pastedFileAboveTheLimitIsRefusedWithItsFieldAndKept() {
-        String content = "---\n\"@neuronx/core\": patch\n---\n\n" + "x".repeat(InputLimits.MAX_FILE_BYTES);
+        String content = "---\n\"@neuronx/core\": patch\n---\n\n" + "x".repeat(Limits.MAX_FILE_BYTES);
         post(PageSession.signIn(Users.ALICE), "too-long.md", content)
                 .statusCode(400)
                 .body(containsString("files[0].content"))
-                .body(containsString(String.valueOf(InputLimits.MAX_FILE_BYTES)));
+                .body(containsString(String.valueOf(Limits.MAX_FILE_BYTES)));
         assertThat(changesets.pending()).extracting(ChangesetView::id).doesNotContain("too-long");
     }
 

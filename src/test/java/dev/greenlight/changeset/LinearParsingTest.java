@@ -15,6 +15,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import dev.greenlight.common.Limits;
+
 /**
  * Every parser of user input does work in proportion to its input, whatever the input: each pathological input is fed
  * at one tenth of its maximum allowed size and at the maximum, and the steps (characters read by regular expressions,
@@ -37,14 +39,14 @@ class LinearParsingTest {
     @ParameterizedTest(name = "range made of \"{0}\"")
     @MethodSource("rangeUnits")
     void rangeParsingIsLinear(String unit) {
-        assertLinear("range of \"" + unit + "\"", InputLimits.MAX_RANGE_CHARS, unit, "", "",
+        assertLinear("range of \"" + unit + "\"", Limits.MAX_RANGE_CHARS, unit, "", "",
                 range -> NodeSemver.parseRange(range));
     }
 
     @ParameterizedTest(name = "range made of \"{0}\" after a version")
     @MethodSource("rangeUnits")
     void rangeParsingIsLinearAfterAVersion(String unit) {
-        assertLinear("range \"1.2.3 \" + \"" + unit + "\"", InputLimits.MAX_RANGE_CHARS, unit, "1.2.3 ", " 1.2.3",
+        assertLinear("range \"1.2.3 \" + \"" + unit + "\"", Limits.MAX_RANGE_CHARS, unit, "1.2.3 ", " 1.2.3",
                 range -> NodeSemver.parseRange(range));
     }
 
@@ -96,7 +98,7 @@ class LinearParsingTest {
     void changesetFileParsingIsLinear(String prefix, String unit, String suffix) {
         ChangesetParser parser = new ChangesetParser();
         String what = ("file \"" + prefix + "\" + \"" + unit + "\"... + \"" + suffix + "\"").replace("\n", "\\n");
-        assertLinear(what, InputLimits.MAX_FILE_BYTES, unit, prefix, suffix, file -> {
+        assertLinear(what, Limits.MAX_FILE_BYTES, unit, prefix, suffix, file -> {
                     try {
                         parser.parse("x.md", file);
                     } catch (ChangesetFormatException refused) {
@@ -140,7 +142,7 @@ class LinearParsingTest {
     @MethodSource("summaryShapes")
     void changelogFormattingIsLinear(String prefix, String unit, String suffix) {
         String what = ("summary \"" + prefix + "\" + \"" + unit + "\"... + \"" + suffix + "\"").replace("\n", "\\n");
-        assertLinear(what, InputLimits.MAX_SUMMARY_CHARS, unit, prefix, suffix, summary -> {
+        assertLinear(what, Limits.MAX_SUMMARY_CHARS, unit, prefix, suffix, summary -> {
             ChangelogEntry entry = new ChangelogEntry();
             entry.addSummary(BumpType.PATCH, summary);
             entry.render("1.0.1");

@@ -299,7 +299,7 @@ class SlackInteractionsTest {
         org.assertj.core.api.Assertions
                 .assertThatThrownBy(
                         () -> users.link(Users.CAROL.actor(), "U0X", null, "carol"))
-                .isInstanceOf(dev.greenlight.web.ForbiddenActionException.class);
+                .isInstanceOf(dev.greenlight.common.ForbiddenActionException.class);
     }
 
     @Test

@@ -22,7 +22,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
-import dev.greenlight.changeset.InputLimits;
+import dev.greenlight.common.Limits;
 import dev.greenlight.security.Role;
 import dev.greenlight.testsupport.Users;
 
@@ -188,18 +188,18 @@ class ReleasePlansApiTest {
     @Test
     void rangeAboveTheLimitIsRefusedWithItsField() {
         // a valid range, only too long: "^1.2.3 || ^1.2.3 || …"
-        String range = String.join(" || ", Collections.nCopies(InputLimits.MAX_RANGE_CHARS / 10 + 2, "^1.2.3"));
+        String range = String.join(" || ", Collections.nCopies(Limits.MAX_RANGE_CHARS / 10 + 2, "^1.2.3"));
         plan(List.of(pkg("@neuronx/core", "1.2.3", Map.of()),
                 pkg("@neuronx/api", "2.0.0", Map.of("@neuronx/core", range))), ONE_CHANGESET)
                 .statusCode(400)
                 .body("errors[0].field", equalTo("packages[1].dependencies.@neuronx/core"))
-                .body("errors[0].message", containsString(String.valueOf(InputLimits.MAX_RANGE_CHARS)));
+                .body("errors[0].message", containsString(String.valueOf(Limits.MAX_RANGE_CHARS)));
     }
 
     @Test
     void pathologicalRangeAtTheLimitIsPlanned() {
         // "vvvv…1.x" is a valid range that the old comparator regex took quadratic time over
-        String range = "v".repeat(InputLimits.MAX_RANGE_CHARS - 3) + "1.x";
+        String range = "v".repeat(Limits.MAX_RANGE_CHARS - 3) + "1.x";
         plan(List.of(pkg("@neuronx/core", "1.2.3", Map.of()),
                 pkg("@neuronx/api", "2.0.0", Map.of("@neuronx/core", range))), ONE_CHANGESET)
                 .statusCode(200)
@@ -208,32 +208,32 @@ class ReleasePlansApiTest {
 
     @Test
     void versionAbovetheLimitIsRefused() {
-        String version = "1.2.3-" + "a".repeat(InputLimits.MAX_VERSION_CHARS);
+        String version = "1.2.3-" + "a".repeat(Limits.MAX_VERSION_CHARS);
         plan(List.of(pkg("@neuronx/core", version, Map.of())), ONE_CHANGESET)
                 .statusCode(400)
                 .body("errors[0].field", equalTo("packages[0].version"))
-                .body("errors[0].message", containsString(String.valueOf(InputLimits.MAX_VERSION_CHARS)));
+                .body("errors[0].message", containsString(String.valueOf(Limits.MAX_VERSION_CHARS)));
     }
 
     @Test
     void tooManyPackagesAreRefused() {
-        List<Map<String, Object>> packages = IntStream.rangeClosed(0, InputLimits.MAX_PACKAGES)
+        List<Map<String, Object>> packages = IntStream.rangeClosed(0, Limits.MAX_PACKAGES)
                 .mapToObj(i -> pkg("p" + i, "1.0.0", Map.of()))
                 .toList();
         plan(packages, List.of())
                 .statusCode(400)
                 .body("errors[0].field", equalTo("packages"))
-                .body("errors[0].message", containsString(String.valueOf(InputLimits.MAX_PACKAGES)));
+                .body("errors[0].message", containsString(String.valueOf(Limits.MAX_PACKAGES)));
     }
 
     @Test
     void tooManyDependenciesAreRefused() {
         Map<String, String> dependencies = new HashMap<>();
-        IntStream.rangeClosed(0, InputLimits.MAX_DEPENDENCIES).forEach(i -> dependencies.put("dep" + i, "^1.0.0"));
+        IntStream.rangeClosed(0, Limits.MAX_DEPENDENCIES).forEach(i -> dependencies.put("dep" + i, "^1.0.0"));
         plan(List.of(pkg("@neuronx/core", "1.2.3", dependencies)), ONE_CHANGESET)
                 .statusCode(400)
                 .body("errors[0].field", equalTo("packages[0].dependencies"))
-                .body("errors[0].message", containsString(String.valueOf(InputLimits.MAX_DEPENDENCIES)));
+                .body("errors[0].message", containsString(String.valueOf(Limits.MAX_DEPENDENCIES)));
     }
 
     @Test
@@ -247,7 +247,7 @@ class ReleasePlansApiTest {
         plan(packages, List.of())
                 .statusCode(400)
                 .body("errors[0].field", equalTo("packages"))
-                .body("errors[0].message", containsString(String.valueOf(InputLimits.MAX_INTERNAL_DEPENDENCIES)));
+                .body("errors[0].message", containsString(String.valueOf(Limits.MAX_INTERNAL_DEPENDENCIES)));
     }
 
     @Test
@@ -258,39 +258,39 @@ class ReleasePlansApiTest {
                 .toList();
         Map<String, String> releases = new HashMap<>();
         IntStream.range(0, 101).forEach(i -> releases.put("p" + i, "patch"));
-        plan(packages, List.of(Map.of("id", "wide", "summary", "x".repeat(InputLimits.MAX_SUMMARY_CHARS),
+        plan(packages, List.of(Map.of("id", "wide", "summary", "x".repeat(Limits.MAX_SUMMARY_CHARS),
                 "releases", releases)))
                 .statusCode(400)
                 .body("errors[0].field", equalTo("changesets"))
-                .body("errors[0].message", containsString(String.valueOf(InputLimits.MAX_CHANGELOG_CHARS)));
+                .body("errors[0].message", containsString(String.valueOf(Limits.MAX_CHANGELOG_CHARS)));
     }
 
     @Test
     void tooManyChangesetsAreRefused() {
-        List<Map<String, Object>> changesets = IntStream.rangeClosed(0, InputLimits.MAX_CHANGESETS)
+        List<Map<String, Object>> changesets = IntStream.rangeClosed(0, Limits.MAX_CHANGESETS)
                 .mapToObj(i -> Map.<String, Object>of("id", "c" + i, "summary", "Fix", "releases",
                         Map.of("@neuronx/core", "patch")))
                 .toList();
         plan(List.of(pkg("@neuronx/core", "1.2.3", Map.of())), changesets)
                 .statusCode(400)
                 .body("errors[0].field", equalTo("changesets"))
-                .body("errors[0].message", containsString(String.valueOf(InputLimits.MAX_CHANGESETS)));
+                .body("errors[0].message", containsString(String.valueOf(Limits.MAX_CHANGESETS)));
     }
 
     @Test
     void summaryAboveTheLimitIsRefused() {
         plan(List.of(pkg("@neuronx/core", "1.2.3", Map.of())), List.of(Map.of("id", "long", "summary",
-                "x".repeat(InputLimits.MAX_SUMMARY_CHARS + 1), "releases", Map.of("@neuronx/core", "patch"))))
+                "x".repeat(Limits.MAX_SUMMARY_CHARS + 1), "releases", Map.of("@neuronx/core", "patch"))))
                 .statusCode(400)
                 .body("errors[0].field", equalTo("changesets[0].summary"))
-                .body("errors[0].message", containsString(String.valueOf(InputLimits.MAX_SUMMARY_CHARS)));
+                .body("errors[0].message", containsString(String.valueOf(Limits.MAX_SUMMARY_CHARS)));
     }
 
     @Test
     void bodyAboveTheLimitIsRefusedBeforeItIsParsed() {
         given().header("Authorization", Users.CI.bearer())
                 .contentType(ContentType.JSON)
-                .body("{\"packages\": [" + " ".repeat((int) InputLimits.MAX_BODY_BYTES))
+                .body("{\"packages\": [" + " ".repeat((int) Limits.MAX_BODY_BYTES))
                 .post("/api/v1/release-plans")
                 .then()
                 .statusCode(413)

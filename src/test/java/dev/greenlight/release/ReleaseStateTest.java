@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import dev.greenlight.common.ConflictException;
 import dev.greenlight.security.Role;
 
 class ReleaseStateTest {
@@ -72,7 +73,7 @@ class ReleaseStateTest {
                     IllegalTransitionException refusal = (IllegalTransitionException) e;
                     assertThat(refusal.from()).isEqualTo(ReleaseState.DRAFT);
                     assertThat(refusal.action()).isEqualTo(ReleaseAction.PUBLISH);
-                    assertThat(refusal.status()).isEqualTo(409);
+                    assertThat(refusal).isInstanceOf(ConflictException.class);
                 });
     }
 

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
-import dev.greenlight.changeset.InputLimits;
+import dev.greenlight.common.Limits;
 import dev.greenlight.testsupport.Users;
 
 @QuarkusTest
@@ -78,19 +78,19 @@ class PackagesApiTest {
                 .contentType(ContentType.JSON)
                 .body(Map.of("packages", List.of(Map.of("name", "@neuronx/core", "version", "1.0.0"),
                         Map.of("name", "@neuronx/api", "version", "1.0.0", "dependencies",
-                                Map.of("@neuronx/core", "v".repeat(InputLimits.MAX_RANGE_CHARS) + "1")))))
+                                Map.of("@neuronx/core", "v".repeat(Limits.MAX_RANGE_CHARS) + "1")))))
                 .put("/api/v1/packages")
                 .then()
                 .statusCode(400)
                 .body("errors[0].field", equalTo("packages[1].dependencies.@neuronx/core"))
-                .body("errors[0].message", containsString(String.valueOf(InputLimits.MAX_RANGE_CHARS)));
+                .body("errors[0].message", containsString(String.valueOf(Limits.MAX_RANGE_CHARS)));
     }
 
     @Test
     void bodyAboveTheLimitIsRefusedBeforeItIsParsed() {
         given().header("Authorization", Users.MAX.bearer())
                 .contentType(ContentType.JSON)
-                .body("{\"packages\": [" + " ".repeat((int) InputLimits.MAX_BODY_BYTES))
+                .body("{\"packages\": [" + " ".repeat((int) Limits.MAX_BODY_BYTES))
                 .put("/api/v1/packages")
                 .then()
                 .statusCode(413)

@@ -1,4 +1,4 @@
-package dev.greenlight.web;
+package dev.greenlight.common;
 
 /** One invalid input: which field and why. */
 public record FieldError(String field, String message) {

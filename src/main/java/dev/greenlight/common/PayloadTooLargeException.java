@@ -1,18 +1,13 @@
-package dev.greenlight.web;
+package dev.greenlight.common;
 
 import java.util.List;
 
-/** 413: the request body is larger than its route accepts; none of it was parsed. */
-public class PayloadTooLargeException extends ProblemException {
+/** The request body is larger than its route accepts; none of it was parsed. */
+public class PayloadTooLargeException extends DomainException {
 
     public PayloadTooLargeException(long maxBytes) {
         super("body: must be at most " + maxBytes + " bytes",
                 List.of(new FieldError("body", "must be at most " + maxBytes + " bytes")));
-    }
-
-    @Override
-    public int status() {
-        return 413;
     }
 
     @Override

@@ -1,4 +1,4 @@
-package dev.greenlight.web;
+package dev.greenlight.home;
 
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.greenlight.changeset;
+package dev.greenlight.common;
 
 /**
  * How large each input to changesets and release plans may be. Each limit is checked where the input arrives, before
@@ -6,7 +6,7 @@ package dev.greenlight.changeset;
  * above what a real workspace needs (NeuronX has five packages; @changesets/cli writes files of a few hundred bytes),
  * and low enough that the largest request allowed is parsed and planned in a fraction of a second.
  */
-public final class InputLimits {
+public final class Limits {
     /** The JSON body of a changeset submission or a release plan request (413 above it). */
     public static final long MAX_BODY_BYTES = 2 * 1024 * 1024;
     /** A Changesets markdown file (UTF-8): front matter and a summary are a few lines. */
@@ -32,10 +32,14 @@ public final class InputLimits {
     public static final int MAX_VERSION_CHARS = 256;
     /** A package name; npm refuses longer ones. */
     public static final int MAX_PACKAGE_NAME_CHARS = 214;
+    /** A title a person types: a release's, an ADR reference's. */
+    public static final int TITLE_CHARS = 200;
+    /** A link a person types (evidence, ADR references). */
+    public static final int URL_CHARS = 2000;
     /** A changeset file name. */
     public static final int MAX_FILE_NAME_CHARS = 200;
 
-    private InputLimits() {
+    private Limits() {
     }
 
     /** The UTF-8 length of {@code text}, counted no further than {@code limit + 1}. */

@@ -1,9 +1,9 @@
-package dev.greenlight.web;
+package dev.greenlight.common;
 
 import java.util.List;
 
-/** 400: the input itself is wrong; nothing was changed. */
-public class InvalidInputException extends ProblemException {
+/** The input itself is wrong; nothing was changed. */
+public class InvalidInputException extends DomainException {
 
     public InvalidInputException(List<FieldError> errors) {
         super(errors.isEmpty() ? "Invalid input" : errors.get(0).field() + ": " + errors.get(0).message(), errors);
@@ -11,11 +11,6 @@ public class InvalidInputException extends ProblemException {
 
     public InvalidInputException(String field, String message) {
         this(List.of(new FieldError(field, message)));
-    }
-
-    @Override
-    public int status() {
-        return 400;
     }
 
     @Override

@@ -1,17 +1,12 @@
-package dev.greenlight.web;
+package dev.greenlight.common;
 
 import java.util.List;
 
-/** 404: no such thing. */
-public class ResourceNotFoundException extends ProblemException {
+/** No such thing. */
+public class ResourceNotFoundException extends DomainException {
 
     public ResourceNotFoundException(String what, Object id) {
         super(what + " " + id + " does not exist", List.of());
-    }
-
-    @Override
-    public int status() {
-        return 404;
     }
 
     @Override
