@@ -46,7 +46,7 @@ class DelegationsTest {
     @BeforeEach
     void everyoneSignedInOnce() {
         fixtures.neuronxWorkspace();
-        for (Users known : List.of(Users.CARL, Users.RITA, Users.SAM)) {
+        for (Users known : List.of(Users.CARL, Users.RITA, Users.SAM, Users.VICTOR)) {
             PageSession.signIn(known).get("/").then().statusCode(200);
         }
     }
@@ -88,38 +88,38 @@ class DelegationsTest {
 
     @Test
     void aReviewerDelegatesTheStandInApprovesOnTheirBehalfAndTheDelegationIsRevoked() throws SQLException {
-        delegate(Users.CAROL, form("code-reviewer", "carl", TODAY, TODAY.plusDays(6))).then().statusCode(303);
-        PageSession.signIn(Users.CARL)
+        delegate(Users.CAROL, form("code-reviewer", "victor", TODAY, TODAY.plusDays(6))).then().statusCode(303);
+        PageSession.signIn(Users.VICTOR)
                 .get(PAGE)
                 .then()
                 .statusCode(200)
                 .body(containsString("<td>carol</td>"))
-                .body(containsString("carl (you)"))
+                .body(containsString("victor (you)"))
                 .body(containsString(TODAY + " to " + TODAY.plusDays(6)));
         long release = inReviewWithChangesetBy(Users.ALICE);
 
-        given().header("Authorization", Users.CARL.bearer())
+        given().header("Authorization", Users.VICTOR.bearer())
                 .contentType(ContentType.JSON)
                 .body(Map.of("slot", "code", "decision", "approve"))
                 .post("/api/v1/releases/" + release + "/approvals")
                 .then()
                 .statusCode(201);
 
-        assertThat(rows("select on_behalf_of from approval where release_id = ? and approver = 'carl'", release))
+        assertThat(rows("select on_behalf_of from approval where release_id = ? and approver = 'victor'", release))
                 .containsExactly("carol");
         assertThat(rows("select after_state->>'onBehalfOf' from audit_event where release_id = ? and action = "
                 + "'approval.approved'", release)).containsExactly("carol");
         String id = rows("select id::text from review_delegation where delegator = 'carol' and revoked_at is null")
                 .get(0);
         assertThat(rows("select after_state->>'delegate' from audit_event where action = 'delegation.created' "
-                + "and entity_id = ?", id)).containsExactly("carl");
+                + "and entity_id = ?", id)).containsExactly("victor");
 
-        PageSession.signIn(Users.CARL).submit("/", PAGE + "/" + id + "/revoke", Map.of()).then().statusCode(403);
+        PageSession.signIn(Users.VICTOR).submit("/", PAGE + "/" + id + "/revoke", Map.of()).then().statusCode(403);
         PageSession.signIn(Users.CAROL).submit(PAGE, PAGE + "/" + id + "/revoke", Map.of()).then().statusCode(303);
 
         assertThat(rows("select after_state->>'revokedBy' from audit_event where action = 'delegation.revoked' "
                 + "and entity_id = ?", id)).containsExactly("carol");
-        PageSession.signIn(Users.CARL).get(PAGE).then().body(not(containsString("<td>carol</td>")));
+        PageSession.signIn(Users.VICTOR).get(PAGE).then().body(not(containsString("<td>carol</td>")));
     }
 
     @Test
@@ -146,7 +146,7 @@ class DelegationsTest {
                 .post("/api/v1/releases/" + ritasOther + "/approvals")
                 .then()
                 .statusCode(403)
-                .body("detail", containsString("You wrote a changeset in this release"));
+                .body("detail", containsString("You created this release"));
     }
 
     @Test
