@@ -4,6 +4,8 @@ import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -23,8 +25,6 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import dev.greenlight.common.Inputs;
 import dev.greenlight.common.InvalidInputException;
 import dev.greenlight.common.Limits;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.Size;
 import dev.greenlight.evidence.EvidenceInput;
 import dev.greenlight.release.ReleaseService;
 import dev.greenlight.security.CurrentUser;
