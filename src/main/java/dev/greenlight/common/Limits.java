@@ -36,6 +36,8 @@ public final class Limits {
     public static final int TITLE_CHARS = 200;
     /** A link a person types (evidence, ADR references). */
     public static final int URL_CHARS = 2000;
+    /** A reviewer's comment on an approval or a rejection. */
+    public static final int REVIEW_COMMENT_CHARS = 4000;
     /** A changeset file name. */
     public static final int MAX_FILE_NAME_CHARS = 200;
 

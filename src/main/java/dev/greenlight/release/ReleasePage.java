@@ -15,7 +15,6 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.RawString;
 import io.quarkus.qute.TemplateInstance;
 
-import dev.greenlight.approval.ApprovalService;
 import dev.greenlight.audit.AuditLog;
 import dev.greenlight.changeset.ChangesetService;
 import dev.greenlight.changeset.ChangesetView;
@@ -27,7 +26,6 @@ import dev.greenlight.release.ReleasePageContext.RefusedForm;
 import dev.greenlight.release.ReleaseSection.Placement;
 import dev.greenlight.security.Actor;
 import dev.greenlight.security.CurrentUser;
-import dev.greenlight.security.Role;
 
 /**
  * Assembles the release page: the release's own parts, then every feature's {@link ReleaseSection} in its placement
@@ -37,7 +35,6 @@ import dev.greenlight.security.Role;
 public class ReleasePage {
     private final ReleaseService releases;
     private final ChangesetService changesets;
-    private final ApprovalService approvals;
     private final GateService gates;
     private final AuditLog audit;
     private final Waivers waivers;
@@ -45,11 +42,10 @@ public class ReleasePage {
     private final List<ReleaseSection> sections;
 
     @Inject
-    ReleasePage(ReleaseService releases, ChangesetService changesets, ApprovalService approvals, GateService gates,
-            AuditLog audit, Waivers waivers, CurrentUser user, Instance<ReleaseSection> sections) {
+    ReleasePage(ReleaseService releases, ChangesetService changesets, GateService gates, AuditLog audit,
+            Waivers waivers, CurrentUser user, Instance<ReleaseSection> sections) {
         this.releases = releases;
         this.changesets = changesets;
-        this.approvals = approvals;
         this.gates = gates;
         this.audit = audit;
         this.waivers = waivers;
@@ -58,17 +54,16 @@ public class ReleasePage {
     }
 
     /** What the forms on the release page held when they were refused. */
-    record DetailForm(String slot, String comment, String gate, String value, String note, String url) {
+    record DetailForm(String gate, String value, String note, String url) {
         static DetailForm of(RefusedForm refused) {
-            return new DetailForm(refused.value("reviews", "slot"), refused.value("reviews", "comment"),
-                    refused.value("gates", "gate"), refused.value("gates", "value"), refused.value("gates", "note"),
-                    refused.value("gates", "url"));
+            return new DetailForm(refused.value("gates", "gate"), refused.value("gates", "value"),
+                    refused.value("gates", "note"), refused.value("gates", "url"));
         }
     }
 
     /** Everything the release page shows: the release's whole story and what the viewer may do next. */
     record Detail(ReleaseView release, List<ChangesetView> changesets, List<ChangesetView> pending,
-            List<ApprovalService.SlotOffer> slots, List<GateStatus> gates, List<String> unmet, List<String> notices,
+            List<GateStatus> gates, List<String> unmet, List<String> notices,
             List<AuditLog.TimelineEntry> history,
             Set<ReleaseAction> actions, boolean mayReportGates, boolean mayEditContent, List<Gate> reportableGates,
             String gateReportRefusal, DetailForm form, List<FieldError> errors, List<RawString> actionSections,
@@ -90,7 +85,6 @@ public class ReleasePage {
         Map<String, RequirementWaivers.Waiver> waived = account.waivers();
         ReleasePageContext context = new ReleasePageContext(release, facts, story.changesets(), actor, waived,
                 account.notices(), refused);
-        List<ApprovalService.SlotOffer> slots = approvals.offers(actor, facts, waived);
         List<Gate> reportable = gates.required()
                 .stream()
                 .filter(g -> !g.isComputed() && actor.hasAny(gates.reporters(g)))
@@ -100,12 +94,12 @@ public class ReleasePage {
                 ? gates.whyNotReport(actor, facts)
                 : null;
         boolean mayEdit = release.state().isOpen()
-                && (actor.has(Role.MAINTAINER) || actor.username().equals(release.createdBy()));
+                && ReleasePermissions.editContent(actor, release.createdBy()).allowed();
         Map<Placement, List<RawString>> rendered = renderSections(context);
         Detail detail = new Detail(release, story.changesets(), mayEdit ? changesets.pending() : List.of(),
-                slots, gates.status(facts, waived), stillNeeded(facts, waived), account.notices(),
+                gates.status(facts, waived), stillNeeded(facts, waived), account.notices(),
                 audit.releaseTimeline(id),
-                releases.actionsFor(actor, release),
+                ReleasePermissions.actionsFor(actor, release),
                 release.state().isOpen() && !reportable.isEmpty() && gateReportRefusal == null, mayEdit, reportable,
                 gateReportRefusal, DetailForm.of(refused), refused.errors(), rendered.get(Placement.ACTIONS),
                 rendered.get(Placement.REQUIREMENTS), rendered.get(Placement.RECORDS));

@@ -25,10 +25,10 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
-import dev.greenlight.approval.ApprovalService;
 import dev.greenlight.changeset.ChangesetService;
 import dev.greenlight.changeset.ChangesetView;
 import dev.greenlight.changeset.PreReleaseTag;
+import dev.greenlight.common.Decision;
 import dev.greenlight.common.FieldError;
 import dev.greenlight.common.InvalidInputException;
 import dev.greenlight.gate.GateService;
@@ -38,6 +38,7 @@ import dev.greenlight.release.ReleasePageContext.RefusedForm;
 import dev.greenlight.security.CurrentUser;
 import dev.greenlight.security.Roles;
 import dev.greenlight.web.Flash;
+import dev.greenlight.web.Forms;
 import dev.greenlight.workspace.WorkspaceService;
 
 @Path("/releases")
@@ -48,18 +49,16 @@ class ReleasesPages {
     private final ReleaseService releases;
     private final ChangesetService changesets;
     private final WorkspaceService workspace;
-    private final ApprovalService approvals;
     private final GateService gates;
     private final ReleasePage page;
     private final CurrentUser user;
 
     @Inject
     ReleasesPages(ReleaseService releases, ChangesetService changesets, WorkspaceService workspace,
-            ApprovalService approvals, GateService gates, ReleasePage page, CurrentUser user) {
+            GateService gates, ReleasePage page, CurrentUser user) {
         this.releases = releases;
         this.changesets = changesets;
         this.workspace = workspace;
-        this.approvals = approvals;
         this.gates = gates;
         this.page = page;
         this.user = user;
@@ -75,7 +74,7 @@ class ReleasesPages {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance list(ReleaseService.ReleasePage page, String state, String packageName,
-                List<ReleaseState> states, List<String> packageNames, String nav);
+                List<ReleaseState> states, List<String> packageNames, Decision create, String nav);
 
         static native TemplateInstance list$table(ReleaseService.ReleasePage page, String state, String packageName);
 
@@ -95,7 +94,8 @@ class ReleasesPages {
             return Templates.list$table(result, stateParam, pkg);
         }
         List<String> packageNames = workspace.manifests().stream().map(m -> m.name()).toList();
-        return Templates.list(result, stateParam, pkg, List.of(ReleaseState.values()), packageNames, "releases");
+        return Templates.list(result, stateParam, pkg, List.of(ReleaseState.values()), packageNames,
+                ReleasePermissions.create(user.actor()), "releases");
     }
 
     @GET
@@ -110,7 +110,7 @@ class ReleasesPages {
     public Response create(@RestForm String title, @RestForm("changeset") List<String> changesetIds,
             @RestForm String preRelease) {
         NewReleaseForm form = new NewReleaseForm(title, changesetIds == null ? List.of() : changesetIds, preRelease);
-        try {
+        return Forms.submit(() -> {
             PreReleaseTag tag = preRelease == null || preRelease.isBlank()
                     ? null
                     : ReleasePlansApi.parsePreRelease(preRelease);
@@ -119,41 +119,13 @@ class ReleasesPages {
             }
             ReleaseView created = releases.create(user.actor(), title, changesetIds, tag);
             return Flash.redirect(URI.create("/releases/" + created.id()), "Release " + created.id() + " created.");
-        } catch (InvalidInputException e) {
-            return Response.status(400).entity(createPage(form, e.errors())).build();
-        }
+        }, errors -> createPage(form, errors));
     }
 
     @GET
     @Path("/{id}")
     public TemplateInstance detail(@PathParam("id") long id) {
         return page.render(id, RefusedForm.none());
-    }
-
-    /** A reviewer approves or rejects one slot. */
-    @POST
-    @RolesAllowed({Roles.CODE_REVIEWER, Roles.SECURITY_REVIEWER, Roles.PRODUCT_REVIEWER})
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Path("/{id}/reviews")
-    public Response review(@PathParam("id") long id, @RestForm String slot, @RestForm String decision,
-            @RestForm String comment) {
-        try {
-            if ("reject".equals(decision)) {
-                approvals.reject(user.actor(), id, slot, comment);
-                return Flash.redirect(URI.create("/releases/" + id), "You rejected release " + id
-                        + "; it is back in draft with your reason.");
-            }
-            if (!"approve".equals(decision)) {
-                throw new InvalidInputException("decision", "must be approve or reject");
-            }
-            approvals.approve(user.actor(), id, slot, comment);
-            return Flash.redirect(URI.create("/releases/" + id), "Your " + slot + " approval is recorded.");
-        } catch (InvalidInputException e) {
-            return Response.status(400)
-                    .entity(page.render(id, RefusedForm.of("reviews", values("slot", slot, "comment", comment),
-                            e.errors())))
-                    .build();
-        }
     }
 
     /** A maintainer (or the security team for vulnerabilities) records a gate result by hand, with evidence. */
