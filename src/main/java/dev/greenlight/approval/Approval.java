@@ -56,6 +56,11 @@ class Approval extends PanacheEntityBase {
     @Column(name = "on_behalf_of")
     public String onBehalfOf;
 
+    /** Who decided what, when and why, as pages and the API show it. */
+    SlotStatus.Decision view() {
+        return new SlotStatus.Decision(approver, decision.name().toLowerCase(), comment, decidedAt);
+    }
+
     static List<Approval> current(long releaseId) {
         return list("releaseId = ?1 and staleAt is null order by id", releaseId);
     }

@@ -27,14 +27,14 @@ public class LaneApprovals {
     public static final Actor LANE = new Actor(ACTOR, "Standard-change lane", null, Set.of());
 
     private final ApprovalService approvals;
-    private final ReviewCandidates candidates;
+    private final ReviewQueue queue;
     private final AuditLog audit;
     private final Clock clock;
 
     @Inject
-    LaneApprovals(ApprovalService approvals, ReviewCandidates candidates, AuditLog audit, Clock clock) {
+    LaneApprovals(ApprovalService approvals, ReviewQueue queue, AuditLog audit, Clock clock) {
         this.approvals = approvals;
-        this.candidates = candidates;
+        this.queue = queue;
         this.audit = audit;
         this.clock = clock;
     }
@@ -81,11 +81,7 @@ public class LaneApprovals {
                     after));
             approved.add(slot);
         }
-        candidates.remember(Map.of(release.id(), approvals.slots(release)
-                .stream()
-                .filter(slot -> slot.missing() > 0)
-                .map(slot -> slot.requirement().slot())
-                .toList()));
+        queue.remember(Map.of(release.id(), ReviewSlots.lackingApprovals(approvals.slots(release))));
         return approved;
     }
 }

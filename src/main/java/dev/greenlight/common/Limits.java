@@ -46,6 +46,8 @@ public final class Limits {
     public static final int EVIDENCE_FILE_NAME_CHARS = 255;
     /** Why a release is rolled back. */
     public static final int REASON_CHARS = 4000;
+    /** A reviewer's comment on an approval or a rejection. */
+    public static final int REVIEW_COMMENT_CHARS = 4000;
     /** A changeset file name. */
     public static final int MAX_FILE_NAME_CHARS = 200;
 

@@ -15,7 +15,6 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.RawString;
 import io.quarkus.qute.TemplateInstance;
 
-import dev.greenlight.approval.ApprovalService;
 import dev.greenlight.audit.AuditLog;
 import dev.greenlight.changeset.ChangesetService;
 import dev.greenlight.changeset.ChangesetView;
@@ -24,7 +23,6 @@ import dev.greenlight.release.ReleasePageContext.RefusedForm;
 import dev.greenlight.release.ReleaseSection.Placement;
 import dev.greenlight.security.Actor;
 import dev.greenlight.security.CurrentUser;
-import dev.greenlight.security.Role;
 
 /**
  * Assembles the release page: the release's own parts, then every feature's {@link ReleaseSection} in its placement
@@ -34,36 +32,26 @@ import dev.greenlight.security.Role;
 public class ReleasePage {
     private final ReleaseService releases;
     private final ChangesetService changesets;
-    private final ApprovalService approvals;
     private final AuditLog audit;
     private final Waivers waivers;
     private final CurrentUser user;
     private final List<ReleaseSection> sections;
 
     @Inject
-    ReleasePage(ReleaseService releases, ChangesetService changesets, ApprovalService approvals, AuditLog audit,
+    ReleasePage(ReleaseService releases, ChangesetService changesets, AuditLog audit,
             Waivers waivers, CurrentUser user, Instance<ReleaseSection> sections) {
         this.releases = releases;
         this.changesets = changesets;
-        this.approvals = approvals;
         this.audit = audit;
         this.waivers = waivers;
         this.user = user;
         this.sections = sections.stream().sorted(Comparator.comparingInt(ReleaseSection::order)).toList();
     }
 
-    /** What the forms on the release page held when they were refused. */
-    record DetailForm(String slot, String comment) {
-        static DetailForm of(RefusedForm refused) {
-            return new DetailForm(refused.value("reviews", "slot"), refused.value("reviews", "comment"));
-        }
-    }
-
     /** Everything the release page shows: the release's whole story and what the viewer may do next. */
     record Detail(ReleaseView release, List<ChangesetView> changesets, List<ChangesetView> pending,
-            List<ApprovalService.SlotOffer> slots, List<String> unmet, List<String> notices,
-            List<AuditLog.TimelineEntry> history, Set<ReleaseAction> actions, boolean mayEditContent, DetailForm form,
-            List<FieldError> errors, List<RawString> actionSections,
+            List<String> unmet, List<String> notices, List<AuditLog.TimelineEntry> history,
+            Set<ReleaseAction> actions, boolean mayEditContent, List<FieldError> errors, List<RawString> actionSections,
             List<RawString> requirementSections, List<RawString> recordSections) {
     }
 
@@ -82,13 +70,12 @@ public class ReleasePage {
         Map<String, RequirementWaivers.Waiver> waived = account.waivers();
         ReleasePageContext context = new ReleasePageContext(release, facts, story.changesets(), actor, waived,
                 account.notices(), refused);
-        List<ApprovalService.SlotOffer> slots = approvals.offers(actor, facts, waived);
         boolean mayEdit = release.state().isOpen()
-                && (actor.has(Role.MAINTAINER) || actor.username().equals(release.createdBy()));
+                && ReleasePermissions.editContent(actor, release.createdBy()).allowed();
         Map<Placement, List<RawString>> rendered = renderSections(context);
         Detail detail = new Detail(release, story.changesets(), mayEdit ? changesets.pending() : List.of(),
-                slots, stillNeeded(facts, waived), account.notices(), audit.releaseTimeline(id),
-                releases.actionsFor(actor, release), mayEdit, DetailForm.of(refused), refused.errors(),
+                stillNeeded(facts, waived), account.notices(), audit.releaseTimeline(id),
+                ReleasePermissions.actionsFor(actor, release), mayEdit, refused.errors(),
                 rendered.get(Placement.ACTIONS),
                 rendered.get(Placement.REQUIREMENTS), rendered.get(Placement.RECORDS));
         return Templates.detail(detail, "releases");

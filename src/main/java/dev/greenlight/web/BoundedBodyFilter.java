@@ -1,4 +1,4 @@
-package dev.greenlight.changeset;
+package dev.greenlight.web;
 
 import java.io.FilterInputStream;
 import java.io.IOException;

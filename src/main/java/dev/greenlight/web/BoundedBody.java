@@ -1,4 +1,4 @@
-package dev.greenlight.changeset;
+package dev.greenlight.web;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -15,6 +15,6 @@ import dev.greenlight.common.Limits;
  */
 @NameBinding
 @Retention(RetentionPolicy.RUNTIME)
-@Target({ ElementType.TYPE, ElementType.METHOD })
+@Target({ElementType.TYPE, ElementType.METHOD})
 public @interface BoundedBody {
 }

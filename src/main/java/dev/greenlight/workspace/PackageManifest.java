@@ -1,4 +1,4 @@
-package dev.greenlight.changeset;
+package dev.greenlight.workspace;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
