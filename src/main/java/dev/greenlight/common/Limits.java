@@ -38,6 +38,14 @@ public final class Limits {
     public static final int URL_CHARS = 2000;
     /** A changeset file name. */
     public static final int MAX_FILE_NAME_CHARS = 200;
+    /** A reason or justification a person writes: why an override, an assessment, a decision. */
+    public static final int REASON_CHARS = 4000;
+    /** An incident report or a post-mortem section: pages of Markdown. */
+    public static final int REPORT_CHARS = 20_000;
+    /** An incident's title, a service list, a risk in a line. */
+    public static final int SHORT_TEXT_CHARS = 500;
+    /** A line of a post-mortem: a timeline entry, an action item, a reviewer's reason. */
+    public static final int LINE_CHARS = 2000;
 
     private Limits() {
     }
