@@ -44,12 +44,18 @@ public final class Limits {
     public static final int NOTE_CHARS = 2000;
     /** An evidence file's name as uploaded. */
     public static final int EVIDENCE_FILE_NAME_CHARS = 255;
-    /** Why a release is rolled back. */
-    public static final int REASON_CHARS = 4000;
     /** A reviewer's comment on an approval or a rejection. */
     public static final int REVIEW_COMMENT_CHARS = 4000;
     /** A changeset file name. */
     public static final int MAX_FILE_NAME_CHARS = 200;
+    /** A reason or justification a person writes: why a rollback, an override, an assessment, a decision. */
+    public static final int REASON_CHARS = 4000;
+    /** An incident report or a post-mortem section: pages of Markdown. */
+    public static final int REPORT_CHARS = 20_000;
+    /** An incident's title, a service list, a risk in a line. */
+    public static final int SHORT_TEXT_CHARS = 500;
+    /** A line of a post-mortem: a timeline entry, an action item, a reviewer's reason. */
+    public static final int LINE_CHARS = 2000;
 
     private Limits() {
     }

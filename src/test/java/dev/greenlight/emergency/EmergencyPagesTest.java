@@ -72,6 +72,7 @@ class EmergencyPagesTest {
                 .then()
                 .statusCode(400)
                 .body(containsString("criterion"))
+                .body(containsString("<p id=\"criterion-error\" class=\"field-error\">"))
                 .body(containsString("We promised it"));
     }
 
@@ -115,6 +116,8 @@ class EmergencyPagesTest {
                 .then()
                 .statusCode(400)
                 .body(containsString("bypasses[0].reason"))
+                .body(containsString("<p id=\"reason-gate:coverage-error\" class=\"field-error\">say why Coverage gate"
+                        + " is bypassed</p>"))
                 .body(containsString("Pair-reviewed"));
         leah.submit(page, page + "/decision", Map.of("decision", "approve", "bypass", keys, "candidate", keys,
                 "bypassReason", List.of("No new code paths", "Pair-reviewed", "Assessed", "Outage")))
