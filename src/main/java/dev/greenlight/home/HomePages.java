@@ -15,6 +15,8 @@ import io.quarkus.qute.TemplateInstance;
 import dev.greenlight.changeset.ChangesetService;
 import dev.greenlight.changeset.ChangesetView;
 import dev.greenlight.emergency.EmergencyBoard;
+import dev.greenlight.common.Decision;
+import dev.greenlight.release.ReleasePermissions;
 import dev.greenlight.release.ReleaseService;
 import dev.greenlight.release.ReleaseState;
 import dev.greenlight.security.CurrentUser;
@@ -39,12 +41,12 @@ class HomePages {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance home(Map<ReleaseState, Long> counts, ReleaseService.ReleasePage recent,
-                List<ChangesetView> pending, EmergencyBoard.Dashboard emergencies, String nav);
+                List<ChangesetView> pending, Decision createRelease, EmergencyBoard.Dashboard emergencies, String nav);
     }
 
     @GET
     public TemplateInstance home() {
         return Templates.home(releases.countByState(), releases.search(null, null, 0, 8), changesets.pending(),
-                emergencies.dashboard(user.actor()), "");
+                ReleasePermissions.create(user.actor()), emergencies.dashboard(user.actor()), "");
     }
 }

@@ -55,11 +55,6 @@ public class CurrentUser {
         return identity.hasRole(role.claim());
     }
 
-    /** For templates: {@code hasRole('maintainer')}. */
-    public boolean hasRole(String claim) {
-        return identity.hasRole(claim);
-    }
-
     public String roleLabels() {
         return roles().stream().map(Role::label).collect(Collectors.joining(", "));
     }
