@@ -52,6 +52,15 @@ class Approval extends PanacheEntityBase {
     @Column(name = "stale_at")
     public Instant staleAt;
 
+    /** The reviewer a delegate stood in for, when a delegation held. */
+    @Column(name = "on_behalf_of")
+    public String onBehalfOf;
+
+    /** Who decided what, when and why, as pages and the API show it. */
+    SlotStatus.Decision view() {
+        return new SlotStatus.Decision(approver, decision.name().toLowerCase(), comment, decidedAt);
+    }
+
     static List<Approval> current(long releaseId) {
         return list("releaseId = ?1 and staleAt is null order by id", releaseId);
     }

@@ -13,11 +13,15 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import dev.greenlight.common.InvalidInputException;
 import dev.greenlight.release.ReleaseService;
 import dev.greenlight.security.CurrentUser;
 import dev.greenlight.security.Roles;
 
+@Tag(name = "Approvals", description = "Review slots of a release and reviewers' decisions")
 @Path("/api/v1/releases/{id}/approvals")
 @Produces(MediaType.APPLICATION_JSON)
 class ApprovalsApi {
@@ -36,11 +40,13 @@ class ApprovalsApi {
     record DecisionRequest(String slot, String decision, String comment) {
     }
 
+    @Operation(summary = "Reads the review slots of a release and who filled them")
     @GET
     public List<SlotStatus> slots(@PathParam("id") long id) {
         return approvals.slots(releases.facts(id));
     }
 
+    @Operation(summary = "Approves or rejects one review slot")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.CODE_REVIEWER, Roles.SECURITY_REVIEWER, Roles.PRODUCT_REVIEWER})

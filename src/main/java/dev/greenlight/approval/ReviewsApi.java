@@ -12,23 +12,27 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import dev.greenlight.common.InvalidInputException;
 import dev.greenlight.release.ReleaseService;
 import dev.greenlight.security.CurrentUser;
 
 /** What waits for the signed-in reviewer, oldest first. */
+@Tag(name = "Reviews", description = "The signed-in reviewer's queue")
 @Path("/api/v1/reviews")
 @Produces(MediaType.APPLICATION_JSON)
 class ReviewsApi {
     static final int DEFAULT_SIZE = 25;
     static final int MAX_SIZE = 200;
 
-    private final ApprovalService approvals;
+    private final ReviewQueue queue;
     private final CurrentUser user;
 
     @Inject
-    ReviewsApi(ApprovalService approvals, CurrentUser user) {
-        this.approvals = approvals;
+    ReviewsApi(ReviewQueue queue, CurrentUser user) {
+        this.queue = queue;
         this.user = user;
     }
 
@@ -36,6 +40,7 @@ class ReviewsApi {
      * The oldest {@code size} tasks; when more wait, a {@code Link: <...>; rel="next"} header continues after the last
      * release of this page.
      */
+    @Operation(summary = "Lists the releases waiting for the signed-in reviewer, oldest first")
     @GET
     @Path("/mine")
     public Response mine(@QueryParam("size") @DefaultValue("25") int size,
@@ -43,11 +48,11 @@ class ReviewsApi {
         if (size < 1 || size > MAX_SIZE) {
             throw new InvalidInputException("size", "must be between 1 and " + MAX_SIZE);
         }
-        ApprovalService.ReviewQueue queue = approvals.queue(user.actor(), cursor(afterUpdated, after), size);
-        Response.ResponseBuilder response = Response.ok(queue.tasks());
-        if (queue.next() != null) {
-            response.header("Link", "</api/v1/reviews/mine?size=" + size + "&afterUpdated=" + queue.next().updatedAt()
-                    + "&after=" + queue.next().id() + ">; rel=\"next\"");
+        ReviewQueue.Page page = queue.page(user.actor(), cursor(afterUpdated, after), size);
+        Response.ResponseBuilder response = Response.ok(page.tasks());
+        if (page.next() != null) {
+            response.header("Link", "</api/v1/reviews/mine?size=" + size + "&afterUpdated=" + page.next().updatedAt()
+                    + "&after=" + page.next().id() + ">; rel=\"next\"");
         }
         return response.build();
     }

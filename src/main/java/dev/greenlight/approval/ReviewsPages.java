@@ -17,25 +17,25 @@ import dev.greenlight.security.CurrentUser;
 @Path("/reviews")
 @Produces(MediaType.TEXT_HTML)
 class ReviewsPages {
-    private final ApprovalService approvals;
+    private final ReviewQueue queue;
     private final CurrentUser user;
 
     @Inject
-    ReviewsPages(ApprovalService approvals, CurrentUser user) {
-        this.approvals = approvals;
+    ReviewsPages(ReviewQueue queue, CurrentUser user) {
+        this.queue = queue;
         this.user = user;
     }
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance mine(ApprovalService.ReviewQueue queue, boolean continued, String nav);
+        static native TemplateInstance mine(ReviewQueue.Page queue, boolean continued, String nav);
     }
 
     /** A page of the queue; {@code afterUpdated} and {@code after} continue after the last release of a page. */
     @GET
     public TemplateInstance mine(@QueryParam("afterUpdated") String afterUpdated, @QueryParam("after") Long after) {
         ReleaseService.QueueCursor cursor = ReviewsApi.cursor(afterUpdated, after);
-        return Templates.mine(approvals.queue(user.actor(), cursor, ReviewsApi.DEFAULT_SIZE), cursor != null,
+        return Templates.mine(queue.page(user.actor(), cursor, ReviewsApi.DEFAULT_SIZE), cursor != null,
                 "reviews");
     }
 }

@@ -16,6 +16,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import dev.greenlight.common.ConflictException;
 import dev.greenlight.common.InvalidInputException;
 import dev.greenlight.security.CurrentUser;
@@ -26,6 +29,7 @@ import dev.greenlight.security.Roles;
  * and the exports withhold what concerns a security incident the caller may not see ({@link Withholding}); the
  * verification reveals no content and is the same for everyone.
  */
+@Tag(name = "Audit", description = "The append-only audit log: search, hash-chain verification, signed checkpoints and exports.")
 @Path("/api/v1/audit")
 @Produces(MediaType.APPLICATION_JSON)
 class AuditApi {
@@ -45,6 +49,7 @@ class AuditApi {
         this.clock = clock;
     }
 
+    @Operation(summary = "Search the audit log, newest first")
     @GET
     public AuditPage search(@QueryParam("actor") String actor, @QueryParam("action") String action,
             @QueryParam("release") Long release, @QueryParam("from") String from, @QueryParam("to") String to,
@@ -57,6 +62,7 @@ class AuditApi {
     }
 
     /** "Intact through event N", or every broken link and checkpoint and why. */
+    @Operation(summary = "Verify the audit log's hash chain")
     @GET
     @Path("/verification")
     public AuditLog.ChainVerification verify() {
@@ -64,6 +70,7 @@ class AuditApi {
     }
 
     /** Signs the chain's head now (the scheduler does it periodically): 201, or 200 when it is already signed. */
+    @Operation(summary = "Sign a checkpoint of the chain's head now")
     @POST
     @Path("/checkpoints")
     @RolesAllowed(Roles.ADMIN)
@@ -74,6 +81,7 @@ class AuditApi {
     }
 
     /** Every checkpoint and the public keys to verify them offline, streamed. */
+    @Operation(summary = "List the signed checkpoints")
     @GET
     @Path("/checkpoints")
     public Response checkpoints() {
@@ -85,6 +93,7 @@ class AuditApi {
      * The log between two instants as CSV or JSON, written row by row from a database cursor: memory stays flat for
      * millions of rows. Events the caller may not read in full are marked withheld ({@link Withholding}).
      */
+    @Operation(summary = "Export the audit log between two instants as CSV or JSON")
     @GET
     @Path("/export")
     @Produces({"text/csv", MediaType.APPLICATION_JSON})

@@ -23,7 +23,6 @@ import dev.greenlight.security.Actor;
 import dev.greenlight.security.Role;
 import dev.greenlight.common.ConflictException;
 import dev.greenlight.common.FieldError;
-import dev.greenlight.common.ForbiddenActionException;
 import dev.greenlight.common.InvalidInputException;
 import dev.greenlight.common.ResourceNotFoundException;
 import dev.greenlight.workspace.WorkspaceService;
@@ -35,7 +34,6 @@ public class ChangesetService {
     static final Pattern SLUG = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$");
     /** A username as identity providers issue them, which is what approvals compare authors with. */
     static final Pattern USERNAME = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._@-]{0,99}$");
-    private static final Set<Role> SUBMITTERS = Set.of(Role.AUTHOR, Role.MAINTAINER, Role.CI);
 
     /** A Changesets markdown file as uploaded. */
     public record ChangesetFile(String name, String content) {
@@ -63,9 +61,7 @@ public class ChangesetService {
 
     /** Refuses an actor who may not submit changesets, before anything they sent is read. */
     public void requireSubmitter(Actor actor) {
-        if (!actor.hasAny(SUBMITTERS)) {
-            throw new ForbiddenActionException("Only authors, maintainers and CI may submit changesets.");
-        }
+        ChangesetPermissions.submit(actor).orThrow();
     }
 
     /** A person submits their own changesets. */
@@ -146,11 +142,7 @@ public class ChangesetService {
      */
     private static String authorOf(Actor actor, String named) {
         if (!actor.has(Role.CI)) {
-            if (named != null && !named.equals(actor.username())) {
-                throw new ForbiddenActionException(
-                        "Only CI submits changesets on someone else's behalf; yours are authored by " + actor.username()
-                                + ".");
-            }
+            ChangesetPermissions.submitAs(actor, named).orThrow();
             return actor.username();
         }
         if (named == null || named.isBlank()) {
@@ -173,10 +165,7 @@ public class ChangesetService {
         ChangesetRecord record = ChangesetRecord.find("releaseId is null and slug = ?1", slug)
                 .<ChangesetRecord>firstResultOptional()
                 .orElseThrow(() -> new ResourceNotFoundException("Pending changeset", slug));
-        if (!actor.username().equals(record.author) && !actor.has(Role.MAINTAINER)) {
-            throw new ForbiddenActionException(
-                    "Only the changeset's author (" + record.author + ") or a maintainer may remove it.");
-        }
+        ChangesetPermissions.remove(actor, record.author).orThrow();
         audit.record(actor, new AuditLog.Change("changeset.removed", "changeset", record.slug, null,
                 snapshot(record), null));
         ReleaseChangeset.delete("changesetId", record.id);

@@ -1,5 +1,9 @@
 package dev.greenlight.changeset;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import dev.greenlight.web.BoundedBody;
 import java.net.URI;
 import java.util.List;
 
@@ -20,6 +24,7 @@ import dev.greenlight.security.Roles;
 import dev.greenlight.common.InvalidInputException;
 
 /** Changesets for CI and scripts: as Changesets markdown files or as JSON. */
+@Tag(name = "Changesets", description = "Pending changesets that wait for the next release")
 @Path("/api/v1/changesets")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -41,11 +46,13 @@ class ChangesetsApi {
     record SubmitRequest(List<ChangesetService.ChangesetFile> files, List<ChangesetInput> changesets, String author) {
     }
 
+    @Operation(summary = "Lists pending changesets")
     @GET
     public List<ChangesetView> pending() {
         return changesets.pending();
     }
 
+    @Operation(summary = "Submits changesets (Changesets markdown files or JSON)")
     @POST
     @RolesAllowed({ Roles.AUTHOR, Roles.MAINTAINER, Roles.CI })
     public Response submit(SubmitRequest request) {
@@ -59,6 +66,7 @@ class ChangesetsApi {
         return Response.created(URI.create("/api/v1/changesets")).entity(stored).build();
     }
 
+    @Operation(summary = "Removes a pending changeset")
     @DELETE
     @Path("/{id}")
     @RolesAllowed({ Roles.AUTHOR, Roles.MAINTAINER })

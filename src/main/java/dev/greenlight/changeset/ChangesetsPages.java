@@ -28,7 +28,9 @@ import dev.greenlight.security.CurrentUser;
 import dev.greenlight.security.Roles;
 import dev.greenlight.common.FieldError;
 import dev.greenlight.web.Flash;
+import dev.greenlight.common.Decision;
 import dev.greenlight.common.InvalidInputException;
+import dev.greenlight.security.Actor;
 
 @Path("/changesets")
 @Produces(MediaType.TEXT_HTML)
@@ -45,10 +47,14 @@ class ChangesetsPages {
     record SubmitForm(String fileName, String content) {
     }
 
+    /** A pending changeset with whether the viewer may remove it. */
+    record Pending(ChangesetView changeset, Decision remove) {
+    }
+
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance list(List<ChangesetView> pending, SubmitForm form, List<FieldError> errors,
-                String nav);
+        static native TemplateInstance list(List<Pending> pending, Decision submit, SubmitForm form,
+                List<FieldError> errors, String nav);
     }
 
     @GET
@@ -112,6 +118,11 @@ class ChangesetsPages {
     }
 
     private TemplateInstance page(SubmitForm form, List<FieldError> errors) {
-        return Templates.list(changesets.pending(), form, errors, "changesets");
+        Actor viewer = user.actor();
+        List<Pending> pending = changesets.pending()
+                .stream()
+                .map(c -> new Pending(c, ChangesetPermissions.remove(viewer, c.author())))
+                .toList();
+        return Templates.list(pending, ChangesetPermissions.submit(viewer), form, errors, "changesets");
     }
 }

@@ -1,5 +1,6 @@
 package dev.greenlight.changeset;
 
+import dev.greenlight.workspace.PackageManifest;
 import java.util.List;
 
 /**

@@ -36,8 +36,26 @@ public final class Limits {
     public static final int TITLE_CHARS = 200;
     /** A link a person types (evidence, ADR references). */
     public static final int URL_CHARS = 2000;
+    /** The id of a gate or a post-release check ("coverage", "error-rate"): the longest is a few dozen. */
+    public static final int ID_CHARS = 100;
+    /** A measured value as typed: 15 significant digits, a sign, a point and leading or trailing zeros. */
+    public static final int MEASURED_VALUE_CHARS = 40;
+    /** A note beside a gate result, a post-release check or a rollback step. */
+    public static final int NOTE_CHARS = 2000;
+    /** An evidence file's name as uploaded. */
+    public static final int EVIDENCE_FILE_NAME_CHARS = 255;
+    /** A reviewer's comment on an approval or a rejection. */
+    public static final int REVIEW_COMMENT_CHARS = 4000;
     /** A changeset file name. */
     public static final int MAX_FILE_NAME_CHARS = 200;
+    /** A reason or justification a person writes: why a rollback, an override, an assessment, a decision. */
+    public static final int REASON_CHARS = 4000;
+    /** An incident report or a post-mortem section: pages of Markdown. */
+    public static final int REPORT_CHARS = 20_000;
+    /** An incident's title, a service list, a risk in a line. */
+    public static final int SHORT_TEXT_CHARS = 500;
+    /** A line of a post-mortem: a timeline entry, an action item, a reviewer's reason. */
+    public static final int LINE_CHARS = 2000;
 
     private Limits() {
     }

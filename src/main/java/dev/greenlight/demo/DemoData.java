@@ -8,12 +8,10 @@ import java.util.List;
 
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 import org.jboss.logging.Logger;
 
 import io.quarkus.arc.profile.IfBuildProfile;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 
 import dev.greenlight.approval.ApprovalService;
@@ -22,6 +20,7 @@ import dev.greenlight.changeset.ChangesetService.ChangesetFile;
 import dev.greenlight.changeset.PreReleaseTag;
 import dev.greenlight.emergency.EmergencyService;
 import dev.greenlight.emergency.EmergencyView;
+import dev.greenlight.evidence.EvidenceInput;
 import dev.greenlight.gate.GateService;
 import dev.greenlight.incident.IncidentService;
 import dev.greenlight.incident.IncidentView;
@@ -61,17 +60,15 @@ class DemoData {
     private final EmergencyService emergencies;
     private final IncidentService incidents;
     private final PostmortemService postmortems;
-    private final EntityManager em;
 
     @Inject
     DemoData(WorkspaceService workspace, ChangesetService changesets, ReleaseService releases, GateService gates,
             ApprovalService approvals, EmergencyService emergencies, IncidentService incidents,
-            PostmortemService postmortems, EntityManager em, ValidationService validation,
+            PostmortemService postmortems, ValidationService validation,
             RollbackService rollbacks) {
         this.emergencies = emergencies;
         this.incidents = incidents;
         this.postmortems = postmortems;
-        this.em = em;
         this.workspace = workspace;
         this.changesets = changesets;
         this.releases = releases;
@@ -164,10 +161,10 @@ class DemoData {
     private void passChecks(long releaseId, String errorRate, String regression) {
         validation.record(CI, releaseId, "smoke-tests", BigDecimal.ZERO, null, "38 smoke tests");
         validation.record(CI, releaseId, "rollback-plan", null,
-                GateService.EvidenceInput.link("https://wiki.neuronx.dev/rollback/cli"), null);
+                EvidenceInput.link("https://wiki.neuronx.dev/rollback/cli"), null);
         validation.record(CI, releaseId, "performance-regression", new BigDecimal(regression), null, "p95 latency");
         validation.record(CI, releaseId, "error-rate", new BigDecimal(errorRate),
-                GateService.EvidenceInput.link("https://grafana.neuronx.dev/d/cli/" + releaseId), null);
+                EvidenceInput.link("https://grafana.neuronx.dev/d/cli/" + releaseId), null);
     }
 
     /** The SDK release dropped events for a while: its incident and a post-mortem written, signed off, published. */
@@ -211,13 +208,10 @@ class DemoData {
                 new EmergencyService.BypassInput("slot:security", "Security team assessed it"),
                 new EmergencyService.BypassInput("slot:product", "No product decision to take")));
         releases.publish(MAX, emergency.releaseId());
-        // demo only: the publish happened two days ago, so its post-mortem (due 24 h after) is overdue
-        QuarkusTransaction.requiringNew()
-                .run(() -> em
-                        .createNativeQuery("update postmortem set due_at = now() - interval '1 day', created_at = now()"
-                                + " - interval '2 days' where release_id = :release")
-                        .setParameter("release", emergency.releaseId())
-                        .executeUpdate());
+        // the publish happened two days ago, so its post-mortem (due 24 h after) is overdue
+        Instant now = Instant.now();
+        postmortems.backdateForDemo(emergency.releaseId(), now.minus(Duration.ofDays(2)),
+                now.minus(Duration.ofDays(1)));
     }
 
     private void passGates(long releaseId, String coverage) {
@@ -225,7 +219,7 @@ class DemoData {
         gates.record(CI, releaseId, "coverage", new BigDecimal(coverage), null, null);
         gates.record(CI, releaseId, "critical-vulnerabilities", BigDecimal.ZERO, null, null);
         gates.record(CI, releaseId, "evidence", null,
-                GateService.EvidenceInput.link("https://ci.neuronx.dev/releases/" + releaseId), null);
+                EvidenceInput.link("https://ci.neuronx.dev/releases/" + releaseId), null);
     }
 
     private void approveAll(long releaseId) {

@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.greenlight.changeset.PackageManifest;
+import dev.greenlight.workspace.PackageManifest;
 
 /** NeuronX's packages and their internal dependencies: the demo workspace and the tests' standard fixture. */
 public final class NeuronxWorkspace {

@@ -17,11 +17,15 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import dev.greenlight.common.InvalidInputException;
 import dev.greenlight.security.CurrentUser;
 import dev.greenlight.security.Roles;
 
 /** The emergency path for scripts: the same rules as the pages, enforced by the services. */
+@Tag(name = "Emergencies", description = "The emergency path and overrides: request, assess, approve with bypasses, deny; an admin's override and its second person.")
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 class EmergenciesApi {
@@ -56,6 +60,7 @@ class EmergenciesApi {
     record OverrideRequest(Long releaseId, String reason, IncidentRef incident) {
     }
 
+    @Operation(summary = "List emergency requests, optionally in one state")
     @GET
     @Path("/emergencies")
     public List<EmergencyView> list(@QueryParam("state") String state) {
@@ -69,6 +74,7 @@ class EmergenciesApi {
         }
     }
 
+    @Operation(summary = "Request an emergency release")
     @POST
     @Path("/emergencies")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -87,12 +93,14 @@ class EmergenciesApi {
         return Response.created(URI.create("/api/v1/emergencies/" + created.id())).entity(created).build();
     }
 
+    @Operation(summary = "Get an emergency request")
     @GET
     @Path("/emergencies/{id}")
     public EmergencyView get(@PathParam("id") long id) {
         return emergencies.get(user.actor(), id);
     }
 
+    @Operation(summary = "Validate an emergency (security or product team)")
     @POST
     @Path("/emergencies/{id}/assess")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -101,6 +109,7 @@ class EmergenciesApi {
         return emergencies.assess(user.actor(), id, request == null ? null : request.reason());
     }
 
+    @Operation(summary = "Decline an emergency: the release stays on the normal path")
     @POST
     @Path("/emergencies/{id}/decline")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -109,6 +118,7 @@ class EmergenciesApi {
         return emergencies.decline(user.actor(), id, request == null ? null : request.reason());
     }
 
+    @Operation(summary = "Approve an emergency, with the gates and review slots to bypass (engineering leader)")
     @POST
     @Path("/emergencies/{id}/approve")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -120,6 +130,7 @@ class EmergenciesApi {
                         request.bypasses() == null ? List.of() : new ArrayList<>(request.bypasses()));
     }
 
+    @Operation(summary = "Deny an emergency (engineering leader)")
     @POST
     @Path("/emergencies/{id}/deny")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -128,6 +139,7 @@ class EmergenciesApi {
         return emergencies.deny(user.actor(), id, request == null ? null : request.reason());
     }
 
+    @Operation(summary = "Write the emergency's incident report")
     @PUT
     @Path("/emergencies/{id}/incident-report")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -135,6 +147,7 @@ class EmergenciesApi {
         return emergencies.writeIncidentReport(user.actor(), id, request == null ? null : request.report());
     }
 
+    @Operation(summary = "Ask for an override of a release in review (admin)")
     @POST
     @Path("/overrides")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -151,12 +164,14 @@ class EmergenciesApi {
         return Response.created(URI.create("/api/v1/overrides/" + created.id())).entity(created).build();
     }
 
+    @Operation(summary = "Get an override")
     @GET
     @Path("/overrides/{id}")
     public OverrideView getOverride(@PathParam("id") long id) {
         return overrides.get(user.actor(), id);
     }
 
+    @Operation(summary = "Approve an override: every unmet gate and review slot is waived (second admin or leader)")
     @POST
     @Path("/overrides/{id}/approve")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -165,6 +180,7 @@ class EmergenciesApi {
         return overrides.approve(user.actor(), id, request == null ? null : request.reason());
     }
 
+    @Operation(summary = "Deny an override")
     @POST
     @Path("/overrides/{id}/deny")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -24,6 +24,7 @@ import io.quarkus.qute.TemplateInstance;
 
 import dev.greenlight.changeset.ChangesetService;
 import dev.greenlight.changeset.ChangesetView;
+import dev.greenlight.common.Decision;
 import dev.greenlight.common.FieldError;
 import dev.greenlight.common.InvalidInputException;
 import dev.greenlight.incident.PostmortemSummary;
@@ -35,6 +36,7 @@ import dev.greenlight.security.Actor;
 import dev.greenlight.security.CurrentUser;
 import dev.greenlight.security.Roles;
 import dev.greenlight.web.Flash;
+import dev.greenlight.web.Forms;
 
 /** The emergency queue, the request form and the one-screen assessment and approval page. */
 @Path("/emergencies")
@@ -93,14 +95,17 @@ class EmergenciesPages {
 
     /** The one screen: what is asked and why, what fails or is missing, and the viewer's choices. */
     record Detail(EmergencyView emergency, ReleaseView release, List<EmergencyService.Candidate> candidates,
-            List<String> unmet, String assessRefusal, String decideRefusal, boolean mayWriteReport,
+            List<String> unmet, Decision assess, Decision decide, boolean mayWriteReport,
             DecisionForm form, List<FieldError> errors) {
-        public boolean mayAssess() {
-            return assessRefusal == null;
-        }
 
-        public boolean mayDecide() {
-            return decideRefusal == null;
+        /** The message about the bypass of {@code key}, as ticked, to show beside its reason. */
+        public String bypassError(String key) {
+            String prefix = "bypasses[" + form.bypass().indexOf(key) + "]";
+            return errors.stream()
+                    .filter(e -> e.field() != null && e.field().startsWith(prefix))
+                    .map(FieldError::message)
+                    .findFirst()
+                    .orElse(null);
         }
 
         public List<EmergencyService.Candidate> open() {
@@ -110,7 +115,7 @@ class EmergenciesPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance list(Queue queue, String nav);
+        static native TemplateInstance list(Queue queue, Decision request, String nav);
 
         static native TemplateInstance create(RequestForm form, List<ReleaseView> myReleases,
                 List<ChangesetView> pending, List<Criterion> criteria, List<Severity> severities,
@@ -124,7 +129,8 @@ class EmergenciesPages {
         Actor actor = user.actor();
         return Templates.list(new Queue(emergencies.waiting(actor, EmergencyState.ASSESSED),
                 emergencies.waiting(actor, EmergencyState.REQUESTED), emergencies.overduePostmortems(actor),
-                overrides.open(actor), emergencies.recent(actor, 0, 20)), "emergencies");
+                overrides.open(actor), emergencies.recent(actor, 0, 20)), EmergencyPermissions.request(actor),
+                "emergencies");
     }
 
     @GET
@@ -148,16 +154,14 @@ class EmergenciesPages {
         RequestForm form = new RequestForm(release, title, changesetIds == null ? List.of() : changesetIds,
                 criterion, justification, affectedServices, risk, incidentId, incidentTitle, incidentSeverity,
                 incidentReport);
-        try {
+        return Forms.submit(() -> {
             Long releaseId = number("release", release);
             EmergencyView created = emergencies.request(user.actor(), new EmergencyService.RequestInput(releaseId,
                     title, form.changesets(), criterion, justification, affectedServices, risk,
                     number("incidentId", incidentId), incidentTitle, incidentSeverity, incidentReport));
             return Flash.redirect(URI.create("/emergencies/" + created.id()), "Emergency request " + created.id()
                     + " sent: the security or product team assesses it next.");
-        } catch (InvalidInputException e) {
-            return Response.status(400).entity(createPage(form, e.errors())).build();
-        }
+        }, errors -> createPage(form, errors));
     }
 
     @GET
@@ -173,7 +177,7 @@ class EmergenciesPages {
     @Path("/{id}/assessment")
     public Response assess(@PathParam("id") long id, @RestForm String decision, @RestForm String reason) {
         DecisionForm form = new DecisionForm(List.of(), List.of(), List.of(), "", reason, "");
-        try {
+        return Forms.submit(() -> {
             if ("decline".equals(decision)) {
                 emergencies.decline(user.actor(), id, reason);
                 return Flash.redirect(URI.create("/emergencies/" + id),
@@ -185,9 +189,7 @@ class EmergenciesPages {
             emergencies.assess(user.actor(), id, reason);
             return Flash.redirect(URI.create("/emergencies/" + id),
                     "Emergency " + id + " validated: an engineering leader decides next.");
-        } catch (InvalidInputException e) {
-            return Response.status(400).entity(detailPage(id, form, e.errors())).build();
-        }
+        }, errors -> detailPage(id, form, errors));
     }
 
     /**
@@ -203,7 +205,7 @@ class EmergenciesPages {
             @RestForm("bypassReason") List<String> bypassReason) {
         DecisionForm form = new DecisionForm(orEmpty(bypass), orEmpty(candidate), orEmpty(bypassReason), reason,
                 "", "");
-        try {
+        return Forms.submit(() -> {
             if ("deny".equals(decision)) {
                 emergencies.deny(user.actor(), id, reason);
                 return Flash.redirect(URI.create("/emergencies/" + id), "You denied emergency " + id + ".");
@@ -222,33 +224,26 @@ class EmergenciesPages {
             return Flash.redirect(URI.create("/emergencies/" + id), approved.state() == EmergencyState.APPROVED
                     ? "Emergency " + id + " approved; " + bypassed + "."
                     : "Your approval is recorded; another engineering leader must approve too.");
-        } catch (InvalidInputException e) {
-            return Response.status(400).entity(detailPage(id, form, e.errors())).build();
-        }
+        }, errors -> detailPage(id, form, errors));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/{id}/incident-report")
     public Response report(@PathParam("id") long id, @RestForm String report) {
-        try {
+        return Forms.submit(() -> {
             emergencies.writeIncidentReport(user.actor(), id, report);
             return Flash.redirect(URI.create("/emergencies/" + id), "Incident report saved.");
-        } catch (InvalidInputException e) {
-            return Response.status(400)
-                    .entity(detailPage(id, new DecisionForm(List.of(), List.of(), List.of(), "", "", report),
-                            e.errors()))
-                    .build();
-        }
+        }, errors -> detailPage(id, new DecisionForm(List.of(), List.of(), List.of(), "", "", report), errors));
     }
 
     private TemplateInstance detailPage(long id, DecisionForm form, List<FieldError> errors) {
         Actor actor = user.actor();
         EmergencyView emergency = emergencies.get(actor, id);
+        EmergencyService.Choices choices = emergencies.choices(actor, emergency);
         Detail detail = new Detail(emergency, releases.get(emergency.releaseId()),
                 emergencies.candidates(emergency.releaseId()), emergencies.unmet(emergency.releaseId()),
-                emergencies.whyNotAssess(actor, emergency), emergencies.whyNotDecide(actor, emergency),
-                emergencies.mayWriteReport(actor, emergency), form, errors);
+                choices.assess(), choices.decide(), choices.writeReport(), form, errors);
         return Templates.detail(detail, "emergencies");
     }
 

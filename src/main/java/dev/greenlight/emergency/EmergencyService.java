@@ -20,9 +20,11 @@ import dev.greenlight.approval.ApprovalService;
 import dev.greenlight.approval.SlotStatus;
 import dev.greenlight.audit.AuditLog;
 import dev.greenlight.common.ConflictException;
+import dev.greenlight.common.Decision;
 import dev.greenlight.common.FieldError;
 import dev.greenlight.common.ForbiddenActionException;
 import dev.greenlight.common.InvalidInputException;
+import dev.greenlight.common.Limits;
 import dev.greenlight.common.ResourceNotFoundException;
 import dev.greenlight.gate.Gate;
 import dev.greenlight.gate.GateService;
@@ -40,9 +42,7 @@ import dev.greenlight.release.ReleaseHeadline;
 import dev.greenlight.release.ReleaseService;
 import dev.greenlight.release.ReleaseState;
 import dev.greenlight.release.ReleaseStateChanged;
-import dev.greenlight.release.SegregationOfDuties;
 import dev.greenlight.security.Actor;
-import dev.greenlight.security.Role;
 
 /**
  * The emergency path ("Emergency Release Process"): an author requests, the security or product team assesses,
@@ -51,17 +51,6 @@ import dev.greenlight.security.Role;
  */
 @ApplicationScoped
 public class EmergencyService {
-    static final int MAX_TEXT = 4000;
-    static final int MAX_SHORT = 500;
-    static final int MAX_REPORT = 20000;
-    private static final Set<Role> ASSESSORS = Set.of(Role.SECURITY_TEAM, Role.PRODUCT_TEAM);
-    private static final String ANOTHER_ASSESSOR = "another member of the security or product team must assess it";
-    private static final String ANOTHER_LEADER = "another engineering leader must decide";
-    private static final Set<Role> REPORT_WRITERS = Set.of(Role.AUTHOR, Role.SECURITY_TEAM, Role.PRODUCT_TEAM,
-            Role.ENGINEERING_LEADER, Role.MAINTAINER, Role.ADMIN);
-    /** Everyone above but authors, who may write only the report of their own request. */
-    private static final Set<Role> TEAM_REPORT_WRITERS = Set.of(Role.SECURITY_TEAM, Role.PRODUCT_TEAM,
-            Role.ENGINEERING_LEADER, Role.MAINTAINER, Role.ADMIN);
 
     /** What an author asks for: an existing release of theirs, or a new one from named pending changesets. */
     public record RequestInput(Long releaseId, String title, List<String> changesets, String criterion,
@@ -105,9 +94,7 @@ public class EmergencyService {
 
     @Transactional
     public EmergencyView request(Actor actor, RequestInput input) {
-        if (!actor.has(Role.AUTHOR)) {
-            throw new ForbiddenActionException("Only authors may request an emergency release.");
-        }
+        EmergencyPermissions.request(actor).orThrow();
         List<FieldError> errors = new ArrayList<>();
         Criterion criterion = null;
         try {
@@ -115,9 +102,9 @@ public class EmergencyService {
         } catch (InvalidInputException e) {
             errors.addAll(e.errors());
         }
-        required(errors, "justification", input.justification(), MAX_TEXT);
-        required(errors, "affectedServices", input.affectedServices(), MAX_SHORT);
-        required(errors, "risk", input.risk(), MAX_TEXT);
+        required(errors, "justification", input.justification(), Limits.REASON_CHARS);
+        required(errors, "affectedServices", input.affectedServices(), Limits.SHORT_TEXT_CHARS);
+        required(errors, "risk", input.risk(), Limits.REASON_CHARS);
         IncidentSummary existing = null;
         Severity severity = null;
         if (input.incidentId() != null) {
@@ -126,15 +113,15 @@ public class EmergencyService {
                 errors.add(new FieldError("incidentId", "there is no incident " + input.incidentId()));
             }
         } else {
-            required(errors, "incidentTitle", input.incidentTitle(), MAX_SHORT);
+            required(errors, "incidentTitle", input.incidentTitle(), Limits.SHORT_TEXT_CHARS);
             try {
                 severity = Severity.parse("incidentSeverity", input.incidentSeverity());
             } catch (InvalidInputException e) {
                 errors.addAll(e.errors());
             }
         }
-        if (input.incidentReport() != null && input.incidentReport().length() > MAX_REPORT) {
-            errors.add(new FieldError("incidentReport", "must be at most " + MAX_REPORT + " characters"));
+        if (input.incidentReport() != null && input.incidentReport().length() > Limits.REPORT_CHARS) {
+            errors.add(new FieldError("incidentReport", "must be at most " + Limits.REPORT_CHARS + " characters"));
         }
         if (input.releaseId() == null) {
             required(errors, "title", input.title(), 200);
@@ -153,10 +140,7 @@ public class EmergencyService {
         long releaseId;
         if (input.releaseId() != null) {
             ReleaseFacts release = releases.lockFacts(input.releaseId());
-            if (!actor.username().equals(release.createdBy())) {
-                throw new ForbiddenActionException("Only the release's author (" + release.createdBy()
-                        + ") may request an emergency for it.");
-            }
+            EmergencyPermissions.requestFor(actor, release.createdBy()).orThrow();
             if (release.state() != ReleaseState.DRAFT && release.state() != ReleaseState.IN_REVIEW) {
                 throw new ConflictException("Only a draft or a release in review can take the emergency path; "
                         + "release " + release.id() + " is " + release.state().label().toLowerCase() + ".");
@@ -232,8 +216,8 @@ public class EmergencyService {
                     + " approve too.");
         }
         List<EmergencyApproval.Bypass> chosen = validBypasses(emergency.releaseId, bypasses);
-        if (reason != null && reason.length() > MAX_TEXT) {
-            throw new InvalidInputException("reason", "must be at most " + MAX_TEXT + " characters");
+        if (reason != null && reason.length() > Limits.REASON_CHARS) {
+            throw new InvalidInputException("reason", "must be at most " + Limits.REASON_CHARS + " characters");
         }
         Instant now = clock.instant();
         EmergencyApproval approval = new EmergencyApproval();
@@ -302,22 +286,16 @@ public class EmergencyService {
     /** The incident report, required before an emergency release is approved and published. */
     @Transactional
     public EmergencyView writeIncidentReport(Actor actor, long id, String report) {
-        if (!actor.hasAny(REPORT_WRITERS)) {
-            throw new ForbiddenActionException("Only the requester, the security or product team, engineering"
-                    + " leaders, maintainers and admins may write the incident report.");
-        }
+        EmergencyPermissions.reportWriter(actor).orThrow();
         // release first, the order content changes and publishing take: approving it below cannot deadlock with them
         EmergencyRequest emergency = lock(id).emergency();
-        if (!actor.hasAny(TEAM_REPORT_WRITERS) && !actor.username().equals(emergency.requestedBy)) {
-            throw new ForbiddenActionException("Only the requester (" + emergency.requestedBy
-                    + ") among authors may write this incident report.");
-        }
+        EmergencyPermissions.writeReport(actor, emergency.requestedBy).orThrow();
         refuse(incidents.whyNotEdit(actor, emergency.incidentId), "");
         if (report == null || report.isBlank()) {
             throw new InvalidInputException("report", "describe what happened, its impact and the fix");
         }
-        if (report.length() > MAX_REPORT) {
-            throw new InvalidInputException("report", "must be at most " + MAX_REPORT + " characters");
+        if (report.length() > Limits.REPORT_CHARS) {
+            throw new InvalidInputException("report", "must be at most " + Limits.REPORT_CHARS + " characters");
         }
         if (emergency.state.isTerminal() && emergency.state != EmergencyState.PUBLISHED) {
             throw new ConflictException("This emergency is " + emergency.state.label().toLowerCase() + ".");
@@ -378,47 +356,19 @@ public class EmergencyService {
         return releases.unmet(releaseId);
     }
 
-    /** Whether the page offers the actor to write the emergency's incident report. */
-    public boolean mayWriteReport(Actor actor, EmergencyView emergency) {
-        return !emergency.state().isTerminal() && !emergency.incident().hidden()
-                && (actor.hasAny(TEAM_REPORT_WRITERS) || actor.username().equals(emergency.requestedBy()))
+    /** What the viewer may do on the emergency's page: assess it, decide it, write its incident report. */
+    public record Choices(Decision assess, Decision decide, boolean writeReport) {
+    }
+
+    /** The viewer's choices on the emergency's page, from one look at the release. */
+    public Choices choices(Actor actor, EmergencyView emergency) {
+        ReleaseFacts release = releases.facts(emergency.releaseId());
+        boolean writeReport = !emergency.state().isTerminal() && !emergency.incident().hidden()
+                && EmergencyPermissions.writeReport(actor, emergency.requestedBy()).allowed()
                 && incidents.whyNotEdit(actor, emergency.incident().id()) == null;
-    }
-
-    /** Null when the actor may assess the emergency now, else why not. */
-    public String whyNotAssess(Actor actor, EmergencyView emergency) {
-        if (!actor.hasAny(ASSESSORS)) {
-            return "Only the security team or the product team may assess emergencies.";
-        }
-        if (actor.username().equals(emergency.requestedBy())) {
-            return "You requested this emergency: " + ANOTHER_ASSESSOR + ".";
-        }
-        if (emergency.state() != EmergencyState.REQUESTED) {
-            return "It is " + emergency.state().label().toLowerCase() + ".";
-        }
-        return SegregationOfDuties.refusal(releases.facts(emergency.releaseId()), actor.username(), ANOTHER_ASSESSOR);
-    }
-
-    /** Null when the actor may approve or deny the emergency now, else why not. */
-    public String whyNotDecide(Actor actor, EmergencyView emergency) {
-        if (!actor.has(Role.ENGINEERING_LEADER)) {
-            return "Only engineering leaders may approve or deny emergencies.";
-        }
-        if (actor.username().equals(emergency.requestedBy())) {
-            return "You requested this emergency: " + ANOTHER_LEADER + ".";
-        }
-        if (actor.username().equals(emergency.assessedBy())) {
-            return "You assessed this emergency: " + ANOTHER_LEADER + ".";
-        }
-        if (emergency.state() != EmergencyState.ASSESSED) {
-            return emergency.state() == EmergencyState.REQUESTED
-                    ? "It waits for the security or product team's assessment first."
-                    : "It is " + emergency.state().label().toLowerCase() + ".";
-        }
-        if (emergency.approvals().stream().anyMatch(a -> !a.stale() && a.approver().equals(actor.username()))) {
-            return "You approved it already; it needs another engineering leader.";
-        }
-        return SegregationOfDuties.refusal(releases.facts(emergency.releaseId()), actor.username(), ANOTHER_LEADER);
+        return new Choices(
+                EmergencyPermissions.assessNow(actor, emergency.requestedBy(), emergency.state(), release),
+                EmergencyPermissions.decideNow(actor, emergency, release), writeReport);
     }
 
     /**
@@ -555,23 +505,19 @@ public class EmergencyService {
     }
 
     private EmergencyView assessment(Actor actor, long id, String reason, EmergencyAction action) {
-        if (!actor.hasAny(ASSESSORS)) {
-            throw new ForbiddenActionException("Only the security team or the product team may assess emergencies.");
-        }
+        EmergencyPermissions.assessor(actor).orThrow();
         if (reason == null || reason.isBlank()) {
             throw new InvalidInputException("reason", action == EmergencyAction.ASSESS
                     ? "say why this is an emergency"
                     : "say why this is no emergency");
         }
-        if (reason.length() > MAX_TEXT) {
-            throw new InvalidInputException("reason", "must be at most " + MAX_TEXT + " characters");
+        if (reason.length() > Limits.REASON_CHARS) {
+            throw new InvalidInputException("reason", "must be at most " + Limits.REASON_CHARS + " characters");
         }
         Locked locked = lock(id);
         EmergencyRequest emergency = locked.emergency();
-        if (actor.username().equals(emergency.requestedBy)) {
-            throw new ForbiddenActionException("You requested this emergency: " + ANOTHER_ASSESSOR + ".");
-        }
-        refuseUnlessUninvolved(actor, locked, ANOTHER_ASSESSOR);
+        EmergencyPermissions.assess(actor, emergency.requestedBy, locked.release()).orThrow();
+        refuseUnlessOpen(locked.release());
         Map<String, Object> before = snapshot(emergency);
         emergency.state = emergency.state.next(action);
         emergency.assessedBy = actor.username();
@@ -593,18 +539,11 @@ public class EmergencyService {
     }
 
     private Locked lockForDecision(Actor actor, long id) {
-        if (!actor.has(Role.ENGINEERING_LEADER)) {
-            throw new ForbiddenActionException("Only engineering leaders may approve or deny emergencies.");
-        }
+        EmergencyPermissions.leader(actor).orThrow();
         Locked locked = lock(id);
         EmergencyRequest emergency = locked.emergency();
-        if (actor.username().equals(emergency.requestedBy)) {
-            throw new ForbiddenActionException("You requested this emergency: " + ANOTHER_LEADER + ".");
-        }
-        if (actor.username().equals(emergency.assessedBy)) {
-            throw new ForbiddenActionException("You assessed this emergency: " + ANOTHER_LEADER + ".");
-        }
-        refuseUnlessUninvolved(actor, locked, ANOTHER_LEADER);
+        EmergencyPermissions.decide(actor, emergency.requestedBy, emergency.assessedBy, locked.release()).orThrow();
+        refuseUnlessOpen(locked.release());
         return locked;
     }
 
@@ -621,18 +560,10 @@ public class EmergencyService {
         return new Locked(emergency, release);
     }
 
-    /**
-     * Nobody who created the release or wrote one of its changesets decides, and a cancelled or rejected release has
-     * no emergency left to decide.
-     */
-    private static void refuseUnlessUninvolved(Actor actor, Locked locked, String instead) {
-        String conflict = SegregationOfDuties.refusal(locked.release(), actor.username(), instead);
-        if (conflict != null) {
-            throw new ForbiddenActionException(conflict);
-        }
-        ReleaseState state = locked.release().state();
-        if (!state.isOpen()) {
-            throw new ConflictException("Release " + locked.release().id() + " is " + state.label().toLowerCase()
+    /** A cancelled or rejected release has no emergency left to decide. */
+    private static void refuseUnlessOpen(ReleaseFacts release) {
+        if (!release.state().isOpen()) {
+            throw new ConflictException("Release " + release.id() + " is " + release.state().label().toLowerCase()
                     + "; its emergency request can no longer be decided.");
         }
     }
@@ -658,8 +589,8 @@ public class EmergencyService {
                 errors.add(new FieldError("bypasses[" + i + "].reason", "say why " + label(key) + " is bypassed"));
                 continue;
             }
-            if (b.reason().length() > MAX_SHORT) {
-                errors.add(new FieldError("bypasses[" + i + "].reason", "must be at most " + MAX_SHORT
+            if (b.reason().length() > Limits.SHORT_TEXT_CHARS) {
+                errors.add(new FieldError("bypasses[" + i + "].reason", "must be at most " + Limits.SHORT_TEXT_CHARS
                         + " characters"));
                 continue;
             }

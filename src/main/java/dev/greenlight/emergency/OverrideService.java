@@ -6,21 +6,24 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 
 import dev.greenlight.approval.ApprovalService;
 import dev.greenlight.approval.SlotStatus;
 import dev.greenlight.audit.AuditLog;
 import dev.greenlight.common.ConflictException;
+import dev.greenlight.common.Decision;
 import dev.greenlight.common.FieldError;
-import dev.greenlight.common.ForbiddenActionException;
+import dev.greenlight.common.Inputs;
 import dev.greenlight.common.InvalidInputException;
+import dev.greenlight.common.Limits;
 import dev.greenlight.common.ResourceNotFoundException;
 import dev.greenlight.gate.GateService;
 import dev.greenlight.gate.GateStatus;
@@ -32,9 +35,7 @@ import dev.greenlight.release.ReleaseFacts;
 import dev.greenlight.release.ReleaseHeadline;
 import dev.greenlight.release.ReleaseService;
 import dev.greenlight.release.ReleaseState;
-import dev.greenlight.release.SegregationOfDuties;
 import dev.greenlight.security.Actor;
-import dev.greenlight.security.Role;
 
 /**
  * "Manual Releases: Override": an admin asks to publish a normal release outside the rules, with an incident report; a
@@ -43,12 +44,17 @@ import dev.greenlight.security.Role;
  */
 @ApplicationScoped
 public class OverrideService {
-    private static final Set<Role> SECOND_PERSON = Set.of(Role.ADMIN, Role.ENGINEERING_LEADER);
-    private static final String ANOTHER_PERSON = "a second admin or an engineering leader must decide it";
 
-    /** What the admin asks: the release, why, and the incident with its report. */
-    public record OverrideInput(long releaseId, String reason, Long incidentId, String incidentTitle,
-            String incidentSeverity, String incidentReport) {
+    /**
+     * What the admin asks: the release, why, and the incident with its report; a new incident's title and severity
+     * are needed only when no existing incident is named.
+     */
+    public record OverrideInput(long releaseId,
+            @NotBlank(message = "say why the release must ship outside the rules") @Size(max = Limits.REASON_CHARS, message = "must be at most {max} characters") String reason,
+            Long incidentId,
+            @Size(max = Limits.SHORT_TEXT_CHARS, message = "must be at most {max} characters") String incidentTitle,
+            String incidentSeverity,
+            @NotBlank(message = "an override needs an incident report") @Size(max = Limits.REPORT_CHARS, message = "must be at most {max} characters") String incidentReport) {
     }
 
     private final ReleaseService releases;
@@ -57,37 +63,26 @@ public class OverrideService {
     private final EmergencyService emergencies;
     private final IncidentService incidents;
     private final AuditLog audit;
+    private final Inputs inputs;
     private final Clock clock;
 
     @Inject
     OverrideService(ReleaseService releases, GateService gates, ApprovalService approvals,
-            EmergencyService emergencies, IncidentService incidents, AuditLog audit, Clock clock) {
+            EmergencyService emergencies, IncidentService incidents, AuditLog audit, Inputs inputs, Clock clock) {
         this.incidents = incidents;
         this.releases = releases;
         this.gates = gates;
         this.approvals = approvals;
         this.emergencies = emergencies;
         this.audit = audit;
+        this.inputs = inputs;
         this.clock = clock;
     }
 
     @Transactional
     public OverrideView request(Actor actor, OverrideInput input) {
-        if (!actor.has(Role.ADMIN)) {
-            throw new ForbiddenActionException("Only admins may ask for an override.");
-        }
-        List<FieldError> errors = new ArrayList<>();
-        if (input.reason() == null || input.reason().isBlank()) {
-            errors.add(new FieldError("reason", "say why the release must ship outside the rules"));
-        } else if (input.reason().length() > EmergencyService.MAX_TEXT) {
-            errors.add(new FieldError("reason", "must be at most " + EmergencyService.MAX_TEXT + " characters"));
-        }
-        if (input.incidentReport() == null || input.incidentReport().isBlank()) {
-            errors.add(new FieldError("incidentReport", "an override needs an incident report"));
-        } else if (input.incidentReport().length() > EmergencyService.MAX_REPORT) {
-            errors.add(new FieldError("incidentReport", "must be at most " + EmergencyService.MAX_REPORT
-                    + " characters"));
-        }
+        OverridePermissions.request(actor).orThrow();
+        List<FieldError> errors = new ArrayList<>(inputs.refusals(input));
         IncidentSummary incident = null;
         Severity severity = null;
         if (input.incidentId() != null) {
@@ -215,17 +210,10 @@ public class OverrideService {
         return views(viewer, ReleaseOverride.open());
     }
 
-    /** Null when the actor may decide the override now, else why not. */
-    public String whyNotDecide(Actor actor, OverrideView override) {
-        String refusal = whyNot(actor, override.requestedBy(), releases.facts(override.releaseId()));
-        if (refusal != null) {
-            return refusal;
-        }
-        return switch (override.state()) {
-            case REQUESTED -> null;
-            case LAPSED -> "It lapsed: the release's changesets changed since it was asked.";
-            case APPROVED, DENIED -> "It is " + override.state().name().toLowerCase() + ".";
-        };
+    /** Whether the actor may decide the override now, and if not why. */
+    public Decision mayDecide(Actor actor, OverrideView override) {
+        return OverridePermissions.decideNow(actor, override.requestedBy(), override.state(),
+                releases.facts(override.releaseId()));
     }
 
     /**
@@ -251,28 +239,12 @@ public class OverrideService {
 
     /** Locks the release first, then the override: the order in which content changes take them. */
     private Locked lockForDecision(Actor actor, long id) {
-        if (!actor.hasAny(SECOND_PERSON)) {
-            throw new ForbiddenActionException("Only a second admin or an engineering leader may decide an override.");
-        }
+        OverridePermissions.decider(actor).orThrow();
         long releaseId = ReleaseOverride.releaseOf(id).orElseThrow(() -> new ResourceNotFoundException("Override", id));
         ReleaseFacts release = releases.lockFacts(releaseId);
         ReleaseOverride override = ReleaseOverride.findForUpdate(id).orElseThrow();
-        String refusal = whyNot(actor, override.requestedBy, release);
-        if (refusal != null) {
-            throw new ForbiddenActionException(refusal);
-        }
+        OverridePermissions.decide(actor, override.requestedBy, release).orThrow();
         return new Locked(override, release);
-    }
-
-    /** The second person: holds the role, did not ask, and neither created the release nor wrote its changesets. */
-    private static String whyNot(Actor actor, String requestedBy, ReleaseFacts release) {
-        if (!actor.hasAny(SECOND_PERSON)) {
-            return "Only a second admin or an engineering leader may decide an override.";
-        }
-        if (actor.username().equals(requestedBy)) {
-            return "You asked for this override: " + ANOTHER_PERSON + ".";
-        }
-        return SegregationOfDuties.refusal(release, actor.username(), ANOTHER_PERSON);
     }
 
     OverrideView view(Actor viewer, ReleaseOverride o) {

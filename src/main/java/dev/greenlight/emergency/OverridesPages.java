@@ -20,6 +20,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
+import dev.greenlight.common.Decision;
 import dev.greenlight.common.FieldError;
 import dev.greenlight.common.InvalidInputException;
 import dev.greenlight.incident.Severity;
@@ -28,6 +29,7 @@ import dev.greenlight.release.ReleaseView;
 import dev.greenlight.security.CurrentUser;
 import dev.greenlight.security.Roles;
 import dev.greenlight.web.Flash;
+import dev.greenlight.web.Forms;
 
 /** An admin asks to ship a release outside the rules; a second admin or a leader decides. */
 @Path("/overrides")
@@ -54,7 +56,7 @@ class OverridesPages {
         static native TemplateInstance create(ReleaseView release, List<String> unmet, OverrideForm form,
                 List<Severity> severities, List<FieldError> errors, String nav);
 
-        static native TemplateInstance detail(OverrideView override, ReleaseView release, String refusal,
+        static native TemplateInstance detail(OverrideView override, ReleaseView release, Decision decide,
                 OverrideForm form, List<FieldError> errors, String nav);
     }
 
@@ -70,14 +72,12 @@ class OverridesPages {
     public Response create(@RestForm long release, @RestForm String reason, @RestForm String incidentTitle,
             @RestForm String incidentSeverity, @RestForm String incidentReport) {
         OverrideForm form = new OverrideForm(release, reason, incidentTitle, incidentSeverity, incidentReport, "");
-        try {
+        return Forms.submit(() -> {
             OverrideView created = overrides.request(user.actor(), new OverrideService.OverrideInput(release, reason,
                     null, incidentTitle, incidentSeverity, incidentReport));
             return Flash.redirect(URI.create("/overrides/" + created.id()), "Override " + created.id()
                     + " requested: a second admin or an engineering leader decides it.");
-        } catch (InvalidInputException e) {
-            return Response.status(400).entity(createPage(form, e.errors())).build();
-        }
+        }, errors -> createPage(form, errors));
     }
 
     @GET
@@ -91,7 +91,7 @@ class OverridesPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/{id}/decision")
     public Response decide(@PathParam("id") long id, @RestForm String decision, @RestForm String reason) {
-        try {
+        return Forms.submit(() -> {
             if ("deny".equals(decision)) {
                 overrides.deny(user.actor(), id, reason);
                 return Flash.redirect(URI.create("/overrides/" + id), "You denied override " + id + ".");
@@ -102,15 +102,13 @@ class OverridesPages {
             OverrideView approved = overrides.approve(user.actor(), id, reason);
             return Flash.redirect(URI.create("/releases/" + approved.releaseId()), "Override " + id
                     + " approved: " + approved.waived().size() + " requirements waived on the record.");
-        } catch (InvalidInputException e) {
-            return Response.status(400).entity(detailPage(id, reason, e.errors())).build();
-        }
+        }, errors -> detailPage(id, reason, errors));
     }
 
     private TemplateInstance detailPage(long id, String reason, List<FieldError> errors) {
         OverrideView override = overrides.get(user.actor(), id);
         return Templates.detail(override, releases.get(override.releaseId()),
-                overrides.whyNotDecide(user.actor(), override),
+                overrides.mayDecide(user.actor(), override),
                 new OverrideForm(override.releaseId(), "", "", "", "", reason), errors, "emergencies");
     }
 

@@ -22,13 +22,13 @@ import io.quarkus.panache.common.Page;
 
 import dev.greenlight.audit.AuditLog;
 import dev.greenlight.common.ConflictException;
+import dev.greenlight.common.Decision;
 import dev.greenlight.common.FieldError;
-import dev.greenlight.common.ForbiddenActionException;
 import dev.greenlight.common.InvalidInputException;
+import dev.greenlight.common.Limits;
 import dev.greenlight.common.ResourceNotFoundException;
 import dev.greenlight.release.ReleaseService;
 import dev.greenlight.security.Actor;
-import dev.greenlight.security.Role;
 
 /**
  * Incidents: filed by authors and the teams who run production, edited by their reporter or those teams, linked to
@@ -37,16 +37,8 @@ import dev.greenlight.security.Role;
  */
 @ApplicationScoped
 public class IncidentService {
-    public static final int MAX_TITLE = 500;
-    public static final int MAX_TEXT = 20000;
     static final int MAX_SERVICES = 50;
     static final int MAX_RELEASES = 50;
-    /** Who may file an incident. */
-    static final Set<Role> FILERS = Set.of(Role.AUTHOR, Role.SECURITY_TEAM, Role.PRODUCT_TEAM,
-            Role.ENGINEERING_LEADER, Role.MAINTAINER, Role.ADMIN);
-    /** Who may edit any incident; its reporter may edit their own. */
-    static final Set<Role> EDITORS = Set.of(Role.SECURITY_TEAM, Role.PRODUCT_TEAM, Role.ENGINEERING_LEADER,
-            Role.MAINTAINER, Role.ADMIN);
     /** The incidents that touched the release given as parameter "release". */
     private static final String TOUCHING = "select incident_id from incident_release where release_id = :release";
 
@@ -86,10 +78,7 @@ public class IncidentService {
 
     @Transactional
     public IncidentView file(Actor actor, IncidentInput input) {
-        if (!actor.hasAny(FILERS)) {
-            throw new ForbiddenActionException("Only authors, the security or product team, engineering leaders,"
-                    + " maintainers and admins may file incidents.");
-        }
+        IncidentPermissions.file(actor).orThrow();
         Instant now = clock.instant();
         Incident incident = new Incident();
         incident.createdBy = actor.username();
@@ -177,19 +166,6 @@ public class IncidentService {
         return new IncidentPage(items, page, size, Incident.countMatching(status, severity, security, viewer));
     }
 
-    /** Null when the actor may edit the incident, else why not. */
-    public String whyNotEdit(Actor actor, IncidentView incident) {
-        if (actor.hasAny(EDITORS) || actor.username().equals(incident.createdBy())) {
-            return null;
-        }
-        return "Only its reporter (" + incident.createdBy() + "), the security or product team, engineering leaders,"
-                + " maintainers and admins may edit this incident.";
-    }
-
-    public boolean mayFile(Actor actor) {
-        return actor.hasAny(FILERS);
-    }
-
     // --- For the emergency path, overrides and rollbacks ------------------------------------------------------
 
     /**
@@ -272,7 +248,8 @@ public class IncidentService {
      */
     public String whyNotEdit(Actor actor, long id) {
         Incident.Facts facts = Incident.factsOf(id).orElseThrow(() -> new ResourceNotFoundException("Incident", id));
-        return editRefusal(actor, id, facts.createdBy(), facts.security());
+        Decision edit = editRefusal(actor, id, facts.createdBy(), facts.security());
+        return edit.allowed() ? null : edit.reason();
     }
 
     /** Writes the incident report, for those who may edit the incident, audited against the release. */
@@ -311,7 +288,7 @@ public class IncidentService {
     /** Checks the input and copies it onto the incident; returns the releases to link. */
     private List<Long> apply(Incident incident, IncidentInput input, Instant now) {
         List<FieldError> errors = new ArrayList<>();
-        String title = text(errors, "title", input.title(), MAX_TITLE, true);
+        String title = text(errors, "title", input.title(), Limits.SHORT_TEXT_CHARS, true);
         Severity severity = null;
         try {
             severity = Severity.parse("severity", input.severity());
@@ -328,8 +305,8 @@ public class IncidentService {
         if (input.security() == null) {
             errors.add(new FieldError("security", "is missing: must be true or false"));
         }
-        String impact = text(errors, "impact", input.impact(), MAX_TEXT, false);
-        String report = text(errors, "report", input.report(), MAX_TEXT, false);
+        String impact = text(errors, "impact", input.impact(), Limits.REPORT_CHARS, false);
+        String report = text(errors, "report", input.report(), Limits.REPORT_CHARS, false);
         Instant startedAt = Times.instant(errors, "startedAt", input.startedAt());
         Instant resolvedAt = Times.instant(errors, "resolvedAt", input.resolvedAt());
         if (startedAt == null && (input.startedAt() == null || input.startedAt().isBlank())) {
@@ -385,23 +362,12 @@ public class IncidentService {
     }
 
     private static void refuseUnlessEditor(Actor actor, Incident incident) {
-        String refusal = editRefusal(actor, incident.id, incident.createdBy, incident.security);
-        if (refusal != null) {
-            throw new ForbiddenActionException(refusal);
-        }
+        editRefusal(actor, incident.id, incident.createdBy, incident.security).orThrow();
     }
 
     /** Editors edit the incidents they see; a security incident they may not see they may not change either. */
-    private static String editRefusal(Actor actor, long id, String reporter, boolean security) {
-        if (!IncidentVisibility.maySee(actor, id, security, reporter)) {
-            return "This is " + IncidentSummary.HIDDEN + ": only the security team and reviewers, engineering"
-                    + " leaders and the people named on it may change it.";
-        }
-        if (actor.hasAny(EDITORS) || actor.username().equals(reporter)) {
-            return null;
-        }
-        return "Only its reporter (" + reporter + "), the security or product team, engineering leaders, maintainers"
-                + " and admins may edit incident " + id + ".";
+    private static Decision editRefusal(Actor actor, long id, String reporter, boolean security) {
+        return IncidentPermissions.edit(actor, id, reporter, IncidentVisibility.see(actor, id, security, reporter));
     }
 
     /** Optimistic locking for editors: the version they loaded must still be the current one. */

@@ -5,8 +5,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import dev.greenlight.common.Decision;
 import dev.greenlight.security.Actor;
-import dev.greenlight.security.Role;
 
 /**
  * Who sees a security incident and its post-mortems: the security team and reviewers, engineering leaders, and the
@@ -15,15 +15,12 @@ import dev.greenlight.security.Role;
  * security incident has that number. Other incidents are seen by every Greenlight role.
  */
 final class IncidentVisibility {
-    static final Set<Role> SECURITY_READERS = Set.of(Role.SECURITY_TEAM, Role.SECURITY_REVIEWER,
-            Role.ENGINEERING_LEADER);
-
     private IncidentVisibility() {
     }
 
     /** Whether the actor sees every incident, so that no query needs to filter. */
     static boolean seesAll(Actor actor) {
-        return actor.hasAny(SECURITY_READERS);
+        return IncidentPermissions.seesAll(actor);
     }
 
     static boolean maySee(Actor actor, Incident incident) {
@@ -32,12 +29,19 @@ final class IncidentVisibility {
 
     /** The same, from the incident's facts, for callers that must not load it before they lock it. */
     static boolean maySee(Actor actor, long id, boolean security, String createdBy) {
-        if (!security || seesAll(actor) || actor.username().equals(createdBy)) {
-            return true;
+        return see(actor, id, security, createdBy).allowed();
+    }
+
+    /** {@link IncidentPermissions#see}, asking the database who is named on it only when that decides. */
+    static Decision see(Actor actor, long id, boolean security, String createdBy) {
+        Decision unnamed = IncidentPermissions.see(actor, security, createdBy, false);
+        if (unnamed.allowed()) {
+            return unnamed;
         }
-        return Postmortem.count("incidentId = ?1 and owner = ?2", id, actor.username()) > 0
+        boolean named = Postmortem.count("incidentId = ?1 and owner = ?2", id, actor.username()) > 0
                 || ActionItem.count("owner = ?1 and postmortemId in (select p.id from Postmortem p"
                         + " where p.incidentId = ?2)", actor.username(), id) > 0;
+        return IncidentPermissions.see(actor, security, createdBy, named);
     }
 
     /** Of these incidents, the ids of those the actor may not see, in at most one query. */

@@ -17,11 +17,15 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import dev.greenlight.common.InvalidInputException;
 import dev.greenlight.security.CurrentUser;
 import dev.greenlight.security.Roles;
 
 /** Incidents for scripts: the same rules as the pages, enforced by the service. */
+@Tag(name = "Incidents", description = "Incidents, the releases they touched, and their post-mortems.")
 @Path("/api/v1/incidents")
 @Produces(MediaType.APPLICATION_JSON)
 class IncidentsApi {
@@ -49,6 +53,7 @@ class IncidentsApi {
     record PostmortemRequest(String owner) {
     }
 
+    @Operation(summary = "List incidents, newest first, optionally filtered")
     @GET
     public IncidentService.IncidentPage list(@QueryParam("status") String status,
             @QueryParam("severity") String severity, @QueryParam("security") Boolean security,
@@ -66,6 +71,7 @@ class IncidentsApi {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.AUTHOR, Roles.SECURITY_TEAM, Roles.PRODUCT_TEAM, Roles.ENGINEERING_LEADER, Roles.MAINTAINER,
             Roles.ADMIN})
+    @Operation(summary = "File an incident")
     public Response file(IncidentRequest request) {
         if (request == null) {
             throw new InvalidInputException("title", "must not be blank");
@@ -74,6 +80,7 @@ class IncidentsApi {
         return Response.created(URI.create("/api/v1/incidents/" + created.id())).entity(created).build();
     }
 
+    @Operation(summary = "Get an incident")
     @GET
     @Path("/{id}")
     public IncidentView get(@PathParam("id") long id) {
@@ -85,6 +92,7 @@ class IncidentsApi {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.AUTHOR, Roles.SECURITY_TEAM, Roles.PRODUCT_TEAM, Roles.ENGINEERING_LEADER, Roles.MAINTAINER,
             Roles.ADMIN})
+    @Operation(summary = "Update an incident (optimistic locking on its version)")
     public IncidentView update(@PathParam("id") long id, IncidentRequest request) {
         if (request == null) {
             throw new InvalidInputException("title", "must not be blank");
@@ -98,6 +106,7 @@ class IncidentsApi {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.AUTHOR, Roles.SECURITY_TEAM, Roles.PRODUCT_TEAM, Roles.ENGINEERING_LEADER, Roles.MAINTAINER,
             Roles.ADMIN})
+    @Operation(summary = "Start the incident's post-mortem")
     public Response startPostmortem(@PathParam("id") long id, PostmortemRequest request) {
         PostmortemView created = postmortems.createFromIncident(user.actor(), id,
                 request == null ? null : request.owner());

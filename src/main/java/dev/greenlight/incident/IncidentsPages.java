@@ -7,6 +7,7 @@ import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -23,13 +24,14 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
 import dev.greenlight.common.ConflictException;
+import dev.greenlight.common.Decision;
 import dev.greenlight.common.FieldError;
-import dev.greenlight.common.ForbiddenActionException;
+import dev.greenlight.common.Inputs;
 import dev.greenlight.common.InvalidInputException;
 import dev.greenlight.security.CurrentUser;
 import dev.greenlight.security.Roles;
 import dev.greenlight.web.Flash;
-import dev.greenlight.web.RequiredFields;
+import dev.greenlight.web.Forms;
 
 /** Incidents: the list with filters, the detail, and the form to file or edit one. */
 @Path("/incidents")
@@ -40,9 +42,11 @@ class IncidentsPages {
     private final IncidentService incidents;
     private final PostmortemService postmortems;
     private final CurrentUser user;
+    private final Inputs inputs;
 
     @Inject
-    IncidentsPages(IncidentService incidents, PostmortemService postmortems, CurrentUser user) {
+    IncidentsPages(IncidentService incidents, PostmortemService postmortems, CurrentUser user, Inputs inputs) {
+        this.inputs = inputs;
         this.incidents = incidents;
         this.postmortems = postmortems;
         this.user = user;
@@ -56,11 +60,20 @@ class IncidentsPages {
     }
 
     /**
+     * The fields the edit form always sends, even unchanged: a missing status or security choice is never read as a
+     * default, and the version tells a stale edit.
+     */
+    record Edited(@NotNull(message = Inputs.MISSING) String status, @NotNull(message = Inputs.MISSING) String security,
+            @NotNull(message = Inputs.MISSING) String version) {
+    }
+
+    /**
      * What the incident form held, so that a refused form comes back as typed; {@code security} is the radio chosen,
      * "true" or "false", none on a new incident.
      */
     record IncidentForm(String title, String severity, String status, String impact, String startedAt,
-            String resolvedAt, String security, String affectedServices, String releaseIds, String report,
+            String resolvedAt, @NotNull(message = Inputs.MISSING) String security, String affectedServices,
+            String releaseIds, String report,
             String version) {
         static final IncidentForm EMPTY = new IncidentForm("", "SEV3", "OPEN", "", "", "", "", "", "", "", "");
 
@@ -80,20 +93,20 @@ class IncidentsPages {
         }
     }
 
-    record Detail(IncidentView incident, String editRefusal) {
+    record Detail(IncidentView incident, Decision edit) {
         public boolean mayEdit() {
-            return editRefusal == null;
+            return edit.allowed();
         }
 
         public boolean mayStartPostmortem() {
-            return editRefusal == null && incident.postmortems().isEmpty();
+            return edit.allowed() && incident.postmortems().isEmpty();
         }
     }
 
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance list(IncidentService.IncidentPage incidents, Filters filters,
-                List<IncidentStatus> statuses, List<Severity> severities, boolean mayFile, String nav);
+                List<IncidentStatus> statuses, List<Severity> severities, Decision file, String nav);
 
         static native TemplateInstance form(Long id, IncidentForm form, List<IncidentStatus> statuses,
                 List<Severity> severities, List<FieldError> errors, String nav);
@@ -111,16 +124,13 @@ class IncidentsPages {
         int current = page == null || page < 0 ? 0 : page;
         return Templates.list(incidents.search(user.actor(), byStatus, bySeverity, bySecurity, current, PAGE_SIZE),
                 filters, List.of(IncidentStatus.values()), List.of(Severity.values()),
-                incidents.mayFile(user.actor()), "incidents");
+                IncidentPermissions.file(user.actor()), "incidents");
     }
 
     @GET
     @Path("/new")
     public TemplateInstance createForm(@QueryParam("release") Long releaseId) {
-        if (!incidents.mayFile(user.actor())) {
-            throw new ForbiddenActionException("Only authors, the security or product team, engineering leaders,"
-                    + " maintainers and admins may file incidents.");
-        }
+        IncidentPermissions.file(user.actor()).orThrow();
         return form(null, IncidentForm.about(releaseId), List.of());
     }
 
@@ -134,29 +144,26 @@ class IncidentsPages {
             @RestForm String report) {
         IncidentForm form = new IncidentForm(title, severity, status, impact, startedAt, resolvedAt, security,
                 affectedServices, releaseIds, report, "");
-        try {
+        return Forms.submit(() -> {
+            inputs.check(form);
             IncidentView created = incidents.file(user.actor(), input(form));
             return Flash.redirect(URI.create("/incidents/" + created.id()), "Incident " + created.id() + " filed.");
-        } catch (InvalidInputException e) {
-            return Response.status(400).entity(form(null, form, e.errors())).build();
-        }
+        }, errors -> form(null, form, errors));
     }
 
     @GET
     @Path("/{id}")
     public TemplateInstance detail(@PathParam("id") long id) {
         IncidentView incident = incidents.get(user.actor(), id);
-        return Templates.detail(new Detail(incident, incidents.whyNotEdit(user.actor(), incident)), "incidents");
+        return Templates.detail(new Detail(incident, IncidentPermissions.edit(user.actor(), incident.createdBy())),
+                "incidents");
     }
 
     @GET
     @Path("/{id}/edit")
     public TemplateInstance editForm(@PathParam("id") long id) {
         IncidentView incident = incidents.get(user.actor(), id);
-        String refusal = incidents.whyNotEdit(user.actor(), incident);
-        if (refusal != null) {
-            throw new ForbiddenActionException(refusal);
-        }
+        IncidentPermissions.edit(user.actor(), incident.createdBy()).orThrow();
         return form(id, IncidentForm.of(incident), List.of());
     }
 
@@ -172,11 +179,11 @@ class IncidentsPages {
         IncidentForm form = new IncidentForm(title, severity, status, impact, startedAt, resolvedAt, security,
                 affectedServices, releaseIds, report, version);
         try {
-            RequiredFields.of("status", status).and("security", security).and("version", version).check();
-            incidents.update(user.actor(), id, input(form));
-            return Flash.redirect(URI.create("/incidents/" + id), "Incident " + id + " saved.");
-        } catch (InvalidInputException e) {
-            return Response.status(400).entity(form(id, form, e.errors())).build();
+            return Forms.submit(() -> {
+                inputs.check(new Edited(status, security, version));
+                incidents.update(user.actor(), id, input(form));
+                return Flash.redirect(URI.create("/incidents/" + id), "Incident " + id + " saved.");
+            }, errors -> form(id, form, errors));
         } catch (ConflictException e) {
             return Response.status(409).entity(form(id, form, List.of(new FieldError(null, e.getMessage())))).build();
         }
@@ -221,12 +228,13 @@ class IncidentsPages {
 
     /** The form's Yes/No pair, never defaulted: a post without it would otherwise declassify the incident. */
     private static Boolean security(String choice) {
-        RequiredFields.of("security", choice).check();
-        return switch (choice) {
-            case "true" -> Boolean.TRUE;
-            case "false" -> Boolean.FALSE;
-            default -> throw new InvalidInputException("security", "choose Yes or No");
-        };
+        if ("true".equals(choice)) {
+            return Boolean.TRUE;
+        }
+        if ("false".equals(choice)) {
+            return Boolean.FALSE;
+        }
+        throw new InvalidInputException("security", "choose Yes or No");
     }
 
     private static List<String> split(String commaSeparated) {

@@ -1,41 +1,60 @@
 package dev.greenlight.incident;
 
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.inject.Named;
 
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.RawString;
+import io.quarkus.qute.TemplateInstance;
+
+import dev.greenlight.common.Decision;
+import dev.greenlight.release.ReleasePageContext;
+import dev.greenlight.release.ReleaseSection;
 import dev.greenlight.security.Actor;
-import dev.greenlight.security.CurrentUser;
 
 /**
- * The "Incidents and post-mortems" section of the release page ({@code tags/releaseIncidents.html}): with it, the
- * page tells a release's whole story, from its changesets to the post-mortems of what went wrong.
+ * The release page's "Incidents and post-mortems", once the release is published: with it, the page tells a release's
+ * whole story, from its changesets to the post-mortems of what went wrong.
  */
 @ApplicationScoped
-@Named("incidentsSection")
-public class IncidentsSection {
-
-    public record Section(long releaseId, List<IncidentView> incidents, List<PostmortemSummary> postmortems,
-            boolean mayFile) {
-    }
-
+class IncidentsSection implements ReleaseSection {
     private final IncidentService incidents;
     private final PostmortemService postmortems;
-    private final CurrentUser user;
 
     @Inject
-    IncidentsSection(IncidentService incidents, PostmortemService postmortems, CurrentUser user) {
+    IncidentsSection(IncidentService incidents, PostmortemService postmortems) {
         this.incidents = incidents;
         this.postmortems = postmortems;
-        this.user = user;
     }
 
-    public Section of(long releaseId) {
-        Actor actor = user.actor();
-        List<IncidentView> touched = incidents.forRelease(actor, releaseId);
-        return new Section(releaseId, touched, postmortems.ofReleaseStory(actor, releaseId, touched),
-                incidents.mayFile(user.actor()));
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance section(long releaseId, List<IncidentView> incidents,
+                List<PostmortemSummary> postmortems, Decision file);
+    }
+
+    @Override
+    public Placement placement() {
+        return Placement.RECORDS;
+    }
+
+    @Override
+    public int order() {
+        return 70;
+    }
+
+    @Override
+    public Optional<RawString> render(ReleasePageContext page) {
+        if (page.release().publication() == null) {
+            return Optional.empty();
+        }
+        Actor actor = page.viewer();
+        List<IncidentView> touched = incidents.forRelease(actor, page.releaseId());
+        return Optional.of(new RawString(Templates.section(page.releaseId(), touched,
+                postmortems.ofReleaseStory(actor, page.releaseId(), touched), IncidentPermissions.file(actor))
+                .render()));
     }
 }

@@ -22,12 +22,12 @@ import io.quarkus.panache.common.Page;
 
 import dev.greenlight.audit.AuditLog;
 import dev.greenlight.common.ConflictException;
+import dev.greenlight.common.Decision;
 import dev.greenlight.common.FieldError;
-import dev.greenlight.common.ForbiddenActionException;
 import dev.greenlight.common.InvalidInputException;
+import dev.greenlight.common.Limits;
 import dev.greenlight.common.ResourceNotFoundException;
 import dev.greenlight.security.Actor;
-import dev.greenlight.security.Role;
 
 /**
  * Post-mortems: created from an incident or by an emergency publish, written by their owner (or the teams who run
@@ -36,15 +36,6 @@ import dev.greenlight.security.Role;
  */
 @ApplicationScoped
 public class PostmortemService {
-    static final int MAX_TEXT = 20000;
-    static final int MAX_LINE = 2000;
-    /** May write any post-mortem; its owner may write their own. */
-    static final Set<Role> WRITERS = Set.of(Role.SECURITY_TEAM, Role.PRODUCT_TEAM, Role.ENGINEERING_LEADER,
-            Role.MAINTAINER, Role.ADMIN);
-    /** May review: sign off or send back, never for a post-mortem they own or submitted. */
-    static final Set<Role> REVIEWERS = Set.of(Role.SECURITY_TEAM, Role.PRODUCT_TEAM, Role.ENGINEERING_LEADER,
-            Role.MAINTAINER);
-
     /** The sections, as typed; {@code version} is the one the writer loaded. */
     public record SectionsInput(String summary, String impact, String rootCause, String contributingFactors,
             String wentWell, String lessons, Long version) {
@@ -126,11 +117,7 @@ public class PostmortemService {
     @Transactional
     public PostmortemView createFromIncident(Actor actor, long incidentId, String owner) {
         IncidentView incident = incidents.get(actor, incidentId);
-        if (incidents.whyNotEdit(actor, incident) != null) {
-            throw new ForbiddenActionException("Only the incident's reporter (" + incident.createdBy() + "), the"
-                    + " security or product team, engineering leaders, maintainers and admins may start its"
-                    + " post-mortem.");
-        }
+        PostmortemPermissions.start(actor, incident.createdBy()).orThrow();
         if (owner != null && owner.length() > 200) {
             throw new InvalidInputException("owner", "must be at most 200 characters");
         }
@@ -164,13 +151,14 @@ public class PostmortemService {
         IncidentService.refuseIfStale("Post-mortem " + id, input.version(), p.version, p.updatedAt);
         p.state.next(PostmortemAction.EDIT);
         List<FieldError> errors = new ArrayList<>();
-        String summary = IncidentService.text(errors, "summary", input.summary(), MAX_TEXT, false);
-        String impact = IncidentService.text(errors, "impact", input.impact(), MAX_TEXT, false);
-        String rootCause = IncidentService.text(errors, "rootCause", input.rootCause(), MAX_TEXT, false);
-        String factors = IncidentService.text(errors, "contributingFactors", input.contributingFactors(), MAX_TEXT,
+        String summary = IncidentService.text(errors, "summary", input.summary(), Limits.REPORT_CHARS, false);
+        String impact = IncidentService.text(errors, "impact", input.impact(), Limits.REPORT_CHARS, false);
+        String rootCause = IncidentService.text(errors, "rootCause", input.rootCause(), Limits.REPORT_CHARS, false);
+        String factors = IncidentService.text(errors, "contributingFactors", input.contributingFactors(),
+                Limits.REPORT_CHARS,
                 false);
-        String wentWell = IncidentService.text(errors, "wentWell", input.wentWell(), MAX_TEXT, false);
-        String lessons = IncidentService.text(errors, "lessons", input.lessons(), MAX_TEXT, false);
+        String wentWell = IncidentService.text(errors, "wentWell", input.wentWell(), Limits.REPORT_CHARS, false);
+        String lessons = IncidentService.text(errors, "lessons", input.lessons(), Limits.REPORT_CHARS, false);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
@@ -192,7 +180,7 @@ public class PostmortemService {
         if (at == null && (occurredAt == null || occurredAt.isBlank())) {
             errors.add(new FieldError("occurredAt", "must not be blank"));
         }
-        String line = IncidentService.text(errors, "text", text, MAX_LINE, true);
+        String line = IncidentService.text(errors, "text", text, Limits.LINE_CHARS, true);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
@@ -215,7 +203,7 @@ public class PostmortemService {
             String status) {
         Postmortem p = lockForEdit(actor, id);
         List<FieldError> errors = new ArrayList<>();
-        String what = IncidentService.text(errors, "description", description, MAX_LINE, true);
+        String what = IncidentService.text(errors, "description", description, Limits.LINE_CHARS, true);
         String who = IncidentService.text(errors, "owner", owner, 200, true);
         LocalDate due = Times.date(errors, "dueOn", dueOn);
         ActionItemStatus itemStatus = null;
@@ -281,11 +269,7 @@ public class PostmortemService {
     public PostmortemView setActionItemStatus(Actor actor, long id, long itemId, String status) {
         Postmortem p = lock(actor, id);
         ActionItem item = actionItem(id, itemId);
-        if (!mayWrite(actor, p) && !actor.username().equals(item.owner)) {
-            throw new ForbiddenActionException("Only the action item's owner (" + item.owner + "), the post-mortem's"
-                    + " owner (" + p.owner + "), the security or product team, engineering leaders, maintainers and"
-                    + " admins may update it.");
-        }
+        PostmortemPermissions.updateActionItem(actor, item.owner, p.owner).orThrow();
         ActionItemStatus next = ActionItemStatus.parse("status", status);
         Map<String, Object> before = Map.of("item", itemId, "status", item.status.name());
         item.status = next;
@@ -323,7 +307,7 @@ public class PostmortemService {
         Postmortem p = lock(actor, id);
         refuseUnlessReviewer(actor, p);
         List<FieldError> errors = new ArrayList<>();
-        String why = IncidentService.text(errors, "reason", reason, MAX_LINE, true);
+        String why = IncidentService.text(errors, "reason", reason, Limits.LINE_CHARS, true);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
@@ -354,10 +338,7 @@ public class PostmortemService {
     @Transactional
     public PostmortemView publish(Actor actor, long id) {
         Postmortem p = lock(actor, id);
-        String refusal = whyNotPublish(actor, p);
-        if (refusal != null) {
-            throw new ForbiddenActionException(refusal);
-        }
+        PostmortemPermissions.publish(actor, p.owner, p.reviewer).orThrow();
         PostmortemState next = p.state.next(PostmortemAction.PUBLISH);
         if (p.reviewer == null) {
             throw new ConflictException("Post-mortem " + id + " needs a reviewer's sign-off before it is published.");
@@ -377,6 +358,15 @@ public class PostmortemService {
                 : Postmortem.overdue(now, actor.username(), Page.of(page, size)), now);
     }
 
+    /**
+     * Demo data only: dates the release's post-mortem as if the release had shipped earlier, so that the dashboard
+     * shows one overdue. Not audited, like the rest of the demo's past.
+     */
+    @Transactional
+    public void backdateForDemo(long releaseId, Instant createdAt, Instant dueAt) {
+        Postmortem.update("createdAt = ?1, dueAt = ?2 where releaseId = ?3", createdAt, dueAt, releaseId);
+    }
+
     public long countOverdue() {
         return Postmortem.countOverdue(clock.instant());
     }
@@ -394,22 +384,18 @@ public class PostmortemService {
         if (!p.state.allows(action)) {
             return "It is " + p.state.label().toLowerCase() + ".";
         }
-        return switch (action) {
-            case EDIT, SUBMIT -> mayWrite(actor, p)
-                    ? null
-                    : "Only its owner (" + p.owner + "), the security or product team, engineering leaders,"
-                            + " maintainers and admins may write it.";
-            case SIGN_OFF, REQUEST_CHANGES -> {
-                String refusal = whyNotReview(actor, p);
-                yield refusal == null && action == PostmortemAction.SIGN_OFF && p.reviewer != null
-                        ? "It is signed off by " + p.reviewer + "."
-                        : refusal;
-            }
-            case PUBLISH -> {
-                String refusal = whyNotPublish(actor, p);
-                yield refusal == null && p.reviewer == null ? "It needs a reviewer's sign-off first." : refusal;
-            }
+        Decision decision = switch (action) {
+            case EDIT, SUBMIT -> PostmortemPermissions.write(actor, p.owner);
+            case SIGN_OFF, REQUEST_CHANGES -> PostmortemPermissions.review(actor, p.owner, p.submittedBy)
+                    .and(action == PostmortemAction.SIGN_OFF && p.reviewer != null
+                            ? Decision.deny("It is signed off by " + p.reviewer + ".")
+                            : Decision.allow());
+            case PUBLISH -> PostmortemPermissions.publish(actor, p.owner, p.reviewer)
+                    .and(p.reviewer == null
+                            ? Decision.deny("It needs a reviewer's sign-off first.")
+                            : Decision.allow());
         };
+        return decision.allowed() ? null : decision.reason();
     }
 
     private Postmortem newPostmortem(long incidentId, String owner, Actor creator, Instant at, Instant dueAt) {
@@ -438,50 +424,12 @@ public class PostmortemService {
         return view(p);
     }
 
-    /** Whether the actor may write the post-mortem (in draft) and update its action items (always). */
-    public boolean mayWrite(Actor actor, PostmortemView p) {
-        return actor.username().equals(p.owner()) || actor.hasAny(WRITERS);
-    }
-
-    private static boolean mayWrite(Actor actor, Postmortem p) {
-        return actor.username().equals(p.owner) || actor.hasAny(WRITERS);
-    }
-
     private static void refuseUnlessWriter(Actor actor, Postmortem p) {
-        if (!mayWrite(actor, p)) {
-            throw new ForbiddenActionException("Only its owner (" + p.owner + "), the security or product team,"
-                    + " engineering leaders, maintainers and admins may write post-mortem " + p.id + ".");
-        }
-    }
-
-    private static String whyNotReview(Actor actor, Postmortem p) {
-        if (!actor.hasAny(REVIEWERS)) {
-            return "Only the security or product team, engineering leaders and maintainers may review post-mortems.";
-        }
-        if (actor.username().equals(p.owner)) {
-            return "You own this post-mortem: someone else must review it.";
-        }
-        if (actor.username().equals(p.submittedBy)) {
-            return "You sent this post-mortem for review: someone else must review it.";
-        }
-        return null;
+        PostmortemPermissions.write(actor, p.id, p.owner).orThrow();
     }
 
     private static void refuseUnlessReviewer(Actor actor, Postmortem p) {
-        String refusal = whyNotReview(actor, p);
-        if (refusal != null) {
-            throw new ForbiddenActionException(refusal);
-        }
-    }
-
-    /** The owner, the reviewer who signed off, or an engineering leader publishes. */
-    private static String whyNotPublish(Actor actor, Postmortem p) {
-        if (actor.username().equals(p.owner) || actor.username().equals(p.reviewer)
-                || actor.has(Role.ENGINEERING_LEADER)) {
-            return null;
-        }
-        return "Only its owner (" + p.owner + "), the reviewer who signed it off, or an engineering leader may publish"
-                + " this post-mortem.";
+        PostmortemPermissions.review(actor, p.owner, p.submittedBy).orThrow();
     }
 
     private static Postmortem find(long id) {

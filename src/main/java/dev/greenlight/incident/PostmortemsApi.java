@@ -16,11 +16,15 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import dev.greenlight.common.InvalidInputException;
 import dev.greenlight.security.CurrentUser;
 import dev.greenlight.security.Roles;
 
 /** Post-mortems for scripts: write, review, publish; the service decides who may. */
+@Tag(name = "Post-mortems", description = "Post-mortems: sections, timeline, action items, review and publication.")
 @Path("/api/v1/postmortems")
 @Produces(MediaType.APPLICATION_JSON)
 class PostmortemsApi {
@@ -49,6 +53,7 @@ class PostmortemsApi {
     record ReasonRequest(String reason) {
     }
 
+    @Operation(summary = "List post-mortems, newest first")
     @GET
     public List<PostmortemSummary> list(@QueryParam("page") @DefaultValue("0") int page,
             @QueryParam("size") @DefaultValue("20") int size) {
@@ -57,6 +62,7 @@ class PostmortemsApi {
     }
 
     /** Past due and not published, most overdue first. */
+    @Operation(summary = "List overdue post-mortems, most overdue first")
     @GET
     @Path("/overdue")
     public List<PostmortemSummary> overdue(@QueryParam("page") @DefaultValue("0") int page,
@@ -65,6 +71,7 @@ class PostmortemsApi {
         return postmortems.overdue(user.actor(), page, size);
     }
 
+    @Operation(summary = "Get a post-mortem")
     @GET
     @Path("/{id}")
     public PostmortemView get(@PathParam("id") long id) {
@@ -77,6 +84,7 @@ class PostmortemsApi {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.AUTHOR, Roles.SECURITY_TEAM, Roles.PRODUCT_TEAM, Roles.ENGINEERING_LEADER, Roles.MAINTAINER,
             Roles.ADMIN})
+    @Operation(summary = "Edit a post-mortem's sections (optimistic locking on its version)")
     public PostmortemView edit(@PathParam("id") long id, SectionsRequest r) {
         if (r == null) {
             throw new InvalidInputException("summary", "send the sections");
@@ -90,6 +98,7 @@ class PostmortemsApi {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.AUTHOR, Roles.SECURITY_TEAM, Roles.PRODUCT_TEAM, Roles.ENGINEERING_LEADER, Roles.MAINTAINER,
             Roles.ADMIN})
+    @Operation(summary = "Add a timeline entry")
     public PostmortemView addTimelineEntry(@PathParam("id") long id, TimelineRequest r) {
         return postmortems.addTimelineEntry(user.actor(), id, r == null ? null : r.occurredAt(),
                 r == null ? null : r.text());
@@ -99,6 +108,7 @@ class PostmortemsApi {
     @Path("/{id}/timeline/{entry}")
     @RolesAllowed({Roles.AUTHOR, Roles.SECURITY_TEAM, Roles.PRODUCT_TEAM, Roles.ENGINEERING_LEADER, Roles.MAINTAINER,
             Roles.ADMIN})
+    @Operation(summary = "Remove a timeline entry")
     public PostmortemView removeTimelineEntry(@PathParam("id") long id, @PathParam("entry") long entry) {
         return postmortems.removeTimelineEntry(user.actor(), id, entry);
     }
@@ -108,6 +118,7 @@ class PostmortemsApi {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.AUTHOR, Roles.SECURITY_TEAM, Roles.PRODUCT_TEAM, Roles.ENGINEERING_LEADER, Roles.MAINTAINER,
             Roles.ADMIN})
+    @Operation(summary = "Add an action item")
     public PostmortemView addActionItem(@PathParam("id") long id, ActionItemRequest r) {
         if (r == null) {
             throw new InvalidInputException("description", "must not be blank");
@@ -119,11 +130,13 @@ class PostmortemsApi {
     @Path("/{id}/action-items/{item}")
     @RolesAllowed({Roles.AUTHOR, Roles.SECURITY_TEAM, Roles.PRODUCT_TEAM, Roles.ENGINEERING_LEADER, Roles.MAINTAINER,
             Roles.ADMIN})
+    @Operation(summary = "Remove an action item")
     public PostmortemView removeActionItem(@PathParam("id") long id, @PathParam("item") long item) {
         return postmortems.removeActionItem(user.actor(), id, item);
     }
 
     /** Anyone may be an action item's owner, so the service decides who may update it. */
+    @Operation(summary = "Set an action item's status")
     @PUT
     @Path("/{id}/action-items/{item}/status")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -136,10 +149,12 @@ class PostmortemsApi {
     @Path("/{id}/submit")
     @RolesAllowed({Roles.AUTHOR, Roles.SECURITY_TEAM, Roles.PRODUCT_TEAM, Roles.ENGINEERING_LEADER, Roles.MAINTAINER,
             Roles.ADMIN})
+    @Operation(summary = "Send a post-mortem for review")
     public PostmortemView submit(@PathParam("id") long id) {
         return postmortems.submit(user.actor(), id);
     }
 
+    @Operation(summary = "Send a post-mortem back to its owner with the changes wanted")
     @POST
     @Path("/{id}/request-changes")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -148,6 +163,7 @@ class PostmortemsApi {
         return postmortems.requestChanges(user.actor(), id, r == null ? null : r.reason());
     }
 
+    @Operation(summary = "Sign off a post-mortem (reviewer)")
     @POST
     @Path("/{id}/sign-off")
     @RolesAllowed({Roles.SECURITY_TEAM, Roles.PRODUCT_TEAM, Roles.ENGINEERING_LEADER, Roles.MAINTAINER})
@@ -159,6 +175,7 @@ class PostmortemsApi {
     @Path("/{id}/publish")
     @RolesAllowed({Roles.AUTHOR, Roles.SECURITY_TEAM, Roles.PRODUCT_TEAM, Roles.ENGINEERING_LEADER, Roles.MAINTAINER,
             Roles.ADMIN})
+    @Operation(summary = "Publish a signed-off post-mortem")
     public PostmortemView publish(@PathParam("id") long id) {
         return postmortems.publish(user.actor(), id);
     }

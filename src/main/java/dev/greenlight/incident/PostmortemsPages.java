@@ -5,6 +5,7 @@ import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -22,12 +23,13 @@ import io.quarkus.qute.TemplateInstance;
 
 import dev.greenlight.common.ConflictException;
 import dev.greenlight.common.FieldError;
+import dev.greenlight.common.Inputs;
 import dev.greenlight.common.InvalidInputException;
 import dev.greenlight.security.Actor;
 import dev.greenlight.security.CurrentUser;
 import dev.greenlight.security.Roles;
 import dev.greenlight.web.Flash;
-import dev.greenlight.web.RequiredFields;
+import dev.greenlight.web.Forms;
 
 /** The overdue list, a post-mortem's view (Markdown rendered safely) with its review steps, and its editor. */
 @Path("/postmortems")
@@ -37,10 +39,12 @@ class PostmortemsPages {
 
     private final PostmortemService postmortems;
     private final CurrentUser user;
+    private final Inputs inputs;
 
     @Inject
-    PostmortemsPages(PostmortemService postmortems, CurrentUser user) {
+    PostmortemsPages(PostmortemService postmortems, CurrentUser user, Inputs inputs) {
         this.postmortems = postmortems;
+        this.inputs = inputs;
         this.user = user;
     }
 
@@ -68,9 +72,16 @@ class PostmortemsPages {
         }
     }
 
+    /** An action item's status, which its forms always send: a missing one is refused, never read as OPEN. */
+    record StatusForm(@NotNull(message = Inputs.MISSING) String status) {
+    }
+
     /** The sections as typed, so that a refused form comes back unchanged. */
-    record SectionsForm(String summary, String impact, String rootCause, String contributingFactors,
-            String wentWell, String lessons, String version) {
+    record SectionsForm(@NotNull(message = Inputs.MISSING) String summary,
+            @NotNull(message = Inputs.MISSING) String impact, @NotNull(message = Inputs.MISSING) String rootCause,
+            @NotNull(message = Inputs.MISSING) String contributingFactors,
+            @NotNull(message = Inputs.MISSING) String wentWell, @NotNull(message = Inputs.MISSING) String lessons,
+            @NotNull(message = Inputs.MISSING) String version) {
         static SectionsForm of(PostmortemView p) {
             return new SectionsForm(orEmpty(p.summary()), orEmpty(p.impact()), orEmpty(p.rootCause()),
                     orEmpty(p.contributingFactors()), orEmpty(p.wentWell()), orEmpty(p.lessons()),
@@ -122,19 +133,12 @@ class PostmortemsPages {
         SectionsForm form = new SectionsForm(summary, impact, rootCause, contributingFactors, wentWell, lessons,
                 version);
         try {
-            RequiredFields.of("summary", summary)
-                    .and("impact", impact)
-                    .and("rootCause", rootCause)
-                    .and("contributingFactors", contributingFactors)
-                    .and("wentWell", wentWell)
-                    .and("lessons", lessons)
-                    .and("version", version)
-                    .check();
-            postmortems.edit(user.actor(), id, new PostmortemService.SectionsInput(summary, impact, rootCause,
-                    contributingFactors, wentWell, lessons, number("version", version)));
-            return Flash.redirect(URI.create("/postmortems/" + id + "/edit"), "Post-mortem saved.");
-        } catch (InvalidInputException e) {
-            return Response.status(400).entity(editPage(id, form, e.errors())).build();
+            return Forms.submit(() -> {
+                inputs.check(form);
+                postmortems.edit(user.actor(), id, new PostmortemService.SectionsInput(summary, impact, rootCause,
+                        contributingFactors, wentWell, lessons, number("version", version)));
+                return Flash.redirect(URI.create("/postmortems/" + id + "/edit"), "Post-mortem saved.");
+            }, errors -> editPage(id, form, errors));
         } catch (ConflictException e) {
             return Response.status(409)
                     .entity(editPage(id, form, List.of(new FieldError(null, e.getMessage()))))
@@ -148,13 +152,13 @@ class PostmortemsPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/{id}/timeline")
     public Response addTimelineEntry(@PathParam("id") long id, @RestForm String occurredAt, @RestForm String text) {
-        try {
+        return Forms.submit(() -> {
             postmortems.addTimelineEntry(user.actor(), id, occurredAt, text);
             return Flash.redirect(URI.create("/postmortems/" + id + "/edit"), "Timeline entry added.");
-        } catch (InvalidInputException e) {
+        }, errors -> {
             PostmortemView p = postmortems.get(user.actor(), id);
-            return Response.status(400).entity(editPage(id, SectionsForm.of(p), e.errors())).build();
-        }
+            return editPage(id, SectionsForm.of(p), errors);
+        });
     }
 
     @POST
@@ -174,14 +178,14 @@ class PostmortemsPages {
     @Path("/{id}/action-items")
     public Response addActionItem(@PathParam("id") long id, @RestForm String description, @RestForm String owner,
             @RestForm String dueOn, @RestForm String status) {
-        try {
-            RequiredFields.of("status", status).check();
+        return Forms.submit(() -> {
+            inputs.check(new StatusForm(status));
             postmortems.addActionItem(user.actor(), id, description, owner, dueOn, status);
             return Flash.redirect(URI.create("/postmortems/" + id + "/edit"), "Action item added.");
-        } catch (InvalidInputException e) {
+        }, errors -> {
             PostmortemView p = postmortems.get(user.actor(), id);
-            return Response.status(400).entity(editPage(id, SectionsForm.of(p), e.errors())).build();
-        }
+            return editPage(id, SectionsForm.of(p), errors);
+        });
     }
 
     @POST
@@ -199,7 +203,7 @@ class PostmortemsPages {
     @Path("/{id}/action-items/{item}")
     public Response setActionItemStatus(@PathParam("id") long id, @PathParam("item") long item,
             @RestForm String status) {
-        RequiredFields.of("status", status).check();
+        inputs.check(new StatusForm(status));
         postmortems.setActionItemStatus(user.actor(), id, item, status);
         return Flash.redirect(URI.create("/postmortems/" + id), "Action item updated.");
     }
@@ -210,12 +214,10 @@ class PostmortemsPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/{id}/submit")
     public Response submit(@PathParam("id") long id) {
-        try {
+        return Forms.submit(() -> {
             postmortems.submit(user.actor(), id);
             return Flash.redirect(URI.create("/postmortems/" + id), "Post-mortem sent for review.");
-        } catch (InvalidInputException e) {
-            return Response.status(400).entity(viewPage(id, e.errors())).build();
-        }
+        }, errors -> viewPage(id, errors));
     }
 
     @POST
@@ -232,12 +234,10 @@ class PostmortemsPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/{id}/request-changes")
     public Response requestChanges(@PathParam("id") long id, @RestForm String reason) {
-        try {
+        return Forms.submit(() -> {
             postmortems.requestChanges(user.actor(), id, reason);
             return Flash.redirect(URI.create("/postmortems/" + id), "Post-mortem sent back to draft.");
-        } catch (InvalidInputException e) {
-            return Response.status(400).entity(viewPage(id, e.errors())).build();
-        }
+        }, errors -> viewPage(id, errors));
     }
 
     @POST
@@ -254,7 +254,7 @@ class PostmortemsPages {
         PostmortemView p = postmortems.get(user.actor(), id);
         Actor actor = user.actor();
         String editRefusal = postmortems.whyNot(actor, p, PostmortemAction.EDIT);
-        boolean mayUpdateItems = postmortems.mayWrite(actor, p)
+        boolean mayUpdateItems = PostmortemPermissions.writer(actor, p.owner())
                 || p.actionItems().stream().anyMatch(a -> a.owner().equals(actor.username()));
         return Templates.view(new Detail(p, editRefusal, postmortems.whyNot(actor, p, PostmortemAction.SUBMIT),
                 postmortems.whyNot(actor, p, PostmortemAction.SIGN_OFF),

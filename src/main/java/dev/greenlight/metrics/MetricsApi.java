@@ -10,9 +10,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import dev.greenlight.common.InvalidInputException;
 
 /** The release metrics as JSON, the same figures as the page. */
+@Tag(name = "Metrics", description = "Release governance figures over a period.")
 @Path("/api/v1/metrics")
 @Produces(MediaType.APPLICATION_JSON)
 class MetricsApi {
@@ -23,6 +27,7 @@ class MetricsApi {
         this.metrics = metrics;
     }
 
+    @Operation(summary = "Get the metrics report for a period")
     @GET
     public MetricsReport report(@QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("bucket") String bucket, @QueryParam("package") String packageName) {

@@ -18,6 +18,7 @@ import io.quarkus.qute.TemplateInstance;
 
 import dev.greenlight.common.FieldError;
 import dev.greenlight.common.InvalidInputException;
+import dev.greenlight.web.Forms;
 import dev.greenlight.workspace.WorkspaceService;
 
 /** How the release process performs: the policy's metrics against their targets, DORA's keys, trend charts. */
@@ -50,7 +51,7 @@ class MetricsPages {
             @QueryParam("bucket") String bucket, @QueryParam("package") String packageName) {
         Filters filters = new Filters(from, to, bucket == null || bucket.isBlank() ? "week" : bucket, packageName);
         List<String> packageNames = workspace.manifests().stream().map(m -> m.name()).toList();
-        try {
+        return Forms.submit(() -> {
             Bucket b = Bucket.parse(bucket);
             if (b == null) {
                 throw new InvalidInputException("bucket", "must be week or month");
@@ -59,11 +60,7 @@ class MetricsPages {
                     packageName);
             return Response.ok(Templates.show(report, policyCharts(report), doraCharts(report), filters,
                     packageNames, List.of(), "metrics")).build();
-        } catch (InvalidInputException e) {
-            return Response.status(400)
-                    .entity(Templates.show(null, List.of(), List.of(), filters, packageNames, e.errors(), "metrics"))
-                    .build();
-        }
+        }, errors -> Templates.show(null, List.of(), List.of(), filters, packageNames, errors, "metrics"));
     }
 
     private List<Chart> policyCharts(MetricsReport report) {

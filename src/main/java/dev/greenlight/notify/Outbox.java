@@ -27,7 +27,6 @@ import io.quarkus.qute.TemplateInstance;
 
 import dev.greenlight.audit.AuditLog;
 import dev.greenlight.common.ConflictException;
-import dev.greenlight.common.ForbiddenActionException;
 import dev.greenlight.common.ResourceNotFoundException;
 import dev.greenlight.security.Actor;
 import dev.greenlight.security.Role;
@@ -255,9 +254,7 @@ public class Outbox {
     /** Sends a dead letter (or one written while Slack was not configured) again, from scratch. */
     @Transactional
     public void retry(Actor actor, long id) {
-        if (!actor.has(Role.ADMIN)) {
-            throw new ForbiddenActionException("Only admins may retry Slack messages.");
-        }
+        SlackPermissions.retry(actor).orThrow();
         if (!settings.configured()) {
             throw new ConflictException("Slack is not configured: set GREENLIGHT_SLACK_BOT_TOKEN first.");
         }

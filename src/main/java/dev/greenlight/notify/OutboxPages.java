@@ -27,6 +27,7 @@ import dev.greenlight.common.InvalidInputException;
 import dev.greenlight.security.CurrentUser;
 import dev.greenlight.security.Roles;
 import dev.greenlight.web.Flash;
+import dev.greenlight.web.Forms;
 
 /** Admins see what went to Slack, what did not (dead letters, unsent), retry it, and link Slack users. */
 @Path("/admin/slack")
@@ -77,7 +78,7 @@ class OutboxPages {
     public Response link(@RestForm String slackUserId, @RestForm String email, @RestForm String username,
             @RestForm("role") List<String> roles) {
         LinkForm form = new LinkForm(slackUserId, email, username);
-        try {
+        return Forms.submit(() -> {
             if (roles != null && !roles.isEmpty()) {
                 // roles come from the identity provider's token only: a form that sends some is forged or outdated
                 throw new InvalidInputException("role", "a link carries no roles; the person acts in Slack with the"
@@ -85,9 +86,7 @@ class OutboxPages {
             }
             SlackUserLink link = users.link(user.actor(), slackUserId, email, username);
             return Flash.redirect(URI.create("/admin/slack"), "Slack user linked to " + link.username + ".");
-        } catch (InvalidInputException e) {
-            return Response.status(400).entity(render(0, form, e.errors())).build();
-        }
+        }, errors -> render(0, form, errors));
     }
 
     @POST

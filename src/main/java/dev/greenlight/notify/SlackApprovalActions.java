@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import dev.greenlight.approval.ApprovalService;
-import dev.greenlight.approval.SlotStatus;
 import dev.greenlight.common.DomainException;
 import dev.greenlight.release.ReleaseFacts;
 import dev.greenlight.release.ReleaseService;
@@ -52,15 +51,18 @@ class SlackApprovalActions implements SlackActionHandler {
         }
         try {
             ReleaseFacts release = releases.facts(releaseId);
-            List<SlotStatus> open = approvals.slots(release).stream().filter(slot -> !slot.isFilled()).toList();
+            List<ApprovalService.SlotOffer> open = approvals.offers(action.actor(), release)
+                    .stream()
+                    .filter(offer -> !offer.status().isFilled())
+                    .toList();
             Optional<String> slot = open.stream()
-                    .map(s -> s.requirement().slot())
-                    .filter(s -> approvals.whyNot(action.actor(), release, s) == null)
+                    .filter(ApprovalService.SlotOffer::isOpenToMe)
+                    .map(offer -> offer.status().requirement().slot())
                     .findFirst();
             if (slot.isEmpty()) {
                 String why = open.stream()
-                        .filter(s -> action.actor().has(s.requirement().role()))
-                        .map(s -> approvals.whyNot(action.actor(), release, s.requirement().slot()))
+                        .filter(offer -> action.actor().has(offer.status().requirement().role()))
+                        .map(offer -> offer.fill().reason())
                         .findFirst()
                         .orElse("No open review slot of release " + releaseId + " is yours to fill.");
                 return SlackActionReply.refused(why + " " + page(action));

@@ -12,12 +12,10 @@ import jakarta.transaction.Transactional;
 
 import dev.greenlight.audit.AuditLog;
 import dev.greenlight.common.ConflictException;
-import dev.greenlight.common.ForbiddenActionException;
 import dev.greenlight.common.InvalidInputException;
 import dev.greenlight.common.ResourceNotFoundException;
 import dev.greenlight.security.Actor;
 import dev.greenlight.security.People;
-import dev.greenlight.security.Role;
 
 /**
  * Who a Slack user is in Greenlight: an explicit link by Slack user id, else a link by the e-mail users.info returns.
@@ -99,7 +97,7 @@ class SlackUsers {
 
     @Transactional
     SlackUserLink link(Actor admin, String slackUserId, String email, String username) {
-        requireAdmin(admin);
+        SlackPermissions.link(admin).orThrow();
         String id = blankToNull(slackUserId);
         String mail = blankToNull(email);
         String name = blankToNull(username);
@@ -137,18 +135,12 @@ class SlackUsers {
 
     @Transactional
     void unlink(Actor admin, long id) {
-        requireAdmin(admin);
+        SlackPermissions.link(admin).orThrow();
         SlackUserLink link = SlackUserLink.<SlackUserLink>findByIdOptional(id)
                 .orElseThrow(() -> new ResourceNotFoundException("Slack link", id));
         audit.record(admin, new AuditLog.Change("slack.user.unlinked", "slack_user_link", link.id, null,
                 snapshot(link), null));
         link.delete();
-    }
-
-    private static void requireAdmin(Actor actor) {
-        if (!actor.has(Role.ADMIN)) {
-            throw new ForbiddenActionException("Only admins may link Slack users.");
-        }
     }
 
     private static Map<String, Object> snapshot(SlackUserLink link) {

@@ -29,7 +29,7 @@ import org.hibernate.type.SqlTypes;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-import dev.greenlight.changeset.PackageManifest;
+import dev.greenlight.workspace.PackageManifest;
 
 @Entity
 @Table(name = "release")

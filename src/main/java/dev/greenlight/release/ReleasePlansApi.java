@@ -10,15 +10,18 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import dev.greenlight.changeset.BoundedBody;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import dev.greenlight.changeset.ChangesetInput;
-import dev.greenlight.changeset.PackageManifest;
 import dev.greenlight.changeset.PlanningException;
 import dev.greenlight.changeset.PreReleaseTag;
 import dev.greenlight.changeset.ReleasePlan;
 import dev.greenlight.changeset.ReleasePlanner;
 import dev.greenlight.common.InvalidInputException;
 import dev.greenlight.security.Roles;
+import dev.greenlight.web.BoundedBody;
+import dev.greenlight.workspace.PackageManifest;
 import dev.greenlight.workspace.WorkspaceService;
 
 /**
@@ -26,6 +29,7 @@ import dev.greenlight.workspace.WorkspaceService;
  * on its exact shape. Those who submit changesets may ask: the role is checked before the body is read, and every
  * size ({@link dev.greenlight.common.Limits}) before anything is parsed.
  */
+@Tag(name = "Release plans", description = "Dry-run release plans computed from changesets and packages")
 @Path("/api/v1/release-plans")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -47,6 +51,7 @@ class ReleasePlansApi {
     record PlanResponse(List<PlannedPackage> releases, List<PackageManifest> packages) {
     }
 
+    @Operation(summary = "Computes the release plan of changesets against packages, storing nothing")
     @POST
     public PlanResponse plan(PlanRequest request) {
         if (request == null) {

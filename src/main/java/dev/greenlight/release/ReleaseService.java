@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -13,7 +12,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -32,21 +30,15 @@ import dev.greenlight.changeset.PreReleaseTag;
 import dev.greenlight.changeset.ReleasePlan;
 import dev.greenlight.changeset.ReleasePlanner;
 import dev.greenlight.common.ConflictException;
-import dev.greenlight.common.ForbiddenActionException;
 import dev.greenlight.common.InvalidInputException;
+import dev.greenlight.common.Limits;
 import dev.greenlight.common.ResourceNotFoundException;
 import dev.greenlight.security.Actor;
-import dev.greenlight.security.Role;
 import dev.greenlight.workspace.WorkspaceService;
 
 /** Creates releases from pending changesets and moves them through their life. */
 @ApplicationScoped
 public class ReleaseService {
-    static final int MAX_TITLE = 200;
-    private static final Set<Role> CREATORS = Set.of(Role.AUTHOR, Role.MAINTAINER);
-    /** Actions an author may take only on a release they created; maintainers may take them on any. */
-    private static final Set<Role> DEPLOYMENT_REPORTERS = Set.of(Role.CI, Role.MAINTAINER);
-    private static final Set<ReleaseAction> OWN_RELEASE_ONLY = EnumSet.of(ReleaseAction.SUBMIT, ReleaseAction.CANCEL);
 
     /**
      * A page of releases, newest first, with what the pager needs: {@code nextBefore} continues after it (keyset).
@@ -125,14 +117,12 @@ public class ReleaseService {
      */
     @Transactional
     public ReleaseView create(Actor actor, String title, List<String> changesetIds, PreReleaseTag preRelease) {
-        if (!actor.hasAny(CREATORS)) {
-            throw new ForbiddenActionException("Only authors and maintainers may create releases.");
-        }
+        ReleasePermissions.create(actor).orThrow();
         if (title == null || title.isBlank()) {
             throw new InvalidInputException("title", "must not be blank");
         }
-        if (title.length() > MAX_TITLE) {
-            throw new InvalidInputException("title", "must be at most " + MAX_TITLE + " characters");
+        if (title.length() > Limits.TITLE_CHARS) {
+            throw new InvalidInputException("title", "must be at most " + Limits.TITLE_CHARS + " characters");
         }
         Instant now = clock.instant();
         Release release = new Release();
@@ -282,18 +272,13 @@ public class ReleaseService {
     /** CI reports when the release merged and when it reached production: "time to deploy" is measured from these. */
     @Transactional
     public ReleaseView recordDeployment(Actor actor, long id, Instant mergedAt, Instant deployedAt) {
-        if (!actor.hasAny(DEPLOYMENT_REPORTERS)) {
-            throw new ForbiddenActionException("Only CI or a maintainer may report deployments.");
-        }
+        ReleasePermissions.reportDeployment(actor).orThrow();
         if (mergedAt == null && deployedAt == null) {
             throw new InvalidInputException("deployedAt", "give mergedAt, deployedAt or both");
         }
         Release release = Release.findForUpdate(id).orElseThrow(() -> new ResourceNotFoundException("Release", id));
-        String selfAttested = SegregationOfDuties.reportRefusal(facts(release), actor,
-                "CI or another maintainer must report its deployment");
-        if (selfAttested != null) {
-            throw new ForbiddenActionException(selfAttested);
-        }
+        ReleasePermissions.report(facts(release), actor, "CI or another maintainer must report its deployment")
+                .orThrow();
         if (release.publishedAt == null) {
             throw new ConflictException(
                     "Release " + id + " is not published; deployments are reported after publishing.");
@@ -391,13 +376,7 @@ public class ReleaseService {
 
     /** The actions this actor may take on the release now, for the buttons a page shows. */
     public Set<ReleaseAction> actionsFor(Actor actor, ReleaseView release) {
-        Set<ReleaseAction> actions = EnumSet.noneOf(ReleaseAction.class);
-        for (ReleaseAction action : release.state().allowedActions()) {
-            if (!action.isSystem() && whyNot(actor, release.createdBy(), action) == null) {
-                actions.add(action);
-            }
-        }
-        return actions;
+        return ReleasePermissions.actionsFor(actor, release);
     }
 
     private ReleaseView transition(Actor actor, long id, ReleaseAction action, String reason) {
@@ -407,10 +386,7 @@ public class ReleaseService {
     }
 
     private static void refuseUnlessAllowed(Actor actor, Release release, ReleaseAction action) {
-        String refusal = whyNot(actor, release.createdBy, action);
-        if (refusal != null) {
-            throw new ForbiddenActionException(refusal);
-        }
+        ReleasePermissions.act(actor, release.createdBy, action).orThrow();
     }
 
     private ReleaseView apply(Actor actor, Release release, ReleaseAction action, String reason) {
@@ -429,31 +405,9 @@ public class ReleaseService {
         return ReleaseView.of(release);
     }
 
-    /** Null when the actor may take the action by hand, else a sentence saying who may. */
-    static String whyNot(Actor actor, String createdBy, ReleaseAction action) {
-        if (action.isSystem()) {
-            return "Greenlight takes this step itself when its conditions are met.";
-        }
-        if (!actor.hasAny(action.performers())) {
-            return "Only " + roleList(action.performers()) + " may do this.";
-        }
-        if (OWN_RELEASE_ONLY.contains(action) && !actor.has(Role.MAINTAINER) && !actor.has(Role.ADMIN)
-                && !actor.username().equals(createdBy)) {
-            return "Only the release's author (" + createdBy + ") or a maintainer may do this.";
-        }
-        return null;
-    }
-
-    private static String roleList(Set<Role> roles) {
-        return roles.stream().sorted().map(r -> r.label().toLowerCase() + "s").collect(Collectors.joining(", "));
-    }
-
     private Release lockForContentChange(Actor actor, long id) {
         Release release = Release.findForUpdate(id).orElseThrow(() -> new ResourceNotFoundException("Release", id));
-        if (!actor.has(Role.MAINTAINER) && !actor.username().equals(release.createdBy)) {
-            throw new ForbiddenActionException(
-                    "Only the release's author (" + release.createdBy + ") or a maintainer may change its changesets.");
-        }
+        ReleasePermissions.editContent(actor, release.createdBy).orThrow();
         if (!release.state.isOpen()) {
             throw new ConflictException("A release that is " + release.state.label().toLowerCase()
                     + " cannot change its changesets.");

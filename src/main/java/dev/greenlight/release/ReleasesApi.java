@@ -18,6 +18,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import dev.greenlight.audit.AuditEventView;
 import dev.greenlight.audit.AuditLog;
 import dev.greenlight.changeset.ChangesetService;
@@ -26,6 +29,7 @@ import dev.greenlight.common.InvalidInputException;
 import dev.greenlight.security.CurrentUser;
 import dev.greenlight.security.Roles;
 
+@Tag(name = "Releases", description = "Releases: their plans, states, history and changesets")
 @Path("/api/v1/releases")
 @Produces(MediaType.APPLICATION_JSON)
 class ReleasesApi {
@@ -63,6 +67,7 @@ class ReleasesApi {
         }
     }
 
+    @Operation(summary = "Lists releases, newest first, by state or package")
     @GET
     public ReleaseService.ReleasePage list(@QueryParam("state") String state, @QueryParam("package") String packageName,
             @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("20") int size,
@@ -76,6 +81,7 @@ class ReleasesApi {
         return releases.search(parseState(state), packageName, before, page, size);
     }
 
+    @Operation(summary = "Creates a release from pending changesets")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.AUTHOR, Roles.MAINTAINER})
@@ -88,12 +94,14 @@ class ReleasesApi {
         return Response.created(URI.create("/api/v1/releases/" + created.id())).entity(created).build();
     }
 
+    @Operation(summary = "Reads a release with its slots, gates and history")
     @GET
     @Path("/{id}")
     public ReleaseDetail get(@PathParam("id") long id) {
         return new ReleaseDetail(releases.get(id), changesets.ofRelease(id));
     }
 
+    @Operation(summary = "Reads the audited history of a release")
     @GET
     @Path("/{id}/history")
     public List<HistoryEntry> history(@PathParam("id") long id) {
@@ -101,6 +109,7 @@ class ReleasesApi {
         return audit.releaseHistory(user.actor(), id).stream().map(HistoryEntry::of).toList();
     }
 
+    @Operation(summary = "Submits a release for review")
     @POST
     @Path("/{id}/submit")
     @RolesAllowed({Roles.AUTHOR, Roles.MAINTAINER})
@@ -108,6 +117,7 @@ class ReleasesApi {
         return releases.submit(user.actor(), id);
     }
 
+    @Operation(summary = "Cancels a release with a reason")
     @POST
     @Path("/{id}/cancel")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -116,6 +126,7 @@ class ReleasesApi {
         return releases.cancel(user.actor(), id, request == null ? null : request.reason());
     }
 
+    @Operation(summary = "Publishes an approved release")
     @POST
     @Path("/{id}/publish")
     @RolesAllowed(Roles.MAINTAINER)
@@ -127,6 +138,7 @@ class ReleasesApi {
     record DeploymentReport(Instant mergedAt, Instant deployedAt) {
     }
 
+    @Operation(summary = "Reports when a release merged and reached production")
     @POST
     @Path("/{id}/deployment")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -141,6 +153,7 @@ class ReleasesApi {
     record ChangesetsRequest(List<String> changesets) {
     }
 
+    @Operation(summary = "Adds pending changesets to an open release")
     @POST
     @Path("/{id}/changesets")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -149,6 +162,7 @@ class ReleasesApi {
         return releases.addChangesets(user.actor(), id, request == null ? null : request.changesets());
     }
 
+    @Operation(summary = "Removes a changeset from an open release")
     @DELETE
     @Path("/{id}/changesets/{changeset}")
     @RolesAllowed({Roles.AUTHOR, Roles.MAINTAINER})

@@ -1,7 +1,6 @@
 package dev.greenlight.release;
 
 import java.net.URI;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,24 +19,21 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestForm;
-import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
-import dev.greenlight.approval.ApprovalService;
 import dev.greenlight.changeset.ChangesetService;
 import dev.greenlight.changeset.ChangesetView;
 import dev.greenlight.changeset.PreReleaseTag;
+import dev.greenlight.common.Decision;
 import dev.greenlight.common.FieldError;
 import dev.greenlight.common.InvalidInputException;
-import dev.greenlight.gate.GateService;
-import dev.greenlight.gate.GateStatus;
-import dev.greenlight.gate.MeasuredValue;
 import dev.greenlight.release.ReleasePageContext.RefusedForm;
 import dev.greenlight.security.CurrentUser;
 import dev.greenlight.security.Roles;
 import dev.greenlight.web.Flash;
+import dev.greenlight.web.Forms;
 import dev.greenlight.workspace.WorkspaceService;
 
 @Path("/releases")
@@ -48,19 +44,15 @@ class ReleasesPages {
     private final ReleaseService releases;
     private final ChangesetService changesets;
     private final WorkspaceService workspace;
-    private final ApprovalService approvals;
-    private final GateService gates;
     private final ReleasePage page;
     private final CurrentUser user;
 
     @Inject
     ReleasesPages(ReleaseService releases, ChangesetService changesets, WorkspaceService workspace,
-            ApprovalService approvals, GateService gates, ReleasePage page, CurrentUser user) {
+            ReleasePage page, CurrentUser user) {
         this.releases = releases;
         this.changesets = changesets;
         this.workspace = workspace;
-        this.approvals = approvals;
-        this.gates = gates;
         this.page = page;
         this.user = user;
     }
@@ -75,7 +67,7 @@ class ReleasesPages {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance list(ReleaseService.ReleasePage page, String state, String packageName,
-                List<ReleaseState> states, List<String> packageNames, String nav);
+                List<ReleaseState> states, List<String> packageNames, Decision create, String nav);
 
         static native TemplateInstance list$table(ReleaseService.ReleasePage page, String state, String packageName);
 
@@ -95,7 +87,8 @@ class ReleasesPages {
             return Templates.list$table(result, stateParam, pkg);
         }
         List<String> packageNames = workspace.manifests().stream().map(m -> m.name()).toList();
-        return Templates.list(result, stateParam, pkg, List.of(ReleaseState.values()), packageNames, "releases");
+        return Templates.list(result, stateParam, pkg, List.of(ReleaseState.values()), packageNames,
+                ReleasePermissions.create(user.actor()), "releases");
     }
 
     @GET
@@ -110,7 +103,7 @@ class ReleasesPages {
     public Response create(@RestForm String title, @RestForm("changeset") List<String> changesetIds,
             @RestForm String preRelease) {
         NewReleaseForm form = new NewReleaseForm(title, changesetIds == null ? List.of() : changesetIds, preRelease);
-        try {
+        return Forms.submit(() -> {
             PreReleaseTag tag = preRelease == null || preRelease.isBlank()
                     ? null
                     : ReleasePlansApi.parsePreRelease(preRelease);
@@ -119,67 +112,13 @@ class ReleasesPages {
             }
             ReleaseView created = releases.create(user.actor(), title, changesetIds, tag);
             return Flash.redirect(URI.create("/releases/" + created.id()), "Release " + created.id() + " created.");
-        } catch (InvalidInputException e) {
-            return Response.status(400).entity(createPage(form, e.errors())).build();
-        }
+        }, errors -> createPage(form, errors));
     }
 
     @GET
     @Path("/{id}")
     public TemplateInstance detail(@PathParam("id") long id) {
         return page.render(id, RefusedForm.none());
-    }
-
-    /** A reviewer approves or rejects one slot. */
-    @POST
-    @RolesAllowed({Roles.CODE_REVIEWER, Roles.SECURITY_REVIEWER, Roles.PRODUCT_REVIEWER})
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Path("/{id}/reviews")
-    public Response review(@PathParam("id") long id, @RestForm String slot, @RestForm String decision,
-            @RestForm String comment) {
-        try {
-            if ("reject".equals(decision)) {
-                approvals.reject(user.actor(), id, slot, comment);
-                return Flash.redirect(URI.create("/releases/" + id), "You rejected release " + id
-                        + "; it is back in draft with your reason.");
-            }
-            if (!"approve".equals(decision)) {
-                throw new InvalidInputException("decision", "must be approve or reject");
-            }
-            approvals.approve(user.actor(), id, slot, comment);
-            return Flash.redirect(URI.create("/releases/" + id), "Your " + slot + " approval is recorded.");
-        } catch (InvalidInputException e) {
-            return Response.status(400)
-                    .entity(page.render(id, RefusedForm.of("reviews", values("slot", slot, "comment", comment),
-                            e.errors())))
-                    .build();
-        }
-    }
-
-    /** A maintainer (or the security team for vulnerabilities) records a gate result by hand, with evidence. */
-    @POST
-    @RolesAllowed({Roles.CI, Roles.MAINTAINER, Roles.SECURITY_TEAM})
-    @Consumes({MediaType.MULTIPART_FORM_DATA, MediaType.APPLICATION_FORM_URLENCODED})
-    @Path("/{id}/gates")
-    public Response recordGate(@PathParam("id") long id, @RestForm String gate, @RestForm String value,
-            @RestForm String note, @RestForm String url, @RestForm("file") FileUpload file) {
-        try {
-            GateService.EvidenceInput evidence = null;
-            if (file != null && file.fileName() != null && !file.fileName().isBlank() && file.size() > 0) {
-                evidence = GateService.EvidenceInput.file(file.fileName(), file.contentType(), file.filePath());
-            } else if (url != null && !url.isBlank()) {
-                evidence = GateService.EvidenceInput.link(url);
-            }
-            GateStatus status = gates.record(user.actor(), id, gate, MeasuredValue.parse("value", value), evidence,
-                    note);
-            return Flash.redirect(URI.create("/releases/" + id), "Gate " + status.gate().label() + ": "
-                    + status.state().name().toLowerCase() + ".");
-        } catch (InvalidInputException e) {
-            return Response.status(400)
-                    .entity(page.render(id, RefusedForm.of("gates",
-                            values("gate", gate, "value", value, "note", note, "url", url), e.errors())))
-                    .build();
-        }
     }
 
     @POST
@@ -218,13 +157,6 @@ class ReleasesPages {
                 + " removed; approvals and gates given so far must be given again.");
     }
 
-    @GET
-    @Path("/{id}/evidence/{evidence}")
-    @Produces(MediaType.WILDCARD)
-    public Response evidence(@PathParam("id") long id, @PathParam("evidence") long evidence) {
-        return gates.downloadResponse(id, evidence);
-    }
-
     @POST
     @RolesAllowed({Roles.AUTHOR, Roles.MAINTAINER})
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -241,14 +173,6 @@ class ReleasesPages {
     public Response cancel(@PathParam("id") long id, @RestForm String reason) {
         releases.cancel(user.actor(), id, reason);
         return Flash.redirect(URI.create("/releases/" + id), "Release " + id + " cancelled.");
-    }
-
-    private static Map<String, String> values(String... fieldsAndValues) {
-        Map<String, String> values = new HashMap<>();
-        for (int i = 0; i < fieldsAndValues.length; i += 2) {
-            values.put(fieldsAndValues[i], fieldsAndValues[i + 1]);
-        }
-        return values;
     }
 
     private TemplateInstance createPage(NewReleaseForm form, List<FieldError> errors) {

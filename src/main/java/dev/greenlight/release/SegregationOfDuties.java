@@ -1,12 +1,11 @@
 package dev.greenlight.release;
 
+import dev.greenlight.common.Decision;
 import dev.greenlight.security.Actor;
-import dev.greenlight.security.Role;
 
 /**
- * Segregation of duties, the one rule for every decision about a release (a review, an override, an emergency's
- * assessment or leader decision) and every measurement a person reports about it (a gate result, a post-release check,
- * a deployment): nobody decides about or attests to a release they created or that holds a changeset they wrote.
+ * Segregation of duties as other features ask it, a refusal or null; the rule itself is
+ * {@link ReleasePermissions#decideAbout} and {@link ReleasePermissions#report}.
  */
 public final class SegregationOfDuties {
 
@@ -18,20 +17,15 @@ public final class SegregationOfDuties {
      * decide instead, e.g. "another code reviewer must review it").
      */
     public static String refusal(ReleaseFacts release, String username, String instead) {
-        if (username.equals(release.createdBy())) {
-            return "You created this release: " + instead + ".";
-        }
-        if (release.changesetAuthors().contains(username)) {
-            return "You wrote a changeset in this release: " + instead + ".";
-        }
-        return null;
+        return reasonOrNull(ReleasePermissions.decideAbout(release, username, instead));
     }
 
-    /**
-     * Null when {@code reporter} may report a measurement about the release, else why not. CI, the machine client,
-     * reports what the pipeline measured; a person is held to {@link #refusal}.
-     */
+    /** Null when {@code reporter} may report a measurement about the release, else why not. */
     public static String reportRefusal(ReleaseFacts release, Actor reporter, String instead) {
-        return reporter.has(Role.CI) ? null : refusal(release, reporter.username(), instead);
+        return reasonOrNull(ReleasePermissions.report(release, reporter, instead));
+    }
+
+    private static String reasonOrNull(Decision decision) {
+        return decision.allowed() ? null : decision.reason();
     }
 }

@@ -55,13 +55,13 @@ public class CurrentUser {
         return identity.hasRole(role.claim());
     }
 
-    /** For templates: {@code hasRole('maintainer')}. */
-    public boolean hasRole(String claim) {
-        return identity.hasRole(claim);
-    }
-
     public String roleLabels() {
         return roles().stream().map(Role::label).collect(Collectors.joining(", "));
+    }
+
+    /** The main menu for this person (layout template). */
+    public Navigation navigation() {
+        return Navigation.of(actor());
     }
 
     /** Built once per request: a page asks for it from several sections. */

@@ -11,12 +11,15 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import dev.greenlight.changeset.BoundedBody;
-import dev.greenlight.changeset.PackageManifest;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import dev.greenlight.security.CurrentUser;
 import dev.greenlight.security.Roles;
+import dev.greenlight.web.BoundedBody;
 
 /** The workspace's package manifests, as CI reports them from the repository. */
+@Tag(name = "Packages", description = "The workspace packages releases are planned against")
 @Path("/api/v1/packages")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -34,12 +37,14 @@ class PackagesApi {
     record PackagesRequest(List<PackageManifest> packages) {
     }
 
+    @Operation(summary = "Lists the workspace packages")
     @GET
     public List<PackageManifest> list() {
         return workspace.manifests();
     }
 
     /** Adds or updates the named packages and answers the whole workspace. */
+    @Operation(summary = "Adds packages or replaces their manifests")
     @PUT
     @RolesAllowed({Roles.MAINTAINER, Roles.ADMIN, Roles.CI})
     public List<PackageManifest> save(PackagesRequest request) {

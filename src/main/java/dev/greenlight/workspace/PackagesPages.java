@@ -20,7 +20,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
-import dev.greenlight.changeset.PackageManifest;
+import dev.greenlight.common.Decision;
 import dev.greenlight.common.FieldError;
 import dev.greenlight.common.InvalidInputException;
 import dev.greenlight.security.CurrentUser;
@@ -47,8 +47,8 @@ class PackagesPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance list(List<PackageManifest> packages, PackageForm form, List<FieldError> errors,
-                String nav);
+        static native TemplateInstance list(List<PackageManifest> packages, Decision edit, PackageForm form,
+                List<FieldError> errors, String nav);
     }
 
     @GET
@@ -78,7 +78,7 @@ class PackagesPages {
     }
 
     private TemplateInstance page(PackageForm form, List<FieldError> errors) {
-        return Templates.list(workspace.manifests(), form, errors, "packages");
+        return Templates.list(workspace.manifests(), WorkspacePermissions.edit(user.actor()), form, errors, "packages");
     }
 
     private static String trim(String value) {

@@ -18,8 +18,6 @@ import org.hibernate.type.SqlTypes;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-import dev.greenlight.changeset.PackageManifest;
-
 /** A package of the workspace with the manifest fields that release planning reads. */
 @Entity
 @Table(name = "workspace_package")

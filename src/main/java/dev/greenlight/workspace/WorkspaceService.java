@@ -18,13 +18,10 @@ import jakarta.transaction.Transactional;
 import org.semver4j.Semver;
 
 import dev.greenlight.audit.AuditLog;
-import dev.greenlight.changeset.PackageManifest;
 import dev.greenlight.common.FieldError;
-import dev.greenlight.common.ForbiddenActionException;
 import dev.greenlight.common.InvalidInputException;
 import dev.greenlight.common.Limits;
 import dev.greenlight.security.Actor;
-import dev.greenlight.security.Role;
 
 /** The workspace's packages: what release plans start from. */
 @ApplicationScoped
@@ -32,7 +29,6 @@ public class WorkspaceService {
     /** npm's rules for a (possibly scoped) package name. */
     private static final Pattern PACKAGE_NAME = Pattern
             .compile("^(@[a-z0-9-~][a-z0-9-._~]*/)?[a-z0-9-~][a-z0-9-._~]*$");
-    private static final Set<Role> EDITORS = Set.of(Role.MAINTAINER, Role.ADMIN, Role.CI);
 
     private final AuditLog audit;
     private final Clock clock;
@@ -50,10 +46,7 @@ public class WorkspaceService {
     /** Adds the given packages or replaces their manifests; packages not named are left alone. */
     @Transactional
     public List<PackageManifest> save(Actor actor, List<PackageManifest> manifests) {
-        if (!actor.hasAny(EDITORS)) {
-            throw new ForbiddenActionException(
-                    "Only a maintainer, an admin or CI may change the workspace's packages.");
-        }
+        WorkspacePermissions.edit(actor).orThrow();
         validate(manifests);
         Instant now = clock.instant();
         for (PackageManifest manifest : manifests) {

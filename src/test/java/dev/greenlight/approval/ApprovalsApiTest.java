@@ -45,6 +45,8 @@ class ApprovalsApiTest {
     DataSource dataSource;
     @Inject
     ApprovalService approvals;
+    @Inject
+    ReviewQueue queue;
 
     @BeforeEach
     void workspace() {
@@ -390,22 +392,50 @@ class ApprovalsApiTest {
     void myReviewsSkipAReleaseWhoseOpenSlotsAreNotMineAndJudgeInFullOneJudgedUnderAnotherPolicy() throws SQLException {
         ReleaseView major = fixtures.submittedRelease(Users.ALICE, "Breaking", changeset(Users.ALICE, "major"));
         assertThat(openSlots(major.id())).as("open slots once submitted")
-                .containsExactly("code", "security", "product");
+                .containsExactlyInAnyOrder("code", "security", "product");
         decide(Users.CARL, major.id(), "code", "approve", null).statusCode(201);
         decide(Users.SAM, major.id(), "security", "approve", null).statusCode(201);
         assertThat(openSlots(major.id())).as("a major bump holds the code slot open")
-                .containsExactly("code", "product");
+                .containsExactlyInAnyOrder("code", "product");
         assertThat(myReviews(Users.CAROL)).contains(major.id());
 
-        execute("update release set open_slots = '{product}' where id = " + major.id());
+        execute("delete from open_review_slot where slot <> 'product' and release_id = " + major.id());
         assertThat(myReviews(Users.CAROL)).as("the walk reads the open slots").doesNotContain(major.id());
 
-        execute("update release set open_slots_policy = 'an earlier policy' where id = " + major.id());
+        execute("update review_queue_judgement set policy = 'an earlier policy' where release_id = " + major.id());
         assertThat(myReviews(Users.CAROL)).as("judged in full under another policy").contains(major.id());
 
-        approvals.judgeReleasesInReview();
-        assertThat(openSlots(major.id())).as("judged again at start").containsExactly("code", "product");
+        queue.judgeReleasesInReview();
+        assertThat(openSlots(major.id())).as("judged again at start").containsExactlyInAnyOrder("code", "product");
         assertThat(myReviews(Users.CAROL)).contains(major.id());
+    }
+
+    @Test
+    void aReleaseThatLeavesReviewKeepsNoOpenSlotsAndIsJudgedAgainWhenSubmittedAgain() throws SQLException {
+        ReleaseView release = fixtures.submittedRelease(Users.ALICE, "Rejected", changeset(Users.ALICE, "minor"));
+        List<String> submitted = openSlots(release.id());
+        assertThat(submitted).isNotEmpty();
+
+        decide(Users.CAROL, release.id(), "code", "reject", "Needs tests").statusCode(201);
+        assertThat(openSlots(release.id())).as("back in draft").isEmpty();
+        assertThat(count("select count(*) from review_queue_judgement where release_id = " + release.id()))
+                .as("no judgement kept for a draft")
+                .isZero();
+
+        given().header("Authorization", Users.ALICE.bearer())
+                .post("/api/v1/releases/" + release.id() + "/submit")
+                .then()
+                .statusCode(200);
+        assertThat(openSlots(release.id())).as("in review again").containsExactlyInAnyOrderElementsOf(submitted);
+    }
+
+    private long count(String sql) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     private static List<Long> myReviews(Users reviewer) {
@@ -421,12 +451,15 @@ class ApprovalsApiTest {
     private List<String> openSlots(long release) throws SQLException {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection
-                        .prepareStatement("select open_slots from release where id = ?")) {
+                        .prepareStatement("select slot from open_review_slot where release_id = ?")) {
             statement.setLong(1, release);
+            List<String> slots = new ArrayList<>();
             try (ResultSet rs = statement.executeQuery()) {
-                rs.next();
-                return List.of((String[]) rs.getArray(1).getArray());
+                while (rs.next()) {
+                    slots.add(rs.getString(1));
+                }
             }
+            return slots;
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.greenlight.changeset;
 
+import dev.greenlight.workspace.PackageManifest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;

@@ -3,7 +3,6 @@ package dev.greenlight.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.Test;
 
@@ -48,12 +47,10 @@ class DemoDataTest {
     IncidentService incidents;
     @Inject
     PostmortemService postmortems;
-    @Inject
-    EntityManager em;
 
     @Test
     void loadsAValidatedAndARolledBackReleaseAnIncidentAndAnEmergencyWithItsPostMortem() {
-        new DemoData(workspace, changesets, releases, gates, approvals, emergencies, incidents, postmortems, em,
+        new DemoData(workspace, changesets, releases, gates, approvals, emergencies, incidents, postmortems,
                 validation, rollbacks).load(null);
 
         assertThat(releases.countByState().get(ReleaseState.VALIDATED)).isEqualTo(1);
@@ -67,5 +64,8 @@ class DemoDataTest {
                 .contains("SDK dropped release events", "Release tokens in error pages");
         assertThat(postmortems.recent(Users.LEAH.actor(), 0, 10)).extracting(PostmortemSummary::state)
                 .contains("PUBLISHED", "DRAFT");
+        assertThat(postmortems.overdue(Users.LEAH.actor(), 0, 50)).extracting(PostmortemSummary::incidentTitle)
+                .as("the emergency's post-mortem, due a day ago")
+                .contains("Release tokens in error pages");
     }
 }

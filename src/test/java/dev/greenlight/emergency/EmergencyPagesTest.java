@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 
+import dev.greenlight.evidence.EvidenceInput;
 import dev.greenlight.gate.GateService;
 import dev.greenlight.release.ReleaseService;
 import dev.greenlight.testsupport.Fixtures;
@@ -71,6 +72,7 @@ class EmergencyPagesTest {
                 .then()
                 .statusCode(400)
                 .body(containsString("criterion"))
+                .body(containsString("<p id=\"criterion-error\" class=\"field-error\">"))
                 .body(containsString("We promised it"));
     }
 
@@ -95,7 +97,7 @@ class EmergencyPagesTest {
         gates.record(Users.CI.actor(), e.releaseId(), "coverage", new BigDecimal("60"), null, null);
         gates.record(Users.CI.actor(), e.releaseId(), "critical-vulnerabilities", BigDecimal.ZERO, null, null);
         gates.record(Users.CI.actor(), e.releaseId(), "evidence", null,
-                GateService.EvidenceInput.link("https://ci.neuronx.dev/runs/1"), null);
+                EvidenceInput.link("https://ci.neuronx.dev/runs/1"), null);
 
         PageSession leah = PageSession.signIn(Users.LEAH);
         String page = "/emergencies/" + e.id();
@@ -114,6 +116,8 @@ class EmergencyPagesTest {
                 .then()
                 .statusCode(400)
                 .body(containsString("bypasses[0].reason"))
+                .body(containsString("<p id=\"reason-gate:coverage-error\" class=\"field-error\">say why Coverage gate"
+                        + " is bypassed</p>"))
                 .body(containsString("Pair-reviewed"));
         leah.submit(page, page + "/decision", Map.of("decision", "approve", "bypass", keys, "candidate", keys,
                 "bypassReason", List.of("No new code paths", "Pair-reviewed", "Assessed", "Outage")))

@@ -120,6 +120,9 @@ class OverridesApiTest {
                 .then()
                 .statusCode(400)
                 .body(containsString("incidentReport"))
+                .body(containsString("<p id=\"incidentReport-error\" class=\"field-error\">an override needs an"
+                        + " incident report</p>"))
+                .body(containsString("aria-invalid=\"true\""))
                 .body(containsString("Payments down"));
         String location = ada.submit(form, "/overrides", Map.of("release", release, "reason", "Payments down",
                 "incidentTitle", "Payments failing", "incidentSeverity", "SEV1", "incidentReport",

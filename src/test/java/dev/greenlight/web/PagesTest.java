@@ -111,7 +111,13 @@ class PagesTest {
                 .statusCode(400)
                 .body(containsString("Please correct the following"))
                 .body(containsString("title"))
-                .body(containsString("value=\"" + cs + "\" checked"));
+                .body(containsString("value=\"" + cs + "\" checked"))
+                .body(containsString("<p id=\"title-error\" class=\"field-error\">must not be blank</p>"));
+        alice.submit("/releases/new", "/releases", Map.of("title", "No changesets", "preRelease", "gamma"))
+                .then()
+                .statusCode(400)
+                .body(containsString("value=\"No changesets\""))
+                .body(containsString("<p id=\"preRelease-error\" class=\"field-error\">"));
     }
 
     @Test
@@ -266,7 +272,10 @@ class PagesTest {
         sam.submit(path, path + "/reviews", Map.of("slot", "security", "decision", "reject", "comment", ""))
                 .then()
                 .statusCode(400)
-                .body(containsString("say why the release is rejected"));
+                .body(containsString("say why the release is rejected"))
+                .body(containsString("aria-invalid=\"true\" aria-describedby=\"comment-security-error\""))
+                .body(containsString(
+                        "<p id=\"comment-security-error\" class=\"field-error\">say why the release is rejected</p>"));
     }
 
     @Test
