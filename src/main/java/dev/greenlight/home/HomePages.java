@@ -14,8 +14,8 @@ import io.quarkus.qute.TemplateInstance;
 
 import dev.greenlight.changeset.ChangesetService;
 import dev.greenlight.changeset.ChangesetView;
-import dev.greenlight.emergency.EmergencyBoard;
 import dev.greenlight.common.Decision;
+import dev.greenlight.emergency.EmergencyBoard;
 import dev.greenlight.release.ReleasePermissions;
 import dev.greenlight.release.ReleaseService;
 import dev.greenlight.release.ReleaseState;
