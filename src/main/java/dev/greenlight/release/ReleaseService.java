@@ -106,6 +106,16 @@ public class ReleaseService {
         return new ReleasePage(items, page, size, hasNext, hasNext ? items.get(items.size() - 1).id() : null);
     }
 
+    /** Releases published in {@code [from, to)}, earliest first, at most {@code limit}: the change calendar's. */
+    public List<ReleaseView> publishedBetween(Instant from, Instant to, int limit) {
+        return Release.<Release>find("publishedAt >= ?1 and publishedAt < ?2 order by publishedAt, id", from, to)
+                .page(0, limit)
+                .list()
+                .stream()
+                .map(ReleaseView::of)
+                .toList();
+    }
+
     public Map<ReleaseState, Long> countByState() {
         Map<ReleaseState, Long> counts = new LinkedHashMap<>();
         for (ReleaseState state : ReleaseState.values()) {
