@@ -28,4 +28,8 @@ public interface FreezePolicy {
     /** A freeze start or end older than this when the job first sees it is not announced any more. */
     @WithDefault("PT1H")
     Duration announceWithin();
+
+    /** How often each instance looks for freezes starting or ending, to announce them ("off" stops it). */
+    @WithDefault("1m")
+    String jobInterval();
 }

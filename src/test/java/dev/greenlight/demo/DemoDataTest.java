@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 
 import dev.greenlight.approval.ApprovalService;
+import dev.greenlight.calendar.FreezeService;
 import dev.greenlight.changeset.ChangesetService;
 import dev.greenlight.emergency.EmergencyService;
 import dev.greenlight.gate.GateService;
@@ -50,11 +51,13 @@ class DemoDataTest {
     PostmortemService postmortems;
     @Inject
     EntityManager em;
+    @Inject
+    FreezeService freezes;
 
     @Test
     void loadsAValidatedAndARolledBackReleaseAnIncidentAndAnEmergencyWithItsPostMortem() {
         new DemoData(workspace, changesets, releases, gates, approvals, emergencies, incidents, postmortems, em,
-                validation, rollbacks).load(null);
+                validation, rollbacks, freezes).load(null);
 
         assertThat(releases.countByState().get(ReleaseState.VALIDATED)).isEqualTo(1);
         assertThat(releases.countByState().get(ReleaseState.ROLLED_BACK)).isEqualTo(1);
@@ -67,5 +70,9 @@ class DemoDataTest {
                 .contains("SDK dropped release events", "Release tokens in error pages");
         assertThat(postmortems.recent(Users.LEAH.actor(), 0, 10)).extracting(PostmortemSummary::state)
                 .contains("PUBLISHED", "DRAFT");
+        // a weekly weekend freeze and a one-off holiday freeze of the core packages
+        assertThat(freezes.windows()).hasSize(2)
+                .anySatisfy(w -> assertThat(w.recurrence()).isEqualTo("FREQ=WEEKLY;BYDAY=FR"))
+                .anySatisfy(w -> assertThat(w.targets()).containsExactly("@neuronx/core", "@neuronx/api"));
     }
 }
