@@ -174,8 +174,10 @@ class DemoData {
                 "FREQ=WEEKLY;BYDAY=FR", "ALL", List.of()));
         int year = today.isBefore(LocalDate.of(today.getYear(), 12, 23)) ? today.getYear() : today.getYear() + 1;
         freezes.create(LEAH, new FreezeInput("Year-end holidays: core platform frozen",
-                LocalDate.of(year, 12, 23).atTime(18, 0).toString(), LocalDate.of(year + 1, 1, 4).atTime(8, 0)
-                        .toString(), "Europe/Berlin", null, "PACKAGES",
+                LocalDate.of(year, 12, 23).atTime(18, 0).toString(), LocalDate.of(year + 1, 1, 4)
+                        .atTime(8, 0)
+                        .toString(),
+                "Europe/Berlin", null, "PACKAGES",
                 List.of(NeuronxWorkspace.CORE, NeuronxWorkspace.API)));
     }
 
