@@ -29,6 +29,7 @@ final class AuditSubjects {
             case "rollback" -> release != null ? release + "#rollback" : null;
             case "release-check" -> release != null ? release + "#validation" : null;
             case "outbox_message", "slack_user_link" -> "/admin/slack";
+            case "freeze-window" -> "/calendar?view=list#freeze-" + e.entityId();
             default -> release;
         };
     }

@@ -1,9 +1,12 @@
 package dev.greenlight.demo;
 
 import java.math.BigDecimal;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 
 import jakarta.enterprise.event.Observes;
@@ -15,6 +18,8 @@ import io.quarkus.arc.profile.IfBuildProfile;
 import io.quarkus.runtime.StartupEvent;
 
 import dev.greenlight.approval.ApprovalService;
+import dev.greenlight.calendar.FreezeInput;
+import dev.greenlight.calendar.FreezeService;
 import dev.greenlight.changeset.ChangesetService;
 import dev.greenlight.changeset.ChangesetService.ChangesetFile;
 import dev.greenlight.changeset.PreReleaseTag;
@@ -60,12 +65,14 @@ class DemoData {
     private final EmergencyService emergencies;
     private final IncidentService incidents;
     private final PostmortemService postmortems;
+    private final FreezeService freezes;
 
     @Inject
     DemoData(WorkspaceService workspace, ChangesetService changesets, ReleaseService releases, GateService gates,
             ApprovalService approvals, EmergencyService emergencies, IncidentService incidents,
             PostmortemService postmortems, ValidationService validation,
-            RollbackService rollbacks) {
+            RollbackService rollbacks, FreezeService freezes) {
+        this.freezes = freezes;
         this.emergencies = emergencies;
         this.incidents = incidents;
         this.postmortems = postmortems;
@@ -147,6 +154,27 @@ class DemoData {
         changesets.submitFiles(BOB, List.of(
                 file("green-bees-hum", "\"@neuronx/core\": patch\n\"@neuronx/api\": patch",
                         "Tighten input validation on release plans")));
+
+        freezeWindows();
+    }
+
+    /**
+     * Loaded last, so that the releases above publish whatever the day: every weekend from next Friday 18:00 to
+     * Monday 08:00, and the core platform's year-end holidays.
+     */
+    private void freezeWindows() {
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Berlin"));
+        LocalDate friday = today.with(TemporalAdjusters.next(DayOfWeek.FRIDAY));
+        freezes.create(LEAH, new FreezeInput("Weekend: nobody on call to watch a release",
+                friday.atTime(18, 0).toString(), friday.plusDays(3).atTime(8, 0).toString(), "Europe/Berlin",
+                "FREQ=WEEKLY;BYDAY=FR", "ALL", List.of()));
+        int year = today.isBefore(LocalDate.of(today.getYear(), 12, 23)) ? today.getYear() : today.getYear() + 1;
+        freezes.create(LEAH, new FreezeInput("Year-end holidays: core platform frozen",
+                LocalDate.of(year, 12, 23).atTime(18, 0).toString(), LocalDate.of(year + 1, 1, 4)
+                        .atTime(8, 0)
+                        .toString(),
+                "Europe/Berlin", null, "PACKAGES",
+                List.of(NeuronxWorkspace.CORE, NeuronxWorkspace.API)));
     }
 
     private ReleaseView published(Actor author, String title, String changeset) {

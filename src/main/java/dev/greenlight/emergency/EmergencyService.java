@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -349,6 +350,16 @@ public class EmergencyService {
                             : slot.missing() + " more approval" + (slot.missing() == 1 ? "" : "s") + " needed"));
         }
         return candidates;
+    }
+
+    /**
+     * The id of the release's emergency that engineering leadership approved for the changesets it holds now, if any:
+     * the one way through a change freeze.
+     */
+    public Optional<Long> approvedFor(long releaseId) {
+        return EmergencyRequest.liveForRelease(releaseId)
+                .filter(e -> e.state == EmergencyState.APPROVED)
+                .map(e -> e.id);
     }
 
     /** What still holds the release back, from every requirement. */

@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 
 import dev.greenlight.approval.LaneApprovals;
 import dev.greenlight.audit.AuditLog;
+import dev.greenlight.calendar.FreezeService;
 import dev.greenlight.gate.GateRecorded;
 import dev.greenlight.gate.GateService;
 import dev.greenlight.gate.GateStatus;
@@ -39,14 +40,14 @@ public class StandardChangeLane {
     private final GateService gates;
     private final ReviewRequirements reviews;
     private final MetricsService metrics;
-    private final FreezeCalendar freezes;
+    private final FreezeService freezes;
     private final LaneApprovals approvals;
     private final AuditLog audit;
     private final Clock clock;
 
     @Inject
     StandardChangeLane(StandardChangePolicy policy, ReleaseService releases, GateService gates,
-            ReviewRequirements reviews, MetricsService metrics, FreezeCalendar freezes, LaneApprovals approvals,
+            ReviewRequirements reviews, MetricsService metrics, FreezeService freezes, LaneApprovals approvals,
             AuditLog audit, Clock clock) {
         this.policy = policy;
         this.rule = StandardChangeRule.of(policy);
@@ -124,6 +125,9 @@ public class StandardChangeLane {
         long securityFixes = release.changesetSummaries().stream().filter(reviews::isSecurityFix).count();
         Map<String, BigDecimal> rates = new LinkedHashMap<>();
         bumps.keySet().forEach(pkg -> rates.put(pkg, changeFailureRate.apply(pkg, at)));
-        return new LaneFacts(bumps, gateValues, securityFixes, rates, freezes.covers(bumps.keySet(), at));
+        return new LaneFacts(bumps, gateValues, securityFixes, rates, freezes.coveringPackages(bumps.keySet(), at)
+                .stream()
+                .findFirst()
+                .map(FreezeService.Frozen::description));
     }
 }

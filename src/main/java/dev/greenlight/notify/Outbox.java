@@ -74,6 +74,17 @@ public class Outbox {
                         render(notice), notice.dedupeKey()));
     }
 
+    /**
+     * Queues an announcement for Slack in the caller's transaction, like {@link #enqueue(Notice)}; one whose
+     * {@link Announcement#dedupeKey()} was queued before is dropped.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void announce(Announcement announcement) {
+        settings.channelFor(announcement.eventType())
+                .ifPresent(channel -> insert(announcement.eventType(), null, announcement.subject(), MessageKind.POST,
+                        channel, render(announcement), announcement.dedupeKey()));
+    }
+
     /** A link to a page of the portal, for messages. */
     String link(String path) {
         return baseUrl + path;
@@ -148,6 +159,11 @@ public class Outbox {
 
     private Optional<Long> insert(String eventType, long releaseId, MessageKind kind, String channel, String payload,
             String dedupeKey) {
+        return insert(eventType, releaseId, SUBJECT_PREFIX + releaseId, kind, channel, payload, dedupeKey);
+    }
+
+    private Optional<Long> insert(String eventType, Long releaseId, String orderingKey, MessageKind kind,
+            String channel, String payload, String dedupeKey) {
         Instant now = clock.instant();
         DeliveryStatus status = settings.configured() ? DeliveryStatus.PENDING : DeliveryStatus.NOT_CONFIGURED;
         em.createNativeQuery("insert into slack_channel (channel, next_send_at) values (:channel, :now)"
@@ -157,10 +173,11 @@ public class Outbox {
                 .executeUpdate();
         List<?> ids = em.createNativeQuery("insert into outbox_message (event_type, ordering_key, release_id, kind,"
                 + " channel, payload, status, dedupe_key, next_attempt_at, created_at, updated_at)"
-                + " values (:eventType, :key, :releaseId, :kind, :channel, cast(:payload as jsonb), :status,"
+                + " values (:eventType, :key, cast(:releaseId as bigint), :kind, :channel, cast(:payload as jsonb),"
+                + " :status,"
                 + " cast(:dedupe as text), :now, :now, :now) on conflict do nothing returning id")
                 .setParameter("eventType", eventType)
-                .setParameter("key", SUBJECT_PREFIX + releaseId)
+                .setParameter("key", orderingKey)
                 .setParameter("releaseId", releaseId)
                 .setParameter("kind", kind.name())
                 .setParameter("channel", channel)
@@ -194,6 +211,19 @@ public class Outbox {
                     mention(Role.ENGINEERING_LEADER), DUE.format(n.dueAt()));
         } else {
             throw new IllegalArgumentException("No template for " + notice.getClass().getSimpleName());
+        }
+        return render(template);
+    }
+
+    private String render(Announcement announcement) {
+        SlackMarkup link = SlackMarkup.of(link("/calendar?view=list"));
+        TemplateInstance template;
+        if (announcement instanceof Announcement.FreezeStarted a) {
+            template = SlackMessages.freezeStarted(a, link);
+        } else if (announcement instanceof Announcement.FreezeEnded a) {
+            template = SlackMessages.freezeEnded(a, link);
+        } else {
+            throw new IllegalArgumentException("No template for " + announcement.getClass().getSimpleName());
         }
         return render(template);
     }

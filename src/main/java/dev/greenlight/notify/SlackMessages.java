@@ -31,4 +31,8 @@ class SlackMessages {
 
     static native TemplateInstance postMortemOverdue(Notice.PostMortemOverdue notice, SlackMarkup link,
             SlackMarkup owners, SlackMarkup leaders, String dueAt);
+
+    static native TemplateInstance freezeStarted(Announcement.FreezeStarted announcement, SlackMarkup link);
+
+    static native TemplateInstance freezeEnded(Announcement.FreezeEnded announcement, SlackMarkup link);
 }

@@ -57,13 +57,15 @@ public class ReleaseService {
     private final Event<ReleaseContentChanged> contentChanged;
     private final Instance<ReleaseRequirement> requirements;
     private final Waivers waivers;
+    private final Instance<PublishGuard> publishGuards;
     private final Clock clock;
     private final ReleasePlanner planner = new ReleasePlanner();
 
     @Inject
     ReleaseService(ChangesetService changesets, WorkspaceService workspace, AuditLog audit,
             Event<ReleaseStateChanged> stateChanged, Event<ReleaseContentChanged> contentChanged,
-            @Any Instance<ReleaseRequirement> requirements, Waivers waivers, Clock clock) {
+            @Any Instance<ReleaseRequirement> requirements, Waivers waivers,
+            @Any Instance<PublishGuard> publishGuards, Clock clock) {
         this.changesets = changesets;
         this.workspace = workspace;
         this.audit = audit;
@@ -71,6 +73,7 @@ public class ReleaseService {
         this.contentChanged = contentChanged;
         this.requirements = requirements;
         this.waivers = waivers;
+        this.publishGuards = publishGuards;
         this.clock = clock;
     }
 
@@ -93,6 +96,16 @@ public class ReleaseService {
         boolean hasNext = found.size() > size;
         List<ReleaseView> items = found.stream().limit(size).map(ReleaseView::of).toList();
         return new ReleasePage(items, page, size, hasNext, hasNext ? items.get(items.size() - 1).id() : null);
+    }
+
+    /** Releases published in {@code [from, to)}, earliest first, at most {@code limit}: the change calendar's. */
+    public List<ReleaseView> publishedBetween(Instant from, Instant to, int limit) {
+        return Release.<Release>find("publishedAt >= ?1 and publishedAt < ?2 order by publishedAt, id", from, to)
+                .page(0, limit)
+                .list()
+                .stream()
+                .map(ReleaseView::of)
+                .toList();
     }
 
     public Map<ReleaseState, Long> countByState() {
@@ -222,11 +235,14 @@ public class ReleaseService {
         Release release = Release.findForUpdate(id).orElseThrow(() -> new ResourceNotFoundException("Release", id));
         refuseUnlessAllowed(actor, release, ReleaseAction.PUBLISH);
         release.state.next(ReleaseAction.PUBLISH);
-        List<String> missing = unmet(facts(release));
+        ReleaseFacts facts = facts(release);
+        List<String> missing = unmet(facts);
         if (!missing.isEmpty()) {
             throw new ConflictException("Release " + id + " may not be published: " + String.join(" ", missing));
         }
-        release.publishedAt = clock.instant();
+        Instant now = clock.instant();
+        publishGuards.forEach(guard -> guard.check(actor, facts, now));
+        release.publishedAt = now;
         release.publishedBy = actor.username();
         release.tags = release.packages.stream().map(p -> p.name() + "@" + p.newVersion()).toList();
         workspace.applyVersions(actor, release.manifests);

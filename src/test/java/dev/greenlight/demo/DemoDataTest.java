@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 
 import dev.greenlight.approval.ApprovalService;
+import dev.greenlight.calendar.FreezeService;
 import dev.greenlight.changeset.ChangesetService;
 import dev.greenlight.emergency.EmergencyService;
 import dev.greenlight.gate.GateService;
@@ -47,11 +48,13 @@ class DemoDataTest {
     IncidentService incidents;
     @Inject
     PostmortemService postmortems;
+    @Inject
+    FreezeService freezes;
 
     @Test
     void loadsAValidatedAndARolledBackReleaseAnIncidentAndAnEmergencyWithItsPostMortem() {
         new DemoData(workspace, changesets, releases, gates, approvals, emergencies, incidents, postmortems,
-                validation, rollbacks).load(null);
+                validation, rollbacks, freezes).load(null);
 
         assertThat(releases.countByState().get(ReleaseState.VALIDATED)).isEqualTo(1);
         assertThat(releases.countByState().get(ReleaseState.ROLLED_BACK)).isEqualTo(1);
@@ -67,5 +70,9 @@ class DemoDataTest {
         assertThat(postmortems.overdue(Users.LEAH.actor(), 0, 50)).extracting(PostmortemSummary::incidentTitle)
                 .as("the emergency's post-mortem, due a day ago")
                 .contains("Release tokens in error pages");
+        // a weekly weekend freeze and a one-off holiday freeze of the core packages
+        assertThat(freezes.windows()).hasSize(2)
+                .anySatisfy(w -> assertThat(w.recurrence()).isEqualTo("FREQ=WEEKLY;BYDAY=FR"))
+                .anySatisfy(w -> assertThat(w.targets()).containsExactly("@neuronx/core", "@neuronx/api"));
     }
 }

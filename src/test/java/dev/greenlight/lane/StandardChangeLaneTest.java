@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -162,6 +163,42 @@ class StandardChangeLaneTest {
 
         fixtures.approveAllSlots(minor);
         assertThat(state(minor)).as("people review as before").isEqualTo(ReleaseState.APPROVED);
+    }
+
+    @Test
+    void aReleaseOfAPackageInAFreezeGoesToPeopleWithTheWindowNamed() throws SQLException {
+        clock.set(Instant.parse("2032-06-01T10:00:00Z"));
+        Map<String, Object> window = new HashMap<>();
+        window.put("reason", "Lane test freeze");
+        window.put("start", "2032-06-01T00:00");
+        window.put("end", "2032-06-02T00:00");
+        window.put("timeZone", "UTC");
+        window.put("scope", "PACKAGES");
+        window.put("targets", List.of("@neuronx/cli"));
+        long freeze = given().header("Authorization", Users.LEAH.bearer())
+                .contentType(ContentType.JSON)
+                .body(window)
+                .post("/api/v1/freezes")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getLong("id");
+        try {
+            long id = submittedThroughTheApi(changeset("patch", "Fix a typo during the freeze"));
+            fixtures.passAllGates(id);
+
+            assertThat(state(id)).isEqualTo(ReleaseState.IN_REVIEW);
+            JsonPath decision = laneEvents(id).get(1).getValue();
+            assertThat(decision.getString("decision")).isEqualTo("declined");
+            assertThat(decision.getList("conditions.holds")).containsExactly(true, true, true, true, false);
+            assertThat(decision.getString("conditions[4].value")).contains("\"Lane test freeze\"");
+        } finally {
+            given().header("Authorization", Users.LEAH.bearer())
+                    .delete("/api/v1/freezes/" + freeze)
+                    .then()
+                    .statusCode(204);
+        }
     }
 
     @Test

@@ -186,7 +186,8 @@ class RoleMatrixTest {
                 "/api/v1/emergencies/" + w.emergency(), "/api/v1/overrides/" + w.override(), "/api/v1/incidents",
                 "/api/v1/incidents/" + w.incident(), "/api/v1/postmortems", "/api/v1/postmortems/overdue",
                 "/api/v1/postmortems/" + w.postmortem(), "/api/v1/audit", "/api/v1/audit/verification",
-                "/api/v1/audit/export?format=json", "/api/v1/metrics")) {
+                "/api/v1/audit/export?format=json", "/api/v1/metrics", "/api/v1/freezes",
+                "/api/v1/freezes/occurrences?from=2026-12-01T00:00:00Z&to=2027-01-01T00:00:00Z")) {
             calls.add(get(path, Expect.everyone(200)));
         }
         Expect secret = Expect.everyone(404).and(200, SECURITY_READERS).and(403, Users.NORA);
@@ -230,6 +231,7 @@ class RoleMatrixTest {
                 Map.of("packages", List.of(Map.of("name", "", "version", "x")), "changesets", List.of()),
                 Expect.only(400, AUTHORS).and(400, Users.MAX, Users.CI)));
         calls.add(call("POST", "/api/v1/emergencies", Map.of(), Expect.only(400, AUTHORS)));
+        calls.add(call("POST", "/api/v1/freezes", Map.of(), Expect.only(400, Users.LEAH, Users.ADA)));
         calls.add(call("POST", "/api/v1/emergencies/" + w.closedEmergency() + "/assess", Map.of("reason", "Real"),
                 Expect.only(409, Users.SEAN, Users.PETE)));
         calls.add(call("POST", "/api/v1/emergencies/" + w.closedEmergency() + "/decline", Map.of("reason", "No"),
@@ -348,6 +350,9 @@ class RoleMatrixTest {
             calls.add(get(path, Expect.everyone(200)));
         }
         calls.add(get("/admin/slack", Expect.only(200, Users.ADA)));
+        calls.add(get("/calendar", Expect.everyone(200)));
+        calls.add(get("/calendar.ics", Expect.everyone(200)));
+        calls.add(get("/calendar/freezes/new", Expect.only(200, Users.LEAH, Users.ADA)));
         calls.add(get("/reviews/delegations", Expect.everyone(200)));
         calls.add(get("/policy/standard-change", Expect.only(200, Users.LEAH, Users.MAX, Users.ADA)));
         calls.add(get("/incidents/new", Expect.only(200, FILERS)));
@@ -405,6 +410,8 @@ class RoleMatrixTest {
                 Expect.only(400, AUTHORS)
                         .and(400, Users.MAX,
                                 Users.CI)));
+        calls.add(call("POST", "/calendar/freezes", Map.of("reason", "", "start", "", "end", "", "timeZone", "",
+                "recurrence", "", "scope", "", "targets", ""), Expect.only(400, Users.LEAH, Users.ADA)));
         calls.add(call("POST", "/changesets/" + w.pending() + "/delete", Map.of(),
                 Expect.only(403).skip(Users.ALICE, Users.MAX)));
         calls.add(call("POST", "/packages", Map.of("name", "@neuronx/core", "version", "not-a-version",
