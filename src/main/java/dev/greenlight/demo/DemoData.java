@@ -5,12 +5,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.arc.profile.IfBuildProfile;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -22,6 +26,9 @@ import dev.greenlight.changeset.ChangesetService.ChangesetFile;
 import dev.greenlight.changeset.PreReleaseTag;
 import dev.greenlight.emergency.EmergencyService;
 import dev.greenlight.emergency.EmergencyView;
+import dev.greenlight.environment.DeploymentInput;
+import dev.greenlight.environment.DeploymentService;
+import dev.greenlight.environment.StepCheck;
 import dev.greenlight.gate.GateService;
 import dev.greenlight.incident.IncidentService;
 import dev.greenlight.incident.IncidentView;
@@ -32,6 +39,7 @@ import dev.greenlight.release.ReleaseView;
 import dev.greenlight.rollback.RollbackService;
 import dev.greenlight.security.Actor;
 import dev.greenlight.security.Role;
+import dev.greenlight.validation.Check;
 import dev.greenlight.validation.ValidationService;
 import dev.greenlight.workspace.WorkspaceService;
 
@@ -62,12 +70,16 @@ class DemoData {
     private final IncidentService incidents;
     private final PostmortemService postmortems;
     private final EntityManager em;
+    private final DeploymentService deployments;
+    private final ObjectMapper json;
 
     @Inject
     DemoData(WorkspaceService workspace, ChangesetService changesets, ReleaseService releases, GateService gates,
             ApprovalService approvals, EmergencyService emergencies, IncidentService incidents,
             PostmortemService postmortems, EntityManager em, ValidationService validation,
-            RollbackService rollbacks) {
+            RollbackService rollbacks, DeploymentService deployments, ObjectMapper json) {
+        this.deployments = deployments;
+        this.json = json;
         this.emergencies = emergencies;
         this.incidents = incidents;
         this.postmortems = postmortems;
@@ -144,6 +156,10 @@ class DemoData {
         ReleaseView cancelled = releases.create(ALICE, "Drop v1 endpoints", List.of("bold-wolves-howl"), null);
         releases.cancel(ALICE, cancelled.id(), "Customers still call v1; wait for the deprecation window to end.");
 
+        // the SDK release went through staging and every production canary step; the CLI one is at 25 % in production
+        rollOut(published.id(), List.of(5, 25, 100), true);
+        rollOut(validated.id(), List.of(5, 25), false);
+
         incidentWithPublishedPostmortem(published.id());
         emergencyWithOverduePostmortem();
 
@@ -168,6 +184,56 @@ class DemoData {
         validation.record(CI, releaseId, "performance-regression", new BigDecimal(regression), null, "p95 latency");
         validation.record(CI, releaseId, "error-rate", new BigDecimal(errorRate),
                 GateService.EvidenceInput.link("https://grafana.neuronx.dev/d/cli/" + releaseId), null);
+    }
+
+    /**
+     * Staging validated three hours ago, production approved by a leader, then the production {@code steps}, each
+     * passing its checks except the last one when {@code finished} is false, which is still in progress.
+     */
+    private void rollOut(long releaseId, List<Integer> steps, boolean finished) {
+        stagingValidatedHoursAgo(releaseId, 3);
+        deployments.approvePromotion(LEAH, releaseId, "production");
+        Map<String, String> passing = Map.of("smoke-tests", "0", "error-rate", "0.2");
+        for (int i = 0; i < steps.size(); i++) {
+            int step = steps.get(i);
+            String reference = "deploy-" + releaseId + "-" + step;
+            String url = "https://ci.neuronx.dev/deployments/" + reference;
+            deployments.report(CI, releaseId, new DeploymentInput("production", "STARTED", step, reference, url,
+                    null));
+            if (finished || i < steps.size() - 1) {
+                deployments.report(CI, releaseId, new DeploymentInput("production", "SUCCEEDED", step, reference, url,
+                        passing));
+            }
+        }
+    }
+
+    /**
+     * Demo only: a staging deployment in the past, so that production's wait timer is over; reports made through the
+     * API are always stamped now.
+     */
+    private void stagingValidatedHoursAgo(long releaseId, int hours) {
+        List<StepCheck> checks = List.of(stepCheck(Check.SMOKE_TESTS, BigDecimal.ZERO),
+                stepCheck(Check.ERROR_RATE, new BigDecimal("0.1")));
+        String checksJson;
+        try {
+            checksJson = json.writeValueAsString(checks);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        QuarkusTransaction.requiringNew()
+                .run(() -> em.createNativeQuery("insert into deployment (release_id, environment, status, percentage,"
+                        + " reference, checks, reported_by, reported_at) values (:release, 'staging', 'SUCCEEDED', 100,"
+                        + " :reference, cast(:checks as jsonb), 'ci', now() - make_interval(hours => :hours))")
+                        .setParameter("release", releaseId)
+                        .setParameter("reference", "deploy-" + releaseId + "-staging")
+                        .setParameter("checks", checksJson)
+                        .setParameter("hours", hours)
+                        .executeUpdate());
+    }
+
+    private StepCheck stepCheck(Check check, BigDecimal value) {
+        return new StepCheck(check.id(), check.label(), value, check.unit(), validation.passes(check, value),
+                validation.threshold(check));
     }
 
     /** The SDK release dropped events for a while: its incident and a post-mortem written, signed off, published. */

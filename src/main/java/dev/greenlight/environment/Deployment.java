@@ -54,14 +54,4 @@ class Deployment extends PanacheEntityBase {
 
     @Column(name = "reported_at", nullable = false)
     public Instant reportedAt;
-
-    /** Oldest first. */
-    static List<Deployment> ofRelease(long releaseId) {
-        return list("releaseId = ?1 order by id", releaseId);
-    }
-
-    Rollout.Report report() {
-        return new Rollout.Report(id, environment, status, percentage, reference, url, checks, reportedBy,
-                reportedAt);
-    }
 }

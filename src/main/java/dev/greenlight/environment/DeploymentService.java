@@ -1,8 +1,10 @@
 package dev.greenlight.environment;
 
 import java.math.BigDecimal;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -14,6 +16,9 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.greenlight.audit.AuditLog;
 import dev.greenlight.common.ConflictException;
@@ -47,10 +52,12 @@ public class DeploymentService {
     private final Outbox outbox;
     private final Inputs inputs;
     private final Clock clock;
+    private final ObjectMapper json;
 
     @Inject
     DeploymentService(Environments environments, ReleaseService releases, ValidationService validation,
-            AuditLog audit, Outbox outbox, Inputs inputs, Clock clock) {
+            AuditLog audit, Outbox outbox, Inputs inputs, Clock clock, ObjectMapper json) {
+        this.json = json;
         this.environments = environments;
         this.releases = releases;
         this.validation = validation;
@@ -60,10 +67,9 @@ public class DeploymentService {
         this.clock = clock;
     }
 
-    /** The release in every environment, in promotion order: two queries. */
+    /** The release in every environment, in promotion order: one query. */
     public List<Rollout.EnvironmentState> status(ReleaseView release) {
-        return Rollout.of(environments.all(), reports(release.id()), approvals(release.id()), publishedAt(release),
-                clock.instant());
+        return states(release, clock.instant());
     }
 
     /** Records one step CI reports, when the input is valid and the promotion rules allow it. */
@@ -176,16 +182,46 @@ public class DeploymentService {
     }
 
     private Rollout.EnvironmentState stateOf(ReleaseView release, EnvironmentRule rule, Instant now) {
-        return Rollout.of(environments.all(), reports(release.id()), approvals(release.id()), publishedAt(release),
-                now).get(rule.position());
+        return states(release, now).get(rule.position());
     }
 
-    private static List<Rollout.Report> reports(long releaseId) {
-        return Deployment.ofRelease(releaseId).stream().map(Deployment::report).toList();
+    /** The release's deployment reports and promotion approvals read together: the release page counts queries. */
+    private List<Rollout.EnvironmentState> states(ReleaseView release, Instant now) {
+        List<?> rows = Deployment.getEntityManager()
+                .createNativeQuery("select 'report', id, environment, status, percentage, reference, url,"
+                        + " cast(checks as text), reported_by, reported_at from deployment where release_id = :release"
+                        + " union all select 'approval', id, environment, null, null, null, null, null, approved_by,"
+                        + " approved_at from promotion_approval where release_id = :release order by 1 desc, 2")
+                .setParameter("release", release.id())
+                .getResultList();
+        List<Rollout.Report> reports = new ArrayList<>();
+        List<Rollout.Approval> approvals = new ArrayList<>();
+        for (Object row : rows) {
+            Object[] c = (Object[]) row;
+            Instant at = instant(c[9]);
+            if ("approval".equals(c[0])) {
+                approvals.add(new Rollout.Approval((String) c[2], (String) c[8], at));
+            } else {
+                reports.add(new Rollout.Report(((Number) c[1]).longValue(), (String) c[2],
+                        DeploymentStatus.valueOf((String) c[3]), ((Number) c[4]).intValue(), (String) c[5],
+                        (String) c[6], checks((String) c[7]), (String) c[8], at));
+            }
+        }
+        return Rollout.of(environments.all(), reports, approvals, publishedAt(release), now);
     }
 
-    private static List<Rollout.Approval> approvals(long releaseId) {
-        return PromotionApproval.ofRelease(releaseId).stream().map(PromotionApproval::approval).toList();
+    private List<StepCheck> checks(String stored) {
+        try {
+            return List.of(json.readValue(stored, StepCheck[].class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable step checks " + stored, e);
+        }
+    }
+
+    private static Instant instant(Object value) {
+        return value instanceof OffsetDateTime odt
+                ? odt.toInstant()
+                : value instanceof Timestamp ts ? ts.toInstant() : (Instant) value;
     }
 
     private static Instant publishedAt(ReleaseView release) {

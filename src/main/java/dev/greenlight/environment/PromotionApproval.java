@@ -1,7 +1,6 @@
 package dev.greenlight.environment;
 
 import java.time.Instant;
-import java.util.List;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -34,12 +33,4 @@ class PromotionApproval extends PanacheEntityBase {
 
     @Column(name = "approved_at", nullable = false)
     public Instant approvedAt;
-
-    static List<PromotionApproval> ofRelease(long releaseId) {
-        return list("releaseId = ?1 order by id", releaseId);
-    }
-
-    Rollout.Approval approval() {
-        return new Rollout.Approval(environment, approvedBy, approvedAt);
-    }
 }

@@ -2,16 +2,22 @@ package dev.greenlight.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.junit.QuarkusTest;
 
 import dev.greenlight.approval.ApprovalService;
 import dev.greenlight.changeset.ChangesetService;
 import dev.greenlight.emergency.EmergencyService;
+import dev.greenlight.environment.DeploymentService;
 import dev.greenlight.gate.GateService;
 import dev.greenlight.incident.IncidentService;
 import dev.greenlight.incident.IncidentView;
@@ -50,11 +56,15 @@ class DemoDataTest {
     PostmortemService postmortems;
     @Inject
     EntityManager em;
+    @Inject
+    DeploymentService deployments;
+    @Inject
+    ObjectMapper json;
 
     @Test
     void loadsAValidatedAndARolledBackReleaseAnIncidentAndAnEmergencyWithItsPostMortem() {
         new DemoData(workspace, changesets, releases, gates, approvals, emergencies, incidents, postmortems, em,
-                validation, rollbacks).load(null);
+                validation, rollbacks, deployments, json).load(null);
 
         assertThat(releases.countByState().get(ReleaseState.VALIDATED)).isEqualTo(1);
         assertThat(releases.countByState().get(ReleaseState.ROLLED_BACK)).isEqualTo(1);
@@ -67,5 +77,19 @@ class DemoDataTest {
                 .contains("SDK dropped release events", "Release tokens in error pages");
         assertThat(postmortems.recent(Users.LEAH.actor(), 0, 10)).extracting(PostmortemSummary::state)
                 .contains("PUBLISHED", "DRAFT");
+    }
+
+    @Test
+    void showsOneReleaseFullyInProductionAndOneMidCanary() {
+        new DemoData(workspace, changesets, releases, gates, approvals, emergencies, incidents, postmortems, em,
+                validation, rollbacks, deployments, json).load(null);
+
+        List<String> production = new ArrayList<>();
+        for (var state : List.of(ReleaseState.PUBLISHED, ReleaseState.VALIDATED)) {
+            for (var release : releases.search(state, null, 0, 20).items()) {
+                production.add(release.title() + ": " + deployments.status(release).get(1).status());
+            }
+        }
+        assertThat(production).contains("SDK event streaming: succeeded", "CLI proxy settings: step 25 % in progress");
     }
 }

@@ -264,4 +264,16 @@ class DeploymentsApiTest {
                 .body("status", contains("not started", "not started"))
                 .body("[1].blockers[0]", equalTo("staging is not validated (not started)"));
     }
+
+    @Test
+    void thePolicyPageShowsEachEnvironmentsRules() {
+        PageSession.signIn(Users.PAULA)
+                .get("/policy")
+                .then()
+                .statusCode(200)
+                .body(containsString("Environments and promotion"))
+                .body(containsString("<tr><th scope=\"row\">production</th><td>5 %, 25 %, 100 %</td><td>1 hour</td>"
+                        + "<td>1 (engineering leader or maintainer)</td><td>smoke-tests, error-rate</td></tr>"))
+                .body(containsString("<tr><th scope=\"row\">staging</th><td>100 %</td><td>none</td><td>none</td>"));
+    }
 }
