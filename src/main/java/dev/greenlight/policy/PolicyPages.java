@@ -24,11 +24,14 @@ class PolicyPages {
     private final ValidationPolicy validation;
     private final RollbackPolicy rollback;
     private final MetricTargets metrics;
+    private final StandardChangePolicy standardChange;
     private final Environments environments;
 
     @Inject
     PolicyPages(ReleasePolicy policy, ReviewRequirements reviews, ValidationPolicy validation,
-            RollbackPolicy rollback, MetricTargets metrics, Environments environments) {
+            RollbackPolicy rollback, MetricTargets metrics, StandardChangePolicy standardChange,
+            Environments environments) {
+        this.standardChange = standardChange;
         this.policy = policy;
         this.reviews = reviews;
         this.validation = validation;
@@ -41,13 +44,15 @@ class PolicyPages {
     static class Templates {
         static native TemplateInstance show(ReleasePolicy policy, List<SlotRequirement> normal,
                 List<SlotRequirement> major, List<SlotRequirement> securityFix, ValidationPolicy validation,
-                RollbackPolicy rollback, MetricTargets metrics, List<EnvironmentRule> environments, String nav);
+                RollbackPolicy rollback, MetricTargets metrics, StandardChangePolicy standardChange,
+                List<EnvironmentRule> environments, String nav);
     }
 
     @GET
     public TemplateInstance show() {
         return Templates.show(policy, reviews.forRelease(false, List.of()), reviews.forRelease(true, List.of()),
-                reviews.forRelease(false, List.of("security fix")), validation, rollback, metrics, environments.all(),
+                reviews.forRelease(false, List.of("security fix")), validation, rollback, metrics, standardChange,
+                environments.all(),
                 "policy");
     }
 }
