@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -25,6 +26,9 @@ import dev.greenlight.changeset.ChangesetService.ChangesetFile;
 import dev.greenlight.changeset.PreReleaseTag;
 import dev.greenlight.emergency.EmergencyService;
 import dev.greenlight.emergency.EmergencyView;
+import dev.greenlight.environment.DeploymentInput;
+import dev.greenlight.environment.DeploymentService;
+import dev.greenlight.environment.StepCheck;
 import dev.greenlight.evidence.EvidenceInput;
 import dev.greenlight.gate.GateService;
 import dev.greenlight.incident.IncidentService;
@@ -36,6 +40,7 @@ import dev.greenlight.release.ReleaseView;
 import dev.greenlight.rollback.RollbackService;
 import dev.greenlight.security.Actor;
 import dev.greenlight.security.Role;
+import dev.greenlight.validation.Check;
 import dev.greenlight.validation.ValidationService;
 import dev.greenlight.workspace.WorkspaceService;
 
@@ -66,13 +71,15 @@ class DemoData {
     private final IncidentService incidents;
     private final PostmortemService postmortems;
     private final FreezeService freezes;
+    private final DeploymentService deployments;
 
     @Inject
     DemoData(WorkspaceService workspace, ChangesetService changesets, ReleaseService releases, GateService gates,
             ApprovalService approvals, EmergencyService emergencies, IncidentService incidents,
             PostmortemService postmortems, ValidationService validation,
-            RollbackService rollbacks, FreezeService freezes) {
+            RollbackService rollbacks, FreezeService freezes, DeploymentService deployments) {
         this.freezes = freezes;
+        this.deployments = deployments;
         this.emergencies = emergencies;
         this.incidents = incidents;
         this.postmortems = postmortems;
@@ -148,6 +155,10 @@ class DemoData {
         ReleaseView cancelled = releases.create(ALICE, "Drop v1 endpoints", List.of("bold-wolves-howl"), null);
         releases.cancel(ALICE, cancelled.id(), "Customers still call v1; wait for the deprecation window to end.");
 
+        // the SDK release went through staging and every production canary step; the CLI one is at 25 % in production
+        rollOut(published.id(), List.of(5, 25, 100), true);
+        rollOut(validated.id(), List.of(5, 25), false);
+
         incidentWithPublishedPostmortem(published.id());
         emergencyWithOverduePostmortem();
 
@@ -193,6 +204,40 @@ class DemoData {
         validation.record(CI, releaseId, "performance-regression", new BigDecimal(regression), null, "p95 latency");
         validation.record(CI, releaseId, "error-rate", new BigDecimal(errorRate),
                 EvidenceInput.link("https://grafana.neuronx.dev/d/cli/" + releaseId), null);
+    }
+
+    /**
+     * Staging validated three hours ago, production approved by a leader, then the production {@code steps}, each
+     * passing its checks except the last one when {@code finished} is false, which is still in progress.
+     */
+    private void rollOut(long releaseId, List<Integer> steps, boolean finished) {
+        stagingValidatedHoursAgo(releaseId, 3);
+        deployments.approvePromotion(LEAH, releaseId, "production");
+        Map<String, String> passing = Map.of("smoke-tests", "0", "error-rate", "0.2");
+        for (int i = 0; i < steps.size(); i++) {
+            int step = steps.get(i);
+            String reference = "deploy-" + releaseId + "-" + step;
+            String url = "https://ci.neuronx.dev/deployments/" + reference;
+            deployments.report(CI, releaseId, new DeploymentInput("production", "STARTED", step, reference, url,
+                    null));
+            if (finished || i < steps.size() - 1) {
+                deployments.report(CI, releaseId, new DeploymentInput("production", "SUCCEEDED", step, reference, url,
+                        passing));
+            }
+        }
+    }
+
+    /** A staging deployment validated {@code hours} ago, so that production's wait timer is over. */
+    private void stagingValidatedHoursAgo(long releaseId, int hours) {
+        deployments.recordPastSuccessForDemo(CI, releaseId, "staging", 100,
+                List.of(stepCheck(Check.SMOKE_TESTS, BigDecimal.ZERO), stepCheck(Check.ERROR_RATE,
+                        new BigDecimal("0.1"))),
+                Duration.ofHours(hours));
+    }
+
+    private StepCheck stepCheck(Check check, BigDecimal value) {
+        return new StepCheck(check.id(), check.label(), value, check.unit(), validation.passes(check, value),
+                validation.threshold(check));
     }
 
     /** The SDK release dropped events for a while: its incident and a post-mortem written, signed off, published. */

@@ -11,6 +11,8 @@ import jakarta.ws.rs.core.MediaType;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
+import dev.greenlight.environment.EnvironmentRule;
+import dev.greenlight.environment.Environments;
 import dev.greenlight.metrics.MetricTargets;
 
 /** The release policy in force, as configured. */
@@ -23,29 +25,34 @@ class PolicyPages {
     private final RollbackPolicy rollback;
     private final MetricTargets metrics;
     private final StandardChangePolicy standardChange;
+    private final Environments environments;
 
     @Inject
     PolicyPages(ReleasePolicy policy, ReviewRequirements reviews, ValidationPolicy validation,
-            RollbackPolicy rollback, MetricTargets metrics, StandardChangePolicy standardChange) {
+            RollbackPolicy rollback, MetricTargets metrics, StandardChangePolicy standardChange,
+            Environments environments) {
         this.standardChange = standardChange;
         this.policy = policy;
         this.reviews = reviews;
         this.validation = validation;
         this.rollback = rollback;
         this.metrics = metrics;
+        this.environments = environments;
     }
 
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance show(ReleasePolicy policy, List<SlotRequirement> normal,
                 List<SlotRequirement> major, List<SlotRequirement> securityFix, ValidationPolicy validation,
-                RollbackPolicy rollback, MetricTargets metrics, StandardChangePolicy standardChange, String nav);
+                RollbackPolicy rollback, MetricTargets metrics, StandardChangePolicy standardChange,
+                List<EnvironmentRule> environments, String nav);
     }
 
     @GET
     public TemplateInstance show() {
         return Templates.show(policy, reviews.forRelease(false, List.of()), reviews.forRelease(true, List.of()),
                 reviews.forRelease(false, List.of("security fix")), validation, rollback, metrics, standardChange,
+                environments.all(),
                 "policy");
     }
 }

@@ -149,6 +149,17 @@ public class ValidationService {
         return statuses.stream().filter(s -> s.check() == check).findFirst().orElseThrow();
     }
 
+    /**
+     * Greenlight's verdict on a measured check without recording it, for checks other features measure (a canary step
+     * of a deployment). Invalid values are refused as {@link #record} refuses them.
+     */
+    public boolean passes(Check check, BigDecimal value) {
+        if (!check.isMeasured()) {
+            throw new InvalidInputException("check", check.id() + " takes evidence, not a measured value");
+        }
+        return judge(check, value, null);
+    }
+
     private boolean judge(Check check, BigDecimal value, EvidenceInput evidence) {
         if (check.isMeasured() && value == null) {
             throw new InvalidInputException("value", "the measured " + check.unit() + " is required");

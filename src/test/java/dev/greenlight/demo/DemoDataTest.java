@@ -2,6 +2,9 @@ package dev.greenlight.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
@@ -12,6 +15,7 @@ import dev.greenlight.approval.ApprovalService;
 import dev.greenlight.calendar.FreezeService;
 import dev.greenlight.changeset.ChangesetService;
 import dev.greenlight.emergency.EmergencyService;
+import dev.greenlight.environment.DeploymentService;
 import dev.greenlight.gate.GateService;
 import dev.greenlight.incident.IncidentService;
 import dev.greenlight.incident.IncidentView;
@@ -50,11 +54,13 @@ class DemoDataTest {
     PostmortemService postmortems;
     @Inject
     FreezeService freezes;
+    @Inject
+    DeploymentService deployments;
 
     @Test
-    void loadsAValidatedAndARolledBackReleaseAnIncidentAndAnEmergencyWithItsPostMortem() {
+    void loadsAValidatedAndARolledBackReleaseAnIncidentAnEmergencyFreezesAndACanary() {
         new DemoData(workspace, changesets, releases, gates, approvals, emergencies, incidents, postmortems,
-                validation, rollbacks, freezes).load(null);
+                validation, rollbacks, freezes, deployments).load(null);
 
         assertThat(releases.countByState().get(ReleaseState.VALIDATED)).isEqualTo(1);
         assertThat(releases.countByState().get(ReleaseState.ROLLED_BACK)).isEqualTo(1);
@@ -74,5 +80,13 @@ class DemoDataTest {
         assertThat(freezes.windows()).hasSize(2)
                 .anySatisfy(w -> assertThat(w.recurrence()).isEqualTo("FREQ=WEEKLY;BYDAY=FR"))
                 .anySatisfy(w -> assertThat(w.targets()).containsExactly("@neuronx/core", "@neuronx/api"));
+        // one release fully in production, one mid-canary
+        List<String> production = new ArrayList<>();
+        for (var state : List.of(ReleaseState.PUBLISHED, ReleaseState.VALIDATED)) {
+            for (var release : releases.search(state, null, 0, 20).items()) {
+                production.add(release.title() + ": " + deployments.status(release).get(1).status());
+            }
+        }
+        assertThat(production).contains("SDK event streaming: succeeded", "CLI proxy settings: step 25 % in progress");
     }
 }

@@ -182,6 +182,7 @@ class RoleMatrixTest {
                 "/api/v1/changesets", "/api/v1/packages", "/api/v1/reviews/mine", r + w.inReview() + "/approvals",
                 r + w.inReview() + "/gates", r + w.published() + "/checks", r + w.published() + "/rollbacks",
                 r + w.published() + "/rollbacks/" + w.rollback(), r + w.inReview() + "/adrs",
+                r + w.published() + "/deployments",
                 r + w.inReview() + "/evidence-bundle", "/api/v1/evidence/" + w.evidence(), "/api/v1/emergencies",
                 "/api/v1/emergencies/" + w.emergency(), "/api/v1/overrides/" + w.override(), "/api/v1/incidents",
                 "/api/v1/incidents/" + w.incident(), "/api/v1/postmortems", "/api/v1/postmortems/overdue",
@@ -221,6 +222,8 @@ class RoleMatrixTest {
                 Map.of("outcome", "maybe"), Expect.only(400, Users.MAX, Users.LEAH)));
         calls.add(call("POST", r + w.inReview() + "/adrs", Map.of("title", "", "url", ""),
                 Expect.only(400, Users.ALICE, Users.MAX)));
+        calls.add(call("POST", r + w.published() + "/deployments", Map.of("environment", "qa"),
+                Expect.only(400, Users.CI, Users.MAX)));
         calls.add(call("POST", "/api/v1/changesets", Map.of("files", List.of()),
                 Expect.only(400, AUTHORS).and(400, Users.MAX, Users.CI)));
         calls.add(call("DELETE", "/api/v1/changesets/" + w.pending(), null,
@@ -405,6 +408,9 @@ class RoleMatrixTest {
                 Map.of("outcome", "maybe", "note", ""), Expect.only(400, Users.MAX, Users.LEAH)));
         calls.add(call("POST", r + w.published() + "/checks", Map.of("check", "smoke-tests", "value", ""),
                 Expect.only(400, Users.CI, Users.MAX)));
+        // the published release is rolled back: nothing to promote
+        calls.add(call("POST", r + w.published() + "/environments/production/approvals", Map.of(),
+                Expect.only(409, Users.LEAH, Users.MAX)));
         calls.add(call("POST", "/changesets", Map.of("fileName", w.pending(), "content",
                 "---\n\"@neuronx/core\": patch\n---\n\nAgain\n"),
                 Expect.only(400, AUTHORS)

@@ -119,8 +119,11 @@ class StatementCountTest {
         }
     }
 
-    /** What a published release's whole story costs (bench/detail-page.sql lists them); raise it only on purpose. */
-    private static final long PUBLISHED_RELEASE_PAGE_BUDGET = 16;
+    /**
+     * What a published release's whole story costs (bench/detail-page.sql lists them); raise it only on purpose. 17:
+     * the Environments section reads its deployments and promotion approvals in one statement.
+     */
+    private static final long PUBLISHED_RELEASE_PAGE_BUDGET = 17;
 
     @Test
     void releasePageStatementsStayWithinBudgetAndDoNotGrowWithIncidents() {
