@@ -1,7 +1,9 @@
 package dev.greenlight.release;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -80,6 +82,31 @@ public class PublishedChangelogs {
         boolean hasNext = found.size() > size;
         List<Entry> entries = hasNext ? found.subList(0, size) : found;
         return new Page(entries, hasNext, hasNext ? entries.get(entries.size() - 1).releaseId() : null);
+    }
+
+    /**
+     * Per package of a published release, the version tag it replaced, as {@link ReleaseService#previousTags} finds
+     * it (the latest earlier publication that was not rolled back), for all its packages in one query.
+     */
+    public Map<String, String> previousTags(ReleaseView release) {
+        Map<String, String> tags = new LinkedHashMap<>();
+        if (release.publication() == null || release.packages().isEmpty()) {
+            return tags;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = Release.getEntityManager()
+                .createNativeQuery("select distinct on (p.package_name) p.package_name, p.new_version"
+                        + " from release_package p join release r on r.id = p.release_id"
+                        + " where p.package_name in (:names) and r.state in ('PUBLISHED', 'VALIDATED')"
+                        + " and r.published_at is not null"
+                        + " and (r.published_at < :at or (r.published_at = :at and r.id < :id))"
+                        + " order by p.package_name, r.published_at desc, r.id desc")
+                .setParameter("names", release.packages().stream().map(ReleaseView.PackageChange::name).toList())
+                .setParameter("at", release.publication().publishedAt())
+                .setParameter("id", release.id())
+                .getResultList();
+        rows.forEach(row -> tags.put((String) row[0], row[0] + "@" + row[1]));
+        return tags;
     }
 
     private static Instant publishedAt(long releaseId) {

@@ -113,7 +113,7 @@ public class ReleaseNotesService {
         List<ChangesetView> held = changesets.stream()
                 .filter(c -> Long.valueOf(release.id()).equals(c.releaseId()))
                 .toList();
-        return GitHubNotes.of(release, held, releases.previousTags(release.id()));
+        return GitHubNotes.of(release, held, published.previousTags(release));
     }
 
     private static String checkName(String packageName) {

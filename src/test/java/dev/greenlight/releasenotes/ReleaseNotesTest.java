@@ -291,6 +291,40 @@ class ReleaseNotesTest {
     }
 
     @Test
+    void theFullChangelogComparesWithTheLastPublicationThatWasNotRolledBack() {
+        ReleaseView kept = fixtures.publishedRelease(Users.ALICE, "Kept", changeset(Users.ALICE, "@neuronx/cli",
+                "patch", unique("Kept CLI change")));
+        ReleaseView withdrawn = fixtures.publishedRelease(Users.ALICE, "Withdrawn", changeset(Users.ALICE,
+                "@neuronx/cli", "patch", unique("Withdrawn CLI change")));
+        given().header("Authorization", Users.MAX.bearer())
+                .contentType(ContentType.JSON)
+                .body(Map.of("reason", "Broken"))
+                .post("/api/v1/releases/" + withdrawn.id() + "/rollbacks")
+                .then()
+                .statusCode(201);
+        ReleaseView next = fixtures.publishedRelease(Users.ALICE, "Next", changeset(Users.ALICE, "@neuronx/cli",
+                "minor", unique("Next CLI change")));
+        String keptTag = "@neuronx/cli@" + kept.packages().get(0).newVersion();
+
+        String markdown = given().header("Authorization", Users.CAROL.bearer())
+                .accept("text/markdown")
+                .get("/api/v1/releases/" + next.id() + "/release-notes")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertThat(markdown).contains("**Full Changelog**: `" + keptTag + "...@neuronx/cli@"
+                + next.packages().get(0).newVersion() + "`");
+        assertThat(given().header("Authorization", Users.CAROL.bearer())
+                .get("/api/v1/releases/" + withdrawn.id() + "/release-notes")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getString("markdown")).startsWith("> [!WARNING]\n> This release was rolled back.");
+    }
+
+    @Test
     void thePublishedReleasePageHasNotesToCopyAndAnUnpublishedOneNone() {
         String summary = unique("Faster cold starts");
         ReleaseView published = fixtures.publishedRelease(Users.ALICE, "Page notes",

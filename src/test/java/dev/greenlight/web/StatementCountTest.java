@@ -120,7 +120,7 @@ class StatementCountTest {
     }
 
     /** What a published release's whole story costs (bench/detail-page.sql lists them); raise it only on purpose. */
-    private static final long PUBLISHED_RELEASE_PAGE_BUDGET = 16;
+    private static final long PUBLISHED_RELEASE_PAGE_BUDGET = 17;
 
     @Test
     void releasePageStatementsStayWithinBudgetAndDoNotGrowWithIncidents() {
