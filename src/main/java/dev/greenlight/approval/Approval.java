@@ -52,6 +52,10 @@ class Approval extends PanacheEntityBase {
     @Column(name = "stale_at")
     public Instant staleAt;
 
+    /** The reviewer a delegate stood in for, when a delegation held. */
+    @Column(name = "on_behalf_of")
+    public String onBehalfOf;
+
     static List<Approval> current(long releaseId) {
         return list("releaseId = ?1 and staleAt is null order by id", releaseId);
     }

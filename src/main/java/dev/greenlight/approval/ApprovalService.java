@@ -57,6 +57,10 @@ public class ApprovalService implements ReleaseRequirement {
     private final ReviewCandidates candidates;
     private final AuditLog audit;
     private final Clock clock;
+    @Inject
+    ApprovalExpiry expiry;
+    @Inject
+    DelegationService delegations;
 
     @Inject
     ApprovalService(ReleaseService releases, Waivers waivers, ReviewRequirements requirements,
@@ -76,9 +80,10 @@ public class ApprovalService implements ReleaseRequirement {
 
     private List<SlotStatus> slots(ReleaseFacts release, List<Approval> current,
             Map<String, RequirementWaivers.Waiver> waived) {
+        List<Approval> live = expiry.live(release, current);
         List<SlotStatus> slots = new ArrayList<>();
         for (SlotRequirement requirement : requirementsOf(release)) {
-            slots.add(new SlotStatus(requirement, current.stream()
+            slots.add(new SlotStatus(requirement, live.stream()
                     .filter(a -> a.decision == Approval.Decision.APPROVED && a.slot.equals(requirement.slot()))
                     .map(ApprovalService::decision)
                     .toList(), waived.get(RequirementWaivers.slotKey(requirement.slot()))));
@@ -147,7 +152,8 @@ public class ApprovalService implements ReleaseRequirement {
         if (conflict != null) {
             return conflict;
         }
-        Optional<Approval> other = current.stream()
+        Optional<Approval> other = expiry.live(release, current)
+                .stream()
                 .filter(a -> a.decision == Approval.Decision.APPROVED && a.approver.equals(actor.username())
                         && !a.slot.equals(slot))
                 .findFirst();
@@ -162,13 +168,15 @@ public class ApprovalService implements ReleaseRequirement {
         ReleaseFacts release = releases.lockFacts(releaseId);
         List<Approval> current = Approval.current(releaseId);
         check(actor, release, slot, comment, current);
-        Optional<Approval> already = current.stream()
+        Optional<Approval> already = expiry.live(release, current)
+                .stream()
                 .filter(a -> a.decision == Approval.Decision.APPROVED && a.approver.equals(actor.username())
                         && a.slot.equals(slot))
                 .findFirst();
         if (already.isPresent()) {
             return decision(already.get());
         }
+        expiry.retire(release, current, actor.username());
         Approval approval = record(actor, release, slot, Approval.Decision.APPROVED, comment);
         List<Approval> now = new ArrayList<>(current);
         now.add(approval);
@@ -354,12 +362,21 @@ public class ApprovalService implements ReleaseRequirement {
         approval.comment = comment == null || comment.isBlank() ? null : comment.strip();
         approval.contentVersion = release.contentVersion();
         approval.decidedAt = clock.instant();
+        requirementsOf(release).stream()
+                .filter(r -> r.slot().equals(slot))
+                .findFirst()
+                .ifPresent(
+                        r -> approval.onBehalfOf = delegations.standingInFor(actor.username(), r.role(), release)
+                                .orElse(null));
         approval.persistAndFlush();
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("slot", slot);
         after.put("decision", decision.name());
         after.put("comment", approval.comment);
         after.put("contentVersion", approval.contentVersion);
+        if (approval.onBehalfOf != null) {
+            after.put("onBehalfOf", approval.onBehalfOf);
+        }
         audit.record(actor, new AuditLog.Change(decision == Approval.Decision.APPROVED
                 ? "approval.approved"
                 : "approval.rejected", "approval", approval.id, release.id(), null, after));

@@ -31,11 +31,13 @@ import dev.greenlight.security.Actor;
 class ReviewCandidates {
     private final EntityManager em;
     private final String policy;
+    private final ApprovalExpiry expiry;
 
     @Inject
-    ReviewCandidates(EntityManager em, ReviewRequirements requirements) {
+    ReviewCandidates(EntityManager em, ReviewRequirements requirements, ApprovalExpiry expiry) {
         this.em = em;
         this.policy = requirements.fingerprint();
+        this.expiry = expiry;
     }
 
     /** A release in review, at its place in queue order. */
@@ -52,11 +54,13 @@ class ReviewCandidates {
                 select r.id, r.updated_at
                 from release r
                 where r.state = 'IN_REVIEW' %s
-                  and (r.open_slots && string_to_array(:fillable, ',') or r.open_slots_policy is distinct from :policy)
+                  and (r.open_slots && string_to_array(:fillable, ',') or r.open_slots_policy is distinct from :policy
+                       or exists (select 1 from approval e where e.release_id = r.id and e.decision = 'APPROVED'
+                                    and e.stale_at is null and e.decided_at < :cutoff))
                   and r.created_by <> :actor
                   and not exists (select 1 from changeset c where c.release_id = r.id and c.author = :actor)
                   and not exists (select 1 from approval a where a.release_id = r.id and a.approver = :actor
-                                    and a.decision = 'APPROVED' and a.stale_at is null)
+                                    and a.decision = 'APPROVED' and a.stale_at is null and a.decided_at >= :cutoff)
                 order by r.updated_at, r.id
                 limit :limit
                 """
@@ -69,6 +73,7 @@ class ReviewCandidates {
         }
         query.setParameter("fillable", String.join(",", fillable))
                 .setParameter("policy", policy)
+                .setParameter("cutoff", expiry.cutoffOrEpoch())
                 .setParameter("actor", actor.username())
                 .setParameter("limit", limit);
         return query.getResultList().stream().map(row -> new Candidate((Long) row[0], (Instant) row[1])).toList();

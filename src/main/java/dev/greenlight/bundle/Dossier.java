@@ -10,6 +10,7 @@ import dev.greenlight.audit.AuditEventView;
 import dev.greenlight.changeset.ChangesetView;
 import dev.greenlight.emergency.EmergencyView;
 import dev.greenlight.emergency.OverrideView;
+import dev.greenlight.evidence.EvidenceView;
 import dev.greenlight.gate.GateStatus;
 import dev.greenlight.incident.IncidentView;
 import dev.greenlight.incident.PostmortemView;
@@ -41,7 +42,7 @@ public record Dossier(Instant generatedAt, String generatedBy, ReleaseView relea
     }
 
     /** Every evidence file the release's current gate and post-release check results point to. */
-    public List<GateStatus.EvidenceView> evidenceFiles() {
+    public List<EvidenceView> evidenceFiles() {
         return Stream.concat(gates.stream().map(GateStatus::evidence), validation.stream().map(CheckStatus::evidence))
                 .filter(e -> e != null && "file".equals(e.kind()))
                 .distinct()

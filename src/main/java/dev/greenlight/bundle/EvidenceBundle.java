@@ -32,9 +32,10 @@ import dev.greenlight.audit.AuditLog;
 import dev.greenlight.changeset.ChangesetService;
 import dev.greenlight.emergency.EmergencyService;
 import dev.greenlight.emergency.OverrideService;
-import dev.greenlight.gate.EvidenceStore;
+import dev.greenlight.evidence.EvidenceFile;
+import dev.greenlight.evidence.EvidenceStore;
+import dev.greenlight.evidence.EvidenceView;
 import dev.greenlight.gate.GateService;
-import dev.greenlight.gate.GateStatus;
 import dev.greenlight.incident.IncidentService;
 import dev.greenlight.incident.IncidentView;
 import dev.greenlight.incident.PostmortemService;
@@ -141,8 +142,8 @@ public class EvidenceBundle {
         } catch (IOException e) {
             throw new IllegalStateException("Cannot write release " + releaseId + " as JSON", e);
         }
-        for (GateStatus.EvidenceView evidence : dossier.evidenceFiles()) {
-            GateService.EvidenceFile file = evidenceStore.download(releaseId, evidence.id());
+        for (EvidenceView evidence : dossier.evidenceFiles()) {
+            EvidenceFile file = evidenceStore.download(releaseId, evidence.id());
             entries.add(new Entry("evidence/" + evidence.id() + "-" + safe(file.fileName()),
                     () -> evidenceStore.open(file)));
         }

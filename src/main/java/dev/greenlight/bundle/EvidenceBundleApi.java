@@ -10,10 +10,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import dev.greenlight.security.CurrentUser;
 
 /** A release's evidence bundle for scripts (bearer token): {@code GET /api/v1/releases/{id}/evidence-bundle}. */
 @Path("/api/v1/releases/{id}/evidence-bundle")
+@Tag(name = "Evidence", description = "Evidence files behind gate results and post-release checks")
 class EvidenceBundleApi {
     static final String ZIP = "application/zip";
 
@@ -28,6 +32,7 @@ class EvidenceBundleApi {
 
     @GET
     @Produces(ZIP)
+    @Operation(summary = "The release's evidence bundle: summary, data, evidence files and their checksums (ZIP)")
     public Response get(@PathParam("id") long id) {
         return zip(bundle, user, id);
     }

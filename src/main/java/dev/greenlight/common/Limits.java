@@ -36,6 +36,16 @@ public final class Limits {
     public static final int TITLE_CHARS = 200;
     /** A link a person types (evidence, ADR references). */
     public static final int URL_CHARS = 2000;
+    /** The id of a gate or a post-release check ("coverage", "error-rate"): the longest is a few dozen. */
+    public static final int ID_CHARS = 100;
+    /** A measured value as typed: 15 significant digits, a sign, a point and leading or trailing zeros. */
+    public static final int MEASURED_VALUE_CHARS = 40;
+    /** A note beside a gate result, a post-release check or a rollback step. */
+    public static final int NOTE_CHARS = 2000;
+    /** An evidence file's name as uploaded. */
+    public static final int EVIDENCE_FILE_NAME_CHARS = 255;
+    /** Why a release is rolled back. */
+    public static final int REASON_CHARS = 4000;
     /** A changeset file name. */
     public static final int MAX_FILE_NAME_CHARS = 200;
 

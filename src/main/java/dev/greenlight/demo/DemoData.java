@@ -22,6 +22,7 @@ import dev.greenlight.changeset.ChangesetService.ChangesetFile;
 import dev.greenlight.changeset.PreReleaseTag;
 import dev.greenlight.emergency.EmergencyService;
 import dev.greenlight.emergency.EmergencyView;
+import dev.greenlight.evidence.EvidenceInput;
 import dev.greenlight.gate.GateService;
 import dev.greenlight.incident.IncidentService;
 import dev.greenlight.incident.IncidentView;
@@ -164,10 +165,10 @@ class DemoData {
     private void passChecks(long releaseId, String errorRate, String regression) {
         validation.record(CI, releaseId, "smoke-tests", BigDecimal.ZERO, null, "38 smoke tests");
         validation.record(CI, releaseId, "rollback-plan", null,
-                GateService.EvidenceInput.link("https://wiki.neuronx.dev/rollback/cli"), null);
+                EvidenceInput.link("https://wiki.neuronx.dev/rollback/cli"), null);
         validation.record(CI, releaseId, "performance-regression", new BigDecimal(regression), null, "p95 latency");
         validation.record(CI, releaseId, "error-rate", new BigDecimal(errorRate),
-                GateService.EvidenceInput.link("https://grafana.neuronx.dev/d/cli/" + releaseId), null);
+                EvidenceInput.link("https://grafana.neuronx.dev/d/cli/" + releaseId), null);
     }
 
     /** The SDK release dropped events for a while: its incident and a post-mortem written, signed off, published. */
@@ -225,7 +226,7 @@ class DemoData {
         gates.record(CI, releaseId, "coverage", new BigDecimal(coverage), null, null);
         gates.record(CI, releaseId, "critical-vulnerabilities", BigDecimal.ZERO, null, null);
         gates.record(CI, releaseId, "evidence", null,
-                GateService.EvidenceInput.link("https://ci.neuronx.dev/releases/" + releaseId), null);
+                EvidenceInput.link("https://ci.neuronx.dev/releases/" + releaseId), null);
     }
 
     private void approveAll(long releaseId) {

@@ -1,7 +1,6 @@
 package dev.greenlight.gate;
 
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -14,22 +13,22 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.core.Response;
 
 import dev.greenlight.audit.AuditLog;
 import dev.greenlight.common.ConflictException;
-import dev.greenlight.common.ForbiddenActionException;
 import dev.greenlight.common.InvalidInputException;
+import dev.greenlight.common.Limits;
+import dev.greenlight.evidence.EvidenceInput;
+import dev.greenlight.evidence.EvidenceStore;
+import dev.greenlight.evidence.EvidenceView;
 import dev.greenlight.policy.ReleasePolicy;
 import dev.greenlight.release.ReleaseFacts;
 import dev.greenlight.release.ReleaseRequirement;
 import dev.greenlight.release.ReleaseService;
 import dev.greenlight.release.ReleaseView;
 import dev.greenlight.release.RequirementWaivers;
-import dev.greenlight.release.SegregationOfDuties;
 import dev.greenlight.release.Waivers;
 import dev.greenlight.security.Actor;
-import dev.greenlight.security.Role;
 
 /**
  * Quality gates: CI or people report what they measured, Greenlight decides pass or fail against the policy's
@@ -37,27 +36,6 @@ import dev.greenlight.security.Role;
  */
 @ApplicationScoped
 public class GateService implements ReleaseRequirement {
-    static final int MAX_NOTE = 2000;
-
-    /** A link or a file offered as evidence. */
-    public record EvidenceInput(String url, String fileName, String contentType, EvidenceContent content) {
-        public static EvidenceInput link(String url) {
-            return new EvidenceInput(url, null, null, null);
-        }
-
-        public static EvidenceInput file(String fileName, String contentType, byte[] content) {
-            return new EvidenceInput(null, fileName, contentType, EvidenceContent.of(content));
-        }
-
-        /** An uploaded file, streamed from where the upload was written. */
-        public static EvidenceInput file(String fileName, String contentType, Path content) {
-            return new EvidenceInput(null, fileName, contentType, EvidenceContent.of(content));
-        }
-    }
-
-    /** An evidence file as it is downloaded; its bytes stream from {@link EvidenceStore#open(EvidenceFile)}. */
-    public record EvidenceFile(long id, String fileName, String contentType, String sha256, long size) {
-    }
 
     private final ReleaseService releases;
     private final Waivers waivers;
@@ -102,18 +80,6 @@ public class GateService implements ReleaseRequirement {
         };
     }
 
-    /** Who may report the gate besides CI. */
-    public Set<Role> reporters(Gate gate) {
-        return gate == Gate.CRITICAL_VULNERABILITIES
-                ? Set.of(Role.CI, Role.MAINTAINER, Role.SECURITY_TEAM)
-                : Set.of(Role.CI, Role.MAINTAINER);
-    }
-
-    /** Null when the actor, who holds a reporter's role, may report this release's gates; else why not. */
-    public String whyNotReport(Actor actor, ReleaseFacts release) {
-        return SegregationOfDuties.reportRefusal(release, actor, "CI or another reporter must report its gates");
-    }
-
     public List<GateStatus> status(ReleaseFacts release) {
         return status(release, waivers.of(release));
     }
@@ -121,7 +87,7 @@ public class GateService implements ReleaseRequirement {
     /** The same, with the release's waivers already read by the caller (the release page reads them once). */
     public List<GateStatus> status(ReleaseFacts release, Map<String, RequirementWaivers.Waiver> waived) {
         List<GateResult> results = GateResult.ofRelease(release.id());
-        Map<Long, GateStatus.EvidenceView> evidence = evidenceStore.views(release.id(),
+        Map<Long, EvidenceView> evidence = evidenceStore.views(release.id(),
                 results.stream().map(r -> r.evidenceId).filter(id -> id != null).toList());
         List<GateStatus> statuses = new ArrayList<>();
         for (Gate gate : required()) {
@@ -174,26 +140,16 @@ public class GateService implements ReleaseRequirement {
         if (gate.isComputed()) {
             throw new InvalidInputException("gate", "the changelog gate is computed by Greenlight from the plan");
         }
-        if (!actor.hasAny(reporters(gate))) {
-            throw new ForbiddenActionException("Only CI or "
-                    + (gate == Gate.CRITICAL_VULNERABILITIES ? "a maintainer or the security team" : "a maintainer")
-                    + " may report the " + gate.id() + " gate.");
-        }
+        GatePermissions.report(actor, gate).orThrow();
         MeasuredValue.require("value", value);
         boolean passed = judge(gate, value, evidence);
-        if (note != null && note.length() > MAX_NOTE) {
-            throw new InvalidInputException("note", "must be at most " + MAX_NOTE + " characters");
+        if (note != null && note.length() > Limits.NOTE_CHARS) {
+            throw new InvalidInputException("note", "must be at most " + Limits.NOTE_CHARS + " characters");
         }
         ReleaseFacts release = releases.lockFacts(releaseId);
-        String selfAttested = whyNotReport(actor, release);
-        if (selfAttested != null) {
-            throw new ForbiddenActionException(selfAttested);
-        }
-        if (!release.state().isOpen()) {
-            throw new ConflictException("Gates are reported while a release is open; this one is "
-                    + release.state().label().toLowerCase() + ".");
-        }
-        GateStatus.EvidenceView stored = evidence == null ? null : evidenceStore.store(actor, releaseId, evidence);
+        GatePermissions.reportOn(actor, release).orThrow();
+        GatePermissions.whileOpen(release).orThrow(ConflictException::new);
+        EvidenceView stored = evidence == null ? null : evidenceStore.store(actor, releaseId, evidence);
 
         GateResult result = new GateResult();
         result.releaseId = releaseId;
@@ -225,11 +181,6 @@ public class GateService implements ReleaseRequirement {
                     + gate.unit() + " (" + result.threshold + ").");
         }
         return status(releases.facts(releaseId)).stream().filter(s -> s.gate() == gate).findFirst().orElseThrow();
-    }
-
-    /** The file as an attachment; with a release id, only that release's evidence. */
-    public Response downloadResponse(Long releaseId, long evidenceId) {
-        return evidenceStore.downloadResponse(releaseId, evidenceId);
     }
 
     private boolean judge(Gate gate, BigDecimal value, EvidenceInput evidence) {

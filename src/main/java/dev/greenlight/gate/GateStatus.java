@@ -3,6 +3,8 @@ package dev.greenlight.gate;
 import java.math.BigDecimal;
 import java.time.Instant;
 
+import dev.greenlight.evidence.EvidenceView;
+
 /** Where one gate of a release stands now. */
 public record GateStatus(Gate gate, State state, String threshold, BigDecimal measured, String detail,
         EvidenceView evidence, String recordedBy, Instant recordedAt) {
@@ -14,11 +16,6 @@ public record GateStatus(Gate gate, State state, String threshold, BigDecimal me
         MISSING,
         /** Waived for this release by someone with the authority, with a reason (an emergency). */
         BYPASSED
-    }
-
-    /** Evidence as pages and the API show it: no content. */
-    public record EvidenceView(long id, String kind, String url, String fileName, String contentType, Long sizeBytes,
-            String sha256) {
     }
 
     public boolean isPassed() { return state == State.PASSED; }

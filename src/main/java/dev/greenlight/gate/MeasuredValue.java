@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 
 import dev.greenlight.audit.AuditLog;
 import dev.greenlight.common.InvalidInputException;
+import dev.greenlight.common.Limits;
 
 /**
  * A measured value (gate or post-release check) as it may enter: plain decimal notation with at most 15 significant
@@ -20,8 +21,8 @@ import dev.greenlight.common.InvalidInputException;
 public final class MeasuredValue {
     /** Significant digits the audit hash holds exactly. */
     public static final int MAX_DIGITS = AuditLog.MAX_NUMBER_DIGITS;
-    /** Longest text looked at: 15 digits, a sign, a point and leading or trailing zeros. */
-    static final int MAX_LENGTH = 40;
+    /** Longest text looked at. */
+    static final int MAX_LENGTH = Limits.MEASURED_VALUE_CHARS;
     private static final Pattern PLAIN = Pattern.compile("-?[0-9]++(?:\\.[0-9]++)?");
     private static final String PLAIN_MESSAGE = "must be a number in plain decimal notation such as 87.5 "
             + "(no exponent)";

@@ -97,6 +97,20 @@ public class MetricsService {
                 formulas.dora(total, days));
     }
 
+    /**
+     * DORA's change failure rate of one package's releases published in {@code [from, to)}, as the metrics page computes
+     * it: no data (a null value) when none was published.
+     */
+    public Figure changeFailureRate(String packageName, Instant from, Instant to) {
+        Computed computed = compute(new Range(from, to, Bucket.WEEK, packageName));
+        Counts total = computed.counts().getOrDefault(null, computed.empty());
+        return formulas.dora(total, Math.max(1, Duration.between(from, to).toDays()))
+                .stream()
+                .filter(figure -> figure.key().equals(MetricFormulas.CHANGE_FAILURE_RATE))
+                .findFirst()
+                .orElseThrow();
+    }
+
     private MetricsReport.Period period(LocalDate start, LocalDate end, Counts counts, Counts empty) {
         Counts c = counts != null ? counts : empty;
         return new MetricsReport.Period(start, end, c.published(), formulas.policy(c),

@@ -22,10 +22,12 @@ class PolicyPages {
     private final ValidationPolicy validation;
     private final RollbackPolicy rollback;
     private final MetricTargets metrics;
+    private final StandardChangePolicy standardChange;
 
     @Inject
     PolicyPages(ReleasePolicy policy, ReviewRequirements reviews, ValidationPolicy validation,
-            RollbackPolicy rollback, MetricTargets metrics) {
+            RollbackPolicy rollback, MetricTargets metrics, StandardChangePolicy standardChange) {
+        this.standardChange = standardChange;
         this.policy = policy;
         this.reviews = reviews;
         this.validation = validation;
@@ -37,12 +39,13 @@ class PolicyPages {
     static class Templates {
         static native TemplateInstance show(ReleasePolicy policy, List<SlotRequirement> normal,
                 List<SlotRequirement> major, List<SlotRequirement> securityFix, ValidationPolicy validation,
-                RollbackPolicy rollback, MetricTargets metrics, String nav);
+                RollbackPolicy rollback, MetricTargets metrics, StandardChangePolicy standardChange, String nav);
     }
 
     @GET
     public TemplateInstance show() {
         return Templates.show(policy, reviews.forRelease(false, List.of()), reviews.forRelease(true, List.of()),
-                reviews.forRelease(false, List.of("security fix")), validation, rollback, metrics, "policy");
+                reviews.forRelease(false, List.of("security fix")), validation, rollback, metrics, standardChange,
+                "policy");
     }
 }

@@ -1,5 +1,6 @@
 package dev.greenlight.policy;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +33,13 @@ public interface ReleasePolicy {
     Gates gates();
 
     Evidence evidence();
+
+    /**
+     * An approval older than this no longer counts while its release waits in review (computed when read, never
+     * written). Empty: approvals do not age.
+     */
+    @WithName("approval-max-age")
+    Optional<Duration> approvalMaxAge();
 
     interface SlotPolicy {
         /** The role claim value that may fill the slot. */

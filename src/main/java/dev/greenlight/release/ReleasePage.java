@@ -20,9 +20,6 @@ import dev.greenlight.audit.AuditLog;
 import dev.greenlight.changeset.ChangesetService;
 import dev.greenlight.changeset.ChangesetView;
 import dev.greenlight.common.FieldError;
-import dev.greenlight.gate.Gate;
-import dev.greenlight.gate.GateService;
-import dev.greenlight.gate.GateStatus;
 import dev.greenlight.release.ReleasePageContext.RefusedForm;
 import dev.greenlight.release.ReleaseSection.Placement;
 import dev.greenlight.security.Actor;
@@ -38,19 +35,17 @@ public class ReleasePage {
     private final ReleaseService releases;
     private final ChangesetService changesets;
     private final ApprovalService approvals;
-    private final GateService gates;
     private final AuditLog audit;
     private final Waivers waivers;
     private final CurrentUser user;
     private final List<ReleaseSection> sections;
 
     @Inject
-    ReleasePage(ReleaseService releases, ChangesetService changesets, ApprovalService approvals, GateService gates,
-            AuditLog audit, Waivers waivers, CurrentUser user, Instance<ReleaseSection> sections) {
+    ReleasePage(ReleaseService releases, ChangesetService changesets, ApprovalService approvals, AuditLog audit,
+            Waivers waivers, CurrentUser user, Instance<ReleaseSection> sections) {
         this.releases = releases;
         this.changesets = changesets;
         this.approvals = approvals;
-        this.gates = gates;
         this.audit = audit;
         this.waivers = waivers;
         this.user = user;
@@ -58,20 +53,17 @@ public class ReleasePage {
     }
 
     /** What the forms on the release page held when they were refused. */
-    record DetailForm(String slot, String comment, String gate, String value, String note, String url) {
+    record DetailForm(String slot, String comment) {
         static DetailForm of(RefusedForm refused) {
-            return new DetailForm(refused.value("reviews", "slot"), refused.value("reviews", "comment"),
-                    refused.value("gates", "gate"), refused.value("gates", "value"), refused.value("gates", "note"),
-                    refused.value("gates", "url"));
+            return new DetailForm(refused.value("reviews", "slot"), refused.value("reviews", "comment"));
         }
     }
 
     /** Everything the release page shows: the release's whole story and what the viewer may do next. */
     record Detail(ReleaseView release, List<ChangesetView> changesets, List<ChangesetView> pending,
-            List<ApprovalService.SlotOffer> slots, List<GateStatus> gates, List<String> unmet, List<String> notices,
-            List<AuditLog.TimelineEntry> history,
-            Set<ReleaseAction> actions, boolean mayReportGates, boolean mayEditContent, List<Gate> reportableGates,
-            String gateReportRefusal, DetailForm form, List<FieldError> errors, List<RawString> actionSections,
+            List<ApprovalService.SlotOffer> slots, List<String> unmet, List<String> notices,
+            List<AuditLog.TimelineEntry> history, Set<ReleaseAction> actions, boolean mayEditContent, DetailForm form,
+            List<FieldError> errors, List<RawString> actionSections,
             List<RawString> requirementSections, List<RawString> recordSections) {
     }
 
@@ -91,23 +83,13 @@ public class ReleasePage {
         ReleasePageContext context = new ReleasePageContext(release, facts, story.changesets(), actor, waived,
                 account.notices(), refused);
         List<ApprovalService.SlotOffer> slots = approvals.offers(actor, facts, waived);
-        List<Gate> reportable = gates.required()
-                .stream()
-                .filter(g -> !g.isComputed() && actor.hasAny(gates.reporters(g)))
-                .toList();
-        // a reporter who created the release or wrote one of its changesets is told why they may not report
-        String gateReportRefusal = release.state().isOpen() && !reportable.isEmpty()
-                ? gates.whyNotReport(actor, facts)
-                : null;
         boolean mayEdit = release.state().isOpen()
                 && (actor.has(Role.MAINTAINER) || actor.username().equals(release.createdBy()));
         Map<Placement, List<RawString>> rendered = renderSections(context);
         Detail detail = new Detail(release, story.changesets(), mayEdit ? changesets.pending() : List.of(),
-                slots, gates.status(facts, waived), stillNeeded(facts, waived), account.notices(),
-                audit.releaseTimeline(id),
-                releases.actionsFor(actor, release),
-                release.state().isOpen() && !reportable.isEmpty() && gateReportRefusal == null, mayEdit, reportable,
-                gateReportRefusal, DetailForm.of(refused), refused.errors(), rendered.get(Placement.ACTIONS),
+                slots, stillNeeded(facts, waived), account.notices(), audit.releaseTimeline(id),
+                releases.actionsFor(actor, release), mayEdit, DetailForm.of(refused), refused.errors(),
+                rendered.get(Placement.ACTIONS),
                 rendered.get(Placement.REQUIREMENTS), rendered.get(Placement.RECORDS));
         return Templates.detail(detail, "releases");
     }

@@ -20,7 +20,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestForm;
-import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -31,9 +30,6 @@ import dev.greenlight.changeset.ChangesetView;
 import dev.greenlight.changeset.PreReleaseTag;
 import dev.greenlight.common.FieldError;
 import dev.greenlight.common.InvalidInputException;
-import dev.greenlight.gate.GateService;
-import dev.greenlight.gate.GateStatus;
-import dev.greenlight.gate.MeasuredValue;
 import dev.greenlight.release.ReleasePageContext.RefusedForm;
 import dev.greenlight.security.CurrentUser;
 import dev.greenlight.security.Roles;
@@ -49,18 +45,16 @@ class ReleasesPages {
     private final ChangesetService changesets;
     private final WorkspaceService workspace;
     private final ApprovalService approvals;
-    private final GateService gates;
     private final ReleasePage page;
     private final CurrentUser user;
 
     @Inject
     ReleasesPages(ReleaseService releases, ChangesetService changesets, WorkspaceService workspace,
-            ApprovalService approvals, GateService gates, ReleasePage page, CurrentUser user) {
+            ApprovalService approvals, ReleasePage page, CurrentUser user) {
         this.releases = releases;
         this.changesets = changesets;
         this.workspace = workspace;
         this.approvals = approvals;
-        this.gates = gates;
         this.page = page;
         this.user = user;
     }
@@ -156,32 +150,6 @@ class ReleasesPages {
         }
     }
 
-    /** A maintainer (or the security team for vulnerabilities) records a gate result by hand, with evidence. */
-    @POST
-    @RolesAllowed({Roles.CI, Roles.MAINTAINER, Roles.SECURITY_TEAM})
-    @Consumes({MediaType.MULTIPART_FORM_DATA, MediaType.APPLICATION_FORM_URLENCODED})
-    @Path("/{id}/gates")
-    public Response recordGate(@PathParam("id") long id, @RestForm String gate, @RestForm String value,
-            @RestForm String note, @RestForm String url, @RestForm("file") FileUpload file) {
-        try {
-            GateService.EvidenceInput evidence = null;
-            if (file != null && file.fileName() != null && !file.fileName().isBlank() && file.size() > 0) {
-                evidence = GateService.EvidenceInput.file(file.fileName(), file.contentType(), file.filePath());
-            } else if (url != null && !url.isBlank()) {
-                evidence = GateService.EvidenceInput.link(url);
-            }
-            GateStatus status = gates.record(user.actor(), id, gate, MeasuredValue.parse("value", value), evidence,
-                    note);
-            return Flash.redirect(URI.create("/releases/" + id), "Gate " + status.gate().label() + ": "
-                    + status.state().name().toLowerCase() + ".");
-        } catch (InvalidInputException e) {
-            return Response.status(400)
-                    .entity(page.render(id, RefusedForm.of("gates",
-                            values("gate", gate, "value", value, "note", note, "url", url), e.errors())))
-                    .build();
-        }
-    }
-
     @POST
     @RolesAllowed(Roles.MAINTAINER)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -216,13 +184,6 @@ class ReleasesPages {
         releases.removeChangeset(user.actor(), id, changeset);
         return Flash.redirect(URI.create("/releases/" + id), "Changeset " + changeset
                 + " removed; approvals and gates given so far must be given again.");
-    }
-
-    @GET
-    @Path("/{id}/evidence/{evidence}")
-    @Produces(MediaType.WILDCARD)
-    public Response evidence(@PathParam("id") long id, @PathParam("evidence") long evidence) {
-        return gates.downloadResponse(id, evidence);
     }
 
     @POST

@@ -1,6 +1,8 @@
 package dev.greenlight.rollback;
 
 import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -14,48 +16,43 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestForm;
 
-import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateInstance;
-
-import dev.greenlight.common.InvalidInputException;
+import dev.greenlight.common.Inputs;
+import dev.greenlight.release.ReleasePage;
+import dev.greenlight.release.ReleasePageContext.RefusedForm;
 import dev.greenlight.security.CurrentUser;
 import dev.greenlight.security.Roles;
 import dev.greenlight.web.Flash;
-import dev.greenlight.web.RequiredFields;
+import dev.greenlight.web.Forms;
 
 /** Starting a rollback and ticking its checklist from the release page. */
 @Path("/releases/{id}/rollbacks")
 @Produces(MediaType.TEXT_HTML)
 class RollbackPages {
     private final RollbackService rollbacks;
-    private final RollbackSection section;
+    private final ReleasePage page;
+    private final Inputs inputs;
     private final CurrentUser user;
 
     @Inject
-    RollbackPages(RollbackService rollbacks, RollbackSection section, CurrentUser user) {
+    RollbackPages(RollbackService rollbacks, ReleasePage page, Inputs inputs, CurrentUser user) {
         this.rollbacks = rollbacks;
-        this.section = section;
+        this.page = page;
+        this.inputs = inputs;
         this.user = user;
-    }
-
-    @CheckedTemplate
-    static class Templates {
-        /** The section alone with the refused form, when input was wrong. */
-        static native TemplateInstance refused(RollbackSection.Section s, String nav);
     }
 
     @POST
     @RolesAllowed({Roles.MAINTAINER, Roles.ENGINEERING_LEADER})
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response start(@PathParam("id") long id, @RestForm String reason, @RestForm String incidentId) {
-        RollbackSection.Form form = new RollbackSection.Form(reason, incidentId, "", "");
-        try {
-            RollbackView started = rollbacks.start(user.actor(), id, reason, incident(incidentId));
+        RollbackInput.Start form = new RollbackInput.Start(reason, incidentId);
+        return Forms.submit(() -> {
+            inputs.check(form);
+            RollbackView started = rollbacks.start(user.actor(), id, reason, form.incident());
             return Flash.redirect(URI.create("/releases/" + id + "#rollback-title"), "Release " + id
                     + " is rolled back to " + String.join(", ", started.toTags()) + "; work through the checklist.");
-        } catch (InvalidInputException e) {
-            return Response.status(400).entity(Templates.refused(section.of(id, form, e.errors()), "releases")).build();
-        }
+        }, errors -> page.render(id, RefusedForm.of(RollbackSection.START,
+                values("reason", reason, "incidentId", incidentId), errors)));
     }
 
     @POST
@@ -64,25 +61,21 @@ class RollbackPages {
     @Path("/{rollback}/steps/{step}")
     public Response tick(@PathParam("id") long id, @PathParam("rollback") long rollback,
             @PathParam("step") String step, @RestForm String outcome, @RestForm String note) {
-        RollbackSection.Form form = new RollbackSection.Form("", "", step, note);
-        try {
-            RequiredFields.of("outcome", outcome).check();
+        RollbackInput.Tick form = new RollbackInput.Tick(outcome, note);
+        return Forms.submit(() -> {
+            inputs.check(form);
             RollbackView ticked = rollbacks.tick(user.actor(), id, rollback, step, outcome, note);
             return Flash.redirect(URI.create("/releases/" + id + "#rollback-title"),
                     ticked.isInProgress() ? "Step ticked." : "Last step ticked: the rollback is complete.");
-        } catch (InvalidInputException e) {
-            return Response.status(400).entity(Templates.refused(section.of(id, form, e.errors()), "releases")).build();
-        }
+        }, errors -> page.render(id, RefusedForm.of(RollbackSection.TICK,
+                values("rollback", String.valueOf(rollback), "step", step, "note", note), errors)));
     }
 
-    private static Long incident(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
+    private static Map<String, String> values(String... fieldsAndValues) {
+        Map<String, String> values = new HashMap<>();
+        for (int i = 0; i < fieldsAndValues.length; i += 2) {
+            values.put(fieldsAndValues[i], fieldsAndValues[i + 1]);
         }
-        try {
-            return Long.valueOf(value.strip().replaceFirst("^#", ""));
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException("incidentId", "an incident number, like 12");
-        }
+        return values;
     }
 }

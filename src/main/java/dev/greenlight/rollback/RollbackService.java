@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,20 +17,18 @@ import jakarta.transaction.Transactional;
 import dev.greenlight.audit.AuditLog;
 import dev.greenlight.common.ConflictException;
 import dev.greenlight.common.FieldError;
-import dev.greenlight.common.ForbiddenActionException;
 import dev.greenlight.common.InvalidInputException;
+import dev.greenlight.common.Limits;
 import dev.greenlight.common.ResourceNotFoundException;
 import dev.greenlight.incident.IncidentService;
 import dev.greenlight.incident.IncidentSummary;
 import dev.greenlight.notify.Notice;
 import dev.greenlight.notify.Outbox;
 import dev.greenlight.policy.RollbackPolicy;
-import dev.greenlight.release.ReleaseAction;
 import dev.greenlight.release.ReleaseFacts;
 import dev.greenlight.release.ReleaseService;
 import dev.greenlight.release.ReleaseView;
 import dev.greenlight.security.Actor;
-import dev.greenlight.security.Role;
 
 /**
  * Rollbacks of published releases ("Rollback Procedures"): Greenlight names the earlier version tags to go back to,
@@ -40,8 +37,6 @@ import dev.greenlight.security.Role;
  */
 @ApplicationScoped
 public class RollbackService {
-    static final int MAX_REASON = 4000;
-    static final int MAX_NOTE = 2000;
 
     /** What a tick does to a step. */
     public enum Outcome {
@@ -81,15 +76,6 @@ public class RollbackService {
         this.clock = clock;
     }
 
-    /** Who may start rollbacks and tick their steps: the roles that may roll a release back. */
-    public Set<Role> performers() {
-        return ReleaseAction.ROLL_BACK.performers();
-    }
-
-    public boolean mayRollBack(Actor actor) {
-        return actor.hasAny(performers());
-    }
-
     /** The release's rollbacks, newest first, in a fixed number of queries, each incident as the viewer sees it. */
     public List<RollbackView> ofRelease(Actor viewer, long releaseId) {
         return views(viewer, Rollback.ofRelease(releaseId));
@@ -113,14 +99,12 @@ public class RollbackService {
      */
     @Transactional
     public RollbackView start(Actor actor, long releaseId, String reason, Long incidentId) {
-        if (!mayRollBack(actor)) {
-            throw new ForbiddenActionException("Only maintainers or engineering leaders may roll back a release.");
-        }
+        RollbackPermissions.start(actor).orThrow();
         List<FieldError> errors = new ArrayList<>();
         if (reason == null || reason.isBlank()) {
             errors.add(new FieldError("reason", "say why the release is rolled back"));
-        } else if (reason.length() > MAX_REASON) {
-            errors.add(new FieldError("reason", "must be at most " + MAX_REASON + " characters"));
+        } else if (reason.length() > Limits.REASON_CHARS) {
+            errors.add(new FieldError("reason", "must be at most " + Limits.REASON_CHARS + " characters"));
         }
         IncidentSummary incident = null;
         if (incidentId != null) {
@@ -133,10 +117,7 @@ public class RollbackService {
             throw new InvalidInputException(errors);
         }
         ReleaseFacts release = releases.lockFacts(releaseId);
-        if (!release.state().allows(ReleaseAction.ROLL_BACK)) {
-            throw new ConflictException("Only a published or validated release can be rolled back; release "
-                    + releaseId + " is " + release.state().label().toLowerCase() + ".");
-        }
+        RollbackPermissions.rollBack(releaseId, release.state()).orThrow(ConflictException::new);
         if (Rollback.count("releaseId = ?1 and state = ?2", releaseId, RollbackState.IN_PROGRESS) > 0) {
             throw new ConflictException("Release " + releaseId + " already has a rollback in progress.");
         }
@@ -198,12 +179,10 @@ public class RollbackService {
     @Transactional
     public RollbackView tick(Actor actor, long releaseId, long rollbackId, String stepId, String outcomeValue,
             String note) {
-        if (!mayRollBack(actor)) {
-            throw new ForbiddenActionException("Only maintainers or engineering leaders may tick rollback steps.");
-        }
+        RollbackPermissions.tick(actor).orThrow();
         Outcome outcome = Outcome.parse(outcomeValue);
-        if (note != null && note.length() > MAX_NOTE) {
-            throw new InvalidInputException("note", "must be at most " + MAX_NOTE + " characters");
+        if (note != null && note.length() > Limits.NOTE_CHARS) {
+            throw new InvalidInputException("note", "must be at most " + Limits.NOTE_CHARS + " characters");
         }
         if (outcome == Outcome.NOT_APPLICABLE && (note == null || note.isBlank())) {
             throw new InvalidInputException("note", "say why the step does not apply");

@@ -64,6 +64,11 @@ public class CurrentUser {
         return roles().stream().map(Role::label).collect(Collectors.joining(", "));
     }
 
+    /** The main menu for this person (layout template). */
+    public Navigation navigation() {
+        return Navigation.of(actor());
+    }
+
     /** Built once per request: a page asks for it from several sections. */
     public Actor actor() {
         if (actor == null) {

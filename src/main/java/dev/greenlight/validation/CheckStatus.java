@@ -3,11 +3,11 @@ package dev.greenlight.validation;
 import java.math.BigDecimal;
 import java.time.Instant;
 
-import dev.greenlight.gate.GateStatus;
+import dev.greenlight.evidence.EvidenceView;
 
 /** Where one post-release check of a release stands now: its latest result, or missing. */
 public record CheckStatus(Check check, String label, State state, String threshold, BigDecimal measured,
-        String note, GateStatus.EvidenceView evidence, String recordedBy, Instant recordedAt) {
+        String note, EvidenceView evidence, String recordedBy, Instant recordedAt) {
 
     public enum State {
         PASSED,

@@ -1,70 +1,86 @@
 package dev.greenlight.validation;
 
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.inject.Named;
 
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.RawString;
+import io.quarkus.qute.TemplateInstance;
+
+import dev.greenlight.common.Decision;
 import dev.greenlight.common.FieldError;
-import dev.greenlight.release.ReleaseAction;
-import dev.greenlight.release.ReleaseService;
-import dev.greenlight.release.ReleaseState;
+import dev.greenlight.evidence.EvidenceInput;
+import dev.greenlight.release.ReleasePageContext;
+import dev.greenlight.release.ReleasePageContext.RefusedForm;
+import dev.greenlight.release.ReleaseSection;
 import dev.greenlight.release.ReleaseView;
+import dev.greenlight.rollback.RollbackPermissions;
 import dev.greenlight.security.Actor;
-import dev.greenlight.security.CurrentUser;
 
-/** The "Post-release validation" section of the release page ({@code tags/postReleaseChecks.html}). */
+/** The release page's "Post-release validation", once the release is published. */
 @ApplicationScoped
-@Named("checksSection")
-public class ChecksSection {
+class ChecksSection implements ReleaseSection {
+    /** The name of the section's form in a {@link RefusedForm}. */
+    static final String FORM = "checks";
 
-    /** What the record form held when it was refused. */
-    public record Form(String check, String value, String note, String url) {
-        static final Form EMPTY = new Form("", "", "", "");
-    }
-
-    /** Everything the section shows and what the viewer may do there. */
-    public record Section(ReleaseView release, List<CheckStatus> checks, boolean mayRecord, String recordRefusal,
-            List<Check> checkTypes, boolean mayRollBack, Form form, List<FieldError> errors) {
-
-        /** After publish: the checks apply. */
-        public boolean isApplicable() { return release.publication() != null; }
+    /**
+     * Everything the section shows and what the viewer may do there: {@code reporter} when their roles let them
+     * report checks of the live release, then {@code report} says whether they may on this one, or why not.
+     */
+    record Section(long releaseId, List<CheckStatus> checks, boolean live, boolean reporter, Decision report,
+            List<Check> checkTypes, boolean mayRollBack, CheckInput form, boolean refused, List<FieldError> errors) {
 
         /** A check failed while the release is still live: people should roll back or file an incident. */
         public boolean isFailing() {
-            return isLive() && checks.stream().anyMatch(CheckStatus::isFailed);
+            return live && checks.stream().anyMatch(CheckStatus::isFailed);
         }
+    }
 
-        public boolean isLive() {
-            return release.state() == ReleaseState.PUBLISHED || release.state() == ReleaseState.VALIDATED;
-        }
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance section(Section s);
     }
 
     private final ValidationService validation;
-    private final ReleaseService releases;
-    private final CurrentUser user;
 
     @Inject
-    ChecksSection(ValidationService validation, ReleaseService releases, CurrentUser user) {
+    ChecksSection(ValidationService validation) {
         this.validation = validation;
-        this.releases = releases;
-        this.user = user;
     }
 
-    public Section of(long releaseId) {
-        return of(releaseId, Form.EMPTY, List.of());
+    @Override
+    public Placement placement() {
+        return Placement.RECORDS;
     }
 
-    Section of(long releaseId, Form form, List<FieldError> errors) {
-        ReleaseView release = releases.get(releaseId);
-        Actor actor = user.actor();
-        boolean live = release.state() == ReleaseState.PUBLISHED || release.state() == ReleaseState.VALIDATED;
-        boolean reporter = live && validation.mayReport(actor);
-        String refusal = reporter ? validation.whyNotReport(actor, releases.facts(releaseId)) : null;
-        return new Section(release, release.publication() == null ? List.of() : validation.status(releaseId),
-                reporter && refusal == null, refusal, validation.required(),
-                live && actor.hasAny(ReleaseAction.ROLL_BACK.performers()),
-                form, errors);
+    @Override
+    public int order() {
+        return 30;
+    }
+
+    @Override
+    public Optional<RawString> render(ReleasePageContext page) {
+        ReleaseView release = page.release();
+        if (release.publication() == null) {
+            return Optional.empty();
+        }
+        Actor viewer = page.viewer();
+        boolean live = ValidationPermissions.isLive(release.state());
+        boolean reporter = live && ValidationPermissions.report(viewer).allowed();
+        Decision report = reporter ? ValidationPermissions.reportOn(viewer, page.facts()) : Decision.allow();
+        RefusedForm refused = page.refused();
+        CheckInput form = new CheckInput(refused.value(FORM, "check"), refused.value(FORM, "value"),
+                refused.value(FORM, "note"), refused.value(FORM, "url"));
+        List<FieldError> errors = refused.errorsOf(FORM)
+                .stream()
+                .map(e -> new FieldError(EvidenceInput.formField(e.field()), e.message()))
+                .toList();
+        Section section = new Section(page.releaseId(), validation.status(page.releaseId()), live, reporter, report,
+                validation.required(), live && RollbackPermissions.start(viewer).allowed(), form,
+                refused.isFor(FORM), errors);
+        return Optional.of(new RawString(Templates.section(section).render()));
     }
 }

@@ -1,6 +1,8 @@
 package dev.greenlight.validation;
 
 import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -15,33 +17,31 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
-import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateInstance;
-
-import dev.greenlight.common.InvalidInputException;
+import dev.greenlight.common.Inputs;
+import dev.greenlight.evidence.EvidenceInput;
+import dev.greenlight.gate.MeasuredValue;
+import dev.greenlight.release.ReleasePage;
+import dev.greenlight.release.ReleasePageContext.RefusedForm;
 import dev.greenlight.security.CurrentUser;
 import dev.greenlight.security.Roles;
 import dev.greenlight.web.Flash;
+import dev.greenlight.web.Forms;
 
 /** A maintainer records a post-release check by hand from the release page. */
 @Path("/releases/{id}/checks")
 @Produces(MediaType.TEXT_HTML)
 class ValidationPages {
     private final ValidationService validation;
-    private final ChecksSection section;
+    private final ReleasePage page;
+    private final Inputs inputs;
     private final CurrentUser user;
 
     @Inject
-    ValidationPages(ValidationService validation, ChecksSection section, CurrentUser user) {
+    ValidationPages(ValidationService validation, ReleasePage page, Inputs inputs, CurrentUser user) {
         this.validation = validation;
-        this.section = section;
+        this.page = page;
+        this.inputs = inputs;
         this.user = user;
-    }
-
-    @CheckedTemplate
-    static class Templates {
-        /** The section alone with the refused form, when input was wrong. */
-        static native TemplateInstance record(ChecksSection.Section s, String nav);
     }
 
     @POST
@@ -49,14 +49,22 @@ class ValidationPages {
     @Consumes({MediaType.MULTIPART_FORM_DATA, MediaType.APPLICATION_FORM_URLENCODED})
     public Response record(@PathParam("id") long id, @RestForm String check, @RestForm String value,
             @RestForm String note, @RestForm String url, @RestForm("file") FileUpload file) {
-        ChecksSection.Form form = new ChecksSection.Form(check, value, note, url);
-        try {
-            CheckStatus status = validation.record(user.actor(), id, check, ChecksApi.number(value),
-                    ChecksApi.evidence(url, file), note);
+        CheckInput form = new CheckInput(check, value, note, url);
+        return Forms.submit(() -> {
+            inputs.check(form);
+            CheckStatus status = validation.record(user.actor(), id, check, MeasuredValue.parse("value", value),
+                    EvidenceInput.fromForm(url, file), note);
             return Flash.redirect(URI.create("/releases/" + id + "#validation-title"),
                     "Check " + status.label() + ": " + status.state().name().toLowerCase() + ".");
-        } catch (InvalidInputException e) {
-            return Response.status(400).entity(Templates.record(section.of(id, form, e.errors()), "releases")).build();
-        }
+        }, errors -> page.render(id, RefusedForm.of(ChecksSection.FORM, values(form), errors)));
+    }
+
+    private static Map<String, String> values(CheckInput form) {
+        Map<String, String> values = new HashMap<>();
+        values.put("check", form.check());
+        values.put("value", form.value());
+        values.put("note", form.note());
+        values.put("url", form.url());
+        return values;
     }
 }

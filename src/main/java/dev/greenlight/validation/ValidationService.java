@@ -15,21 +15,18 @@ import jakarta.transaction.Transactional;
 
 import dev.greenlight.audit.AuditLog;
 import dev.greenlight.common.ConflictException;
-import dev.greenlight.common.ForbiddenActionException;
 import dev.greenlight.common.InvalidInputException;
-import dev.greenlight.gate.EvidenceStore;
-import dev.greenlight.gate.GateService;
-import dev.greenlight.gate.GateStatus;
+import dev.greenlight.common.Limits;
+import dev.greenlight.evidence.EvidenceInput;
+import dev.greenlight.evidence.EvidenceStore;
+import dev.greenlight.evidence.EvidenceView;
 import dev.greenlight.gate.MeasuredValue;
 import dev.greenlight.notify.Notice;
 import dev.greenlight.notify.Outbox;
 import dev.greenlight.policy.ValidationPolicy;
 import dev.greenlight.release.ReleaseFacts;
 import dev.greenlight.release.ReleaseService;
-import dev.greenlight.release.ReleaseState;
-import dev.greenlight.release.SegregationOfDuties;
 import dev.greenlight.security.Actor;
-import dev.greenlight.security.Role;
 
 /**
  * Post-release validation: CI or a maintainer reports what was measured after a release shipped, Greenlight judges it
@@ -37,9 +34,7 @@ import dev.greenlight.security.Role;
  */
 @ApplicationScoped
 public class ValidationService {
-    static final int MAX_NOTE = 2000;
     /** Who reports post-release checks: the pipeline that ran them, or a maintainer by hand. */
-    static final Set<Role> REPORTERS = Set.of(Role.CI, Role.MAINTAINER);
 
     private final ReleaseService releases;
     private final EvidenceStore evidenceStore;
@@ -81,19 +76,10 @@ public class ValidationService {
         };
     }
 
-    public boolean mayReport(Actor actor) {
-        return actor.hasAny(REPORTERS);
-    }
-
-    /** Null when the actor, who holds a reporter's role, may report this release's checks; else why not. */
-    public String whyNotReport(Actor actor, ReleaseFacts release) {
-        return SegregationOfDuties.reportRefusal(release, actor, "CI or another maintainer must report its checks");
-    }
-
     /** Each required check's latest result, in two queries. */
     public List<CheckStatus> status(long releaseId) {
         List<ReleaseCheck> results = ReleaseCheck.ofRelease(releaseId);
-        Map<Long, GateStatus.EvidenceView> evidence = evidenceStore.views(releaseId,
+        Map<Long, EvidenceView> evidence = evidenceStore.views(releaseId,
                 results.stream().map(r -> r.evidenceId).filter(id -> id != null).toList());
         List<CheckStatus> statuses = new ArrayList<>();
         for (Check check : required()) {
@@ -117,28 +103,20 @@ public class ValidationService {
      */
     @Transactional
     public CheckStatus record(Actor actor, long releaseId, String checkId, BigDecimal value,
-            GateService.EvidenceInput evidence, String note) {
-        if (!mayReport(actor)) {
-            throw new ForbiddenActionException("Only CI or a maintainer may report post-release checks.");
-        }
+            EvidenceInput evidence, String note) {
+        ValidationPermissions.report(actor).orThrow();
         Check check = Check.fromId(checkId)
                 .orElseThrow(() -> new InvalidInputException("check", "unknown check " + checkId + "; checks are "
                         + String.join(", ", EnumSet.allOf(Check.class).stream().map(Check::id).toList())));
         MeasuredValue.require("value", value);
         boolean passed = judge(check, value, evidence);
-        if (note != null && note.length() > MAX_NOTE) {
-            throw new InvalidInputException("note", "must be at most " + MAX_NOTE + " characters");
+        if (note != null && note.length() > Limits.NOTE_CHARS) {
+            throw new InvalidInputException("note", "must be at most " + Limits.NOTE_CHARS + " characters");
         }
         ReleaseFacts release = releases.lockFacts(releaseId);
-        String selfAttested = whyNotReport(actor, release);
-        if (selfAttested != null) {
-            throw new ForbiddenActionException(selfAttested);
-        }
-        if (release.state() != ReleaseState.PUBLISHED && release.state() != ReleaseState.VALIDATED) {
-            throw new ConflictException("Post-release checks are reported on published releases; this one is "
-                    + release.state().label().toLowerCase() + ".");
-        }
-        GateStatus.EvidenceView stored = evidence == null ? null : evidenceStore.store(actor, releaseId, evidence);
+        ValidationPermissions.reportOn(actor, release).orThrow();
+        ValidationPermissions.whileLive(release.state()).orThrow(ConflictException::new);
+        EvidenceView stored = evidence == null ? null : evidenceStore.store(actor, releaseId, evidence);
 
         ReleaseCheck result = new ReleaseCheck();
         result.releaseId = releaseId;
@@ -171,7 +149,7 @@ public class ValidationService {
         return statuses.stream().filter(s -> s.check() == check).findFirst().orElseThrow();
     }
 
-    private boolean judge(Check check, BigDecimal value, GateService.EvidenceInput evidence) {
+    private boolean judge(Check check, BigDecimal value, EvidenceInput evidence) {
         if (check.isMeasured() && value == null) {
             throw new InvalidInputException("value", "the measured " + check.unit() + " is required");
         }

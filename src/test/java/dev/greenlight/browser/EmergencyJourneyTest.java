@@ -18,6 +18,7 @@ import com.microsoft.playwright.options.AriaRole;
 
 import io.quarkus.test.junit.QuarkusTest;
 
+import dev.greenlight.evidence.EvidenceInput;
 import dev.greenlight.gate.GateService;
 import dev.greenlight.testsupport.BrowserTest;
 import dev.greenlight.testsupport.Fixtures;
@@ -71,7 +72,7 @@ class EmergencyJourneyTest extends BrowserTest {
         gates.record(Users.CI.actor(), releaseId, "coverage", new BigDecimal("61"), null, null);
         gates.record(Users.CI.actor(), releaseId, "critical-vulnerabilities", BigDecimal.ZERO, null, null);
         gates.record(Users.CI.actor(), releaseId, "evidence", null,
-                GateService.EvidenceInput.link("https://ci.neuronx.dev/runs/" + releaseId), null);
+                EvidenceInput.link("https://ci.neuronx.dev/runs/" + releaseId), null);
 
         switchUser();
         signInAs(Users.SEAN, emergencyPath);

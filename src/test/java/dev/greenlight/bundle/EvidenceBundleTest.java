@@ -39,6 +39,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 import dev.greenlight.adr.AdrInput;
 import dev.greenlight.adr.AdrService;
+import dev.greenlight.evidence.EvidenceInput;
 import dev.greenlight.gate.GateService;
 import dev.greenlight.release.ReleaseService;
 import dev.greenlight.testsupport.Fixtures;
@@ -74,7 +75,7 @@ class EvidenceBundleTest {
         release = fixtures.submittedRelease(Users.ALICE, "Bundled release", id).id();
         fixtures.passAllGates(release);
         gates.record(Users.CI.actor(), release, "evidence", null,
-                GateService.EvidenceInput.file("junit report.xml", "application/xml", REPORT), "JUnit run 412");
+                EvidenceInput.file("junit report.xml", "application/xml", REPORT), "JUnit run 412");
         adrs.add(Users.ALICE.actor(), release,
                 new AdrInput("ADR-12: stream exports from a cursor", "https://adr.neuronx.dev/12"));
         fixtures.approveAllSlots(release);
@@ -168,13 +169,13 @@ class EvidenceBundleTest {
         fixtures.changeset(Users.ALICE, id, "\"@neuronx/ui\": patch", "Big evidence");
         long big = fixtures.submittedRelease(Users.ALICE, "Big evidence", id).id();
         gates.record(Users.CI.actor(), big, "tests", BigDecimal.ZERO,
-                GateService.EvidenceInput.file("tests.zip", "application/zip", file), null);
+                EvidenceInput.file("tests.zip", "application/zip", file), null);
         gates.record(Users.CI.actor(), big, "coverage", new BigDecimal("91"),
-                GateService.EvidenceInput.file("coverage.zip", "application/zip", file), null);
+                EvidenceInput.file("coverage.zip", "application/zip", file), null);
         gates.record(Users.CI.actor(), big, "critical-vulnerabilities", BigDecimal.ZERO,
-                GateService.EvidenceInput.file("scan.zip", "application/zip", file), null);
+                EvidenceInput.file("scan.zip", "application/zip", file), null);
         gates.record(Users.CI.actor(), big, "evidence", null,
-                GateService.EvidenceInput.file("evidence.zip", "application/zip", file), null);
+                EvidenceInput.file("evidence.zip", "application/zip", file), null);
 
         int megabyte = 1024 * 1024;
         try (Socket socket = new Socket(app.getHost(), app.getPort()); Connection owner = ownerConnection()) {

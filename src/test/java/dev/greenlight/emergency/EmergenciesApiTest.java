@@ -26,6 +26,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
+import dev.greenlight.evidence.EvidenceInput;
 import dev.greenlight.gate.GateService;
 import dev.greenlight.release.ReleaseService;
 import dev.greenlight.testsupport.Fixtures;
@@ -125,7 +126,7 @@ class EmergenciesApiTest {
         gates.record(Users.CI.actor(), release, "coverage", new BigDecimal("62"), null, null);
         gates.record(Users.CI.actor(), release, "critical-vulnerabilities", BigDecimal.ZERO, null, null);
         gates.record(Users.CI.actor(), release, "evidence", null,
-                GateService.EvidenceInput.link("https://ci.neuronx.dev/runs/" + release), null);
+                EvidenceInput.link("https://ci.neuronx.dev/runs/" + release), null);
     }
 
     @Test

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 
+import dev.greenlight.evidence.EvidenceInput;
 import dev.greenlight.gate.GateService;
 import dev.greenlight.release.ReleaseService;
 import dev.greenlight.testsupport.Fixtures;
@@ -95,7 +96,7 @@ class EmergencyPagesTest {
         gates.record(Users.CI.actor(), e.releaseId(), "coverage", new BigDecimal("60"), null, null);
         gates.record(Users.CI.actor(), e.releaseId(), "critical-vulnerabilities", BigDecimal.ZERO, null, null);
         gates.record(Users.CI.actor(), e.releaseId(), "evidence", null,
-                GateService.EvidenceInput.link("https://ci.neuronx.dev/runs/1"), null);
+                EvidenceInput.link("https://ci.neuronx.dev/runs/1"), null);
 
         PageSession leah = PageSession.signIn(Users.LEAH);
         String page = "/emergencies/" + e.id();

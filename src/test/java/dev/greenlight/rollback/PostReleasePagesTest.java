@@ -90,7 +90,9 @@ class PostReleasePagesTest {
                 .then()
                 .statusCode(400)
                 .body(containsString("must be a number, not two"))
-                .body(containsString("value=\"two\""));
+                .body(containsString("value=\"two\""))
+                .body(containsString("<p id=\"check-value-error\" class=\"field-error\">must be a number, not two</p>"))
+                .body(containsString("<option value=\"smoke-tests\" selected>"));
     }
 
     @Test
@@ -100,7 +102,15 @@ class PostReleasePagesTest {
         max.submit(page, page + "/rollbacks", Map.of("reason", " "))
                 .then()
                 .statusCode(400)
-                .body(containsString("say why the release is rolled back"));
+                .body(containsString("say why the release is rolled back"))
+                .body(containsString(
+                        "<p id=\"rollback-reason-error\" class=\"field-error\">say why the release is rolled back</p>"));
+        max.submit(page, page + "/rollbacks", Map.of("reason", "Login loops", "incidentId", "twelve"))
+                .then()
+                .statusCode(400)
+                .body(containsString(
+                        "<p id=\"rollback-incident-error\" class=\"field-error\">an incident number, like 12</p>"))
+                .body(containsString("Login loops</textarea>"));
         max.submit(page, page + "/rollbacks", Map.of("reason", "Login loops", "incidentId", ""))
                 .then()
                 .statusCode(303);
@@ -118,6 +128,11 @@ class PostReleasePagesTest {
                 .then()
                 .body(containsString("done</span> by max"))
                 .body(containsString("Tick: Stop deployment"));
+        max.submit(page, action + "stop-deployment", Map.of("note", "No outcome"))
+                .then()
+                .statusCode(400)
+                .body(containsString("outcome: is missing; send the form from its page</p>"))
+                .body(containsString("No outcome</textarea>"));
         max.submit(page, action + "monitor", Map.of("outcome", "done"))
                 .then()
                 .statusCode(409)

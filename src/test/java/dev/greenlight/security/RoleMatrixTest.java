@@ -351,6 +351,8 @@ class RoleMatrixTest {
             calls.add(get(path, Expect.everyone(200)));
         }
         calls.add(get("/admin/slack", Expect.only(200, Users.ADA)));
+        calls.add(get("/reviews/delegations", Expect.everyone(200)));
+        calls.add(get("/policy/standard-change", Expect.only(200, Users.LEAH, Users.MAX, Users.ADA)));
         calls.add(get("/incidents/new", Expect.only(200, FILERS)));
         calls.add(get("/incidents/" + w.incident() + "/edit", Expect.only(200, Users.ALICE).and(200, EDITORS)));
         calls.add(get("/releases/" + w.inReview() + "/adrs/new", Expect.only(200, Users.ALICE, Users.MAX)));
@@ -445,6 +447,10 @@ class RoleMatrixTest {
         calls.add(call("POST", pm + "/sign-off", Map.of(), Expect.only(409, POSTMORTEM_REVIEWERS)));
         calls.add(call("POST", pm + "/request-changes", Map.of("reason", ""), Expect.only(400, POSTMORTEM_REVIEWERS)));
         calls.add(call("POST", pm + "/publish", Map.of(), Expect.only(409, Users.ALICE, Users.LEAH)));
+        calls.add(call("POST", "/reviews/delegations", Map.of("role", "", "delegate", "", "startsOn", "",
+                "endsOn", "", "reason", ""), Expect.only(400, Users.CAROL, Users.SAM, Users.PAULA)));
+        calls.add(call("POST", "/reviews/delegations/999999/revoke", Map.of(),
+                Expect.only(404, Users.CAROL, Users.SAM, Users.PAULA, Users.ADA)));
         calls.add(call("POST", "/admin/slack/links", Map.of("slackUserId", "", "email", "", "username", ""),
                 Expect.only(400, Users.ADA)));
         calls.add(call("POST", "/admin/slack/links/999999/delete", Map.of(), Expect.only(404, Users.ADA)));

@@ -12,6 +12,7 @@ import dev.greenlight.changeset.ChangesetService.ChangesetFile;
 import dev.greenlight.changeset.ChangesetView;
 import dev.greenlight.changeset.PreReleaseTag;
 import dev.greenlight.demo.NeuronxWorkspace;
+import dev.greenlight.evidence.EvidenceInput;
 import dev.greenlight.gate.GateService;
 import dev.greenlight.release.ReleaseService;
 import dev.greenlight.release.ReleaseView;
@@ -64,7 +65,7 @@ public class Fixtures {
         gates.record(Users.CI.actor(), releaseId, "coverage", new BigDecimal("91.5"), null, null);
         gates.record(Users.CI.actor(), releaseId, "critical-vulnerabilities", BigDecimal.ZERO, null, null);
         gates.record(Users.CI.actor(), releaseId, "evidence", null,
-                GateService.EvidenceInput.link("https://ci.neuronx.dev/runs/" + releaseId), null);
+                EvidenceInput.link("https://ci.neuronx.dev/runs/" + releaseId), null);
     }
 
     /** Carol, Sam and Paula fill the code, security and product slots. */

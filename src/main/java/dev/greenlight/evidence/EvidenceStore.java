@@ -1,4 +1,4 @@
-package dev.greenlight.gate;
+package dev.greenlight.evidence;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,6 +30,7 @@ import org.hibernate.Session;
 
 import dev.greenlight.audit.AuditLog;
 import dev.greenlight.common.InvalidInputException;
+import dev.greenlight.common.Limits;
 import dev.greenlight.common.ResourceNotFoundException;
 import dev.greenlight.policy.ReleasePolicy;
 import dev.greenlight.security.Actor;
@@ -42,8 +43,6 @@ import javax.sql.DataSource;
  */
 @ApplicationScoped
 public class EvidenceStore {
-    static final int MAX_URL = 2000;
-    static final int MAX_FILE_NAME = 255;
     /** Bytes of an evidence file read from the database at a time while it streams out. */
     static final int SLICE = 1024 * 1024;
 
@@ -64,7 +63,7 @@ public class EvidenceStore {
 
     /** Validates and keeps the evidence, audited in the caller's transaction; invalid input stores nothing. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public GateStatus.EvidenceView store(Actor actor, long releaseId, GateService.EvidenceInput input) {
+    public EvidenceView store(Actor actor, long releaseId, EvidenceInput input) {
         Evidence evidence = new Evidence();
         evidence.releaseId = releaseId;
         evidence.recordedBy = actor.username();
@@ -102,9 +101,10 @@ public class EvidenceStore {
             evidence.fileName = input.fileName() == null || input.fileName().isBlank()
                     ? "evidence"
                     : input.fileName().strip();
-            if (evidence.fileName.length() > MAX_FILE_NAME) {
-                throw new InvalidInputException("evidence.fileName", "must be at most " + MAX_FILE_NAME
-                        + " characters");
+            if (evidence.fileName.length() > Limits.EVIDENCE_FILE_NAME_CHARS) {
+                throw new InvalidInputException("evidence.fileName",
+                        "must be at most " + Limits.EVIDENCE_FILE_NAME_CHARS
+                                + " characters");
             }
             evidence.contentType = type;
             evidence.sizeBytes = size;
@@ -121,8 +121,8 @@ public class EvidenceStore {
      * The release's evidence with these ids, without content, in one query. It reads by release, a scalar parameter,
      * and keeps the ids asked for: Hibernate translates a query with a list parameter again on every call.
      */
-    public Map<Long, GateStatus.EvidenceView> views(long releaseId, Collection<Long> ids) {
-        Map<Long, GateStatus.EvidenceView> views = new LinkedHashMap<>();
+    public Map<Long, EvidenceView> views(long releaseId, Collection<Long> ids) {
+        Map<Long, EvidenceView> views = new LinkedHashMap<>();
         if (!ids.isEmpty()) {
             Set<Long> wanted = Set.copyOf(ids);
             Evidence.<Evidence>list("releaseId = ?1 order by id", releaseId)
@@ -135,7 +135,7 @@ public class EvidenceStore {
 
     /** The file as an attachment, streamed; with a release id, only that release's evidence. */
     public Response downloadResponse(Long releaseId, long evidenceId) {
-        GateService.EvidenceFile file = download(releaseId, evidenceId);
+        EvidenceFile file = download(releaseId, evidenceId);
         return EvidenceDownloads.response(file, out -> {
             try (InputStream in = open(file)) {
                 in.transferTo(out);
@@ -145,12 +145,12 @@ public class EvidenceStore {
 
     /** An evidence file's facts; with a release id, only that release's evidence. Its bytes: {@link #open}. */
     @Transactional
-    public GateService.EvidenceFile download(Long releaseId, long evidenceId) {
+    public EvidenceFile download(Long releaseId, long evidenceId) {
         Evidence evidence = Evidence.<Evidence>findByIdOptional(evidenceId)
                 .filter(e -> e.kind == Evidence.Kind.FILE)
                 .filter(e -> releaseId == null || e.releaseId == releaseId)
                 .orElseThrow(() -> new ResourceNotFoundException("Evidence file", evidenceId));
-        return new GateService.EvidenceFile(evidence.id, evidence.fileName, evidence.contentType, evidence.sha256,
+        return new EvidenceFile(evidence.id, evidence.fileName, evidence.contentType, evidence.sha256,
                 evidence.sizeBytes);
     }
 
@@ -159,7 +159,7 @@ public class EvidenceStore {
      * own: memory stays at one slice however large the file, and no connection is held while a slow client reads.
      * Evidence never changes, so the slices always belong to the same file.
      */
-    public InputStream open(GateService.EvidenceFile file) {
+    public InputStream open(EvidenceFile file) {
         return new SliceStream(file.id(), file.size());
     }
 
@@ -261,8 +261,8 @@ public class EvidenceStore {
     }
 
     private String validLink(String url) {
-        if (url.length() > MAX_URL) {
-            throw new InvalidInputException("evidence.url", "must be at most " + MAX_URL + " characters");
+        if (url.length() > Limits.URL_CHARS) {
+            throw new InvalidInputException("evidence.url", "must be at most " + Limits.URL_CHARS + " characters");
         }
         try {
             URI uri = new URI(url);
@@ -277,8 +277,8 @@ public class EvidenceStore {
         }
     }
 
-    private static GateStatus.EvidenceView view(Evidence e) {
-        return new GateStatus.EvidenceView(e.id, e.kind.name().toLowerCase(), e.url, e.fileName, e.contentType,
+    private static EvidenceView view(Evidence e) {
+        return new EvidenceView(e.id, e.kind.name().toLowerCase(), e.url, e.fileName, e.contentType,
                 e.sizeBytes, e.sha256);
     }
 

@@ -1,4 +1,4 @@
-package dev.greenlight.gate;
+package dev.greenlight.evidence;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

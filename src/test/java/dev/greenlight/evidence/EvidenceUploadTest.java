@@ -1,4 +1,4 @@
-package dev.greenlight.gate;
+package dev.greenlight.evidence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.greenlight.gate;
+package dev.greenlight.evidence;
 
 import java.util.Base64;
 import java.util.HexFormat;
@@ -16,7 +16,7 @@ final class EvidenceDownloads {
      * The response for a file whose bytes {@code body} streams, with their SHA-256 as clients check it: base64 in
      * {@code Repr-Digest} (RFC 9530) and in the older {@code Digest} (RFC 3230), and the hex the API shows as ETag.
      */
-    static Response response(GateService.EvidenceFile file, StreamingOutput body) {
+    static Response response(EvidenceFile file, StreamingOutput body) {
         String safeName = file.fileName().replaceAll("[^A-Za-z0-9._-]", "_");
         String base64 = Base64.getEncoder().encodeToString(HexFormat.of().parseHex(file.sha256()));
         return Response.ok(body, file.contentType())

@@ -1,4 +1,4 @@
-package dev.greenlight.gate;
+package dev.greenlight.evidence;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
+import dev.greenlight.gate.GateService;
 import dev.greenlight.testsupport.Fixtures;
 import dev.greenlight.testsupport.PageSession;
 import dev.greenlight.testsupport.Users;
@@ -40,7 +41,7 @@ class EvidenceDigestTest {
         long release = fixtures.submittedRelease(Users.ALICE, "Digest", changeset).id();
         byte[] report = "tests=812 failures=0".getBytes(StandardCharsets.UTF_8);
         long evidence = gates.record(Users.CI.actor(), release, "tests", BigDecimal.ZERO,
-                GateService.EvidenceInput.file("junit.txt", "text/plain", report), null).evidence().id();
+                EvidenceInput.file("junit.txt", "text/plain", report), null).evidence().id();
         byte[] sha256 = MessageDigest.getInstance("SHA-256").digest(report);
         String base64 = Base64.getEncoder().encodeToString(sha256);
 
