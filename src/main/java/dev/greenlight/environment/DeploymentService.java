@@ -22,6 +22,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.greenlight.audit.AuditLog;
+import dev.greenlight.calendar.DeploymentFreezes;
 import dev.greenlight.common.ConflictException;
 import dev.greenlight.common.FieldError;
 import dev.greenlight.common.ForbiddenActionException;
@@ -54,11 +55,14 @@ public class DeploymentService {
     private final Inputs inputs;
     private final Clock clock;
     private final ObjectMapper json;
+    private final DeploymentFreezes deploymentFreezes;
 
     @Inject
     DeploymentService(Environments environments, ReleaseService releases, ValidationService validation,
-            AuditLog audit, Outbox outbox, Inputs inputs, Clock clock, ObjectMapper json) {
+            AuditLog audit, Outbox outbox, Inputs inputs, Clock clock, ObjectMapper json,
+            DeploymentFreezes deploymentFreezes) {
         this.json = json;
+        this.deploymentFreezes = deploymentFreezes;
         this.environments = environments;
         this.releases = releases;
         this.validation = validation;
@@ -99,6 +103,10 @@ public class DeploymentService {
         Instant now = clock.instant();
         Rollout.EnvironmentState before = stateOf(release, rule, now);
         Rollout.mayReport(before, input.percentage()).orThrow(ConflictException::new);
+        // a freeze holds deployments that would start; how one already under way ends is always recorded
+        if (status == DeploymentStatus.STARTED) {
+            deploymentFreezes.check(actor, releaseId, rule.name(), now);
+        }
 
         Deployment deployment = new Deployment();
         deployment.releaseId = releaseId;

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -144,6 +145,39 @@ class DeploymentsApiTest {
 
     private static org.hamcrest.Matcher<String> not(String text) {
         return org.hamcrest.Matchers.not(containsString(text));
+    }
+
+    @Test
+    void aFreezeOfAnEnvironmentHoldsDeploymentsThatWouldStartThere() throws Exception {
+        clock.set(Instant.parse("2033-02-01T10:00:00Z"));
+        Map<String, Object> window = new HashMap<>();
+        window.put("reason", "Staging migration");
+        window.put("start", "2033-02-01T00:00");
+        window.put("end", "2033-02-02T00:00");
+        window.put("timeZone", "UTC");
+        window.put("scope", "ENVIRONMENTS");
+        window.put("targets", List.of("staging"));
+        long freeze = given().header("Authorization", Users.LEAH.bearer())
+                .contentType(ContentType.JSON)
+                .body(window)
+                .post("/api/v1/freezes")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getLong("id");
+        try {
+            report("staging", "STARTED", 100, null).statusCode(409)
+                    .body("detail", containsString("may not be deployed to staging during a change freeze"))
+                    .body("detail", containsString("\"Staging migration\""));
+            assertThat(count("select count(*) from deployment where release_id = " + release)).isZero();
+        } finally {
+            given().header("Authorization", Users.LEAH.bearer())
+                    .delete("/api/v1/freezes/" + freeze)
+                    .then()
+                    .statusCode(204);
+        }
+        report("staging", "STARTED", 100, null).statusCode(201);
     }
 
     @Test

@@ -28,6 +28,7 @@ import io.restassured.specification.RequestSpecification;
 import dev.greenlight.testsupport.Fixtures;
 import dev.greenlight.testsupport.PageSession;
 import dev.greenlight.testsupport.RecordFixtures;
+import dev.greenlight.testsupport.Routes;
 import dev.greenlight.testsupport.Users;
 
 import javax.sql.DataSource;
@@ -191,6 +192,8 @@ class RoleMatrixTest {
                 "/api/v1/freezes/occurrences?from=2026-12-01T00:00:00Z&to=2027-01-01T00:00:00Z")) {
             calls.add(get(path, Expect.everyone(200)));
         }
+        calls.add(get(r + w.published() + "/release-notes", Expect.everyone(200)));
+        calls.add(get(r + w.inReview() + "/release-notes", Expect.everyone(409)));
         Expect secret = Expect.everyone(404).and(200, SECURITY_READERS).and(403, Users.NORA);
         calls.add(get("/api/v1/incidents/" + w.secret(), secret));
         calls.add(get("/api/v1/postmortems/" + w.secretPostmortem(), secret));
@@ -515,6 +518,29 @@ class RoleMatrixTest {
             }
         }
         softly.assertThat(auditEvents()).as("audit events").isEqualTo(before);
+        softly.assertAll();
+    }
+
+    /** The public release notes, and nothing else, answer without a Greenlight role and without signing in. */
+    @Test
+    void theOnlyPublicRoutesAreTheReleaseNotesForEveryoneAndNobody() {
+        assertThat(Routes.publicRoutes()).hasSize(5)
+                .allSatisfy(route -> assertThat(route.template()).as("%s", route).startsWith("/notes"))
+                .allSatisfy(route -> assertThat(route.method()).as("%s", route).isEqualTo("GET"));
+        Map<Users, PageSession> sessions = sessions();
+        SoftAssertions softly = new SoftAssertions();
+        Map<String, Integer> paths = Map.of("/notes", 200, "/notes/@neuronx/cli", 200,
+                "/notes/@neuronx/cli/feed.atom", 200, "/notes/unscoped", 404, "/notes/unscoped/feed.atom", 404);
+        paths.forEach((path, status) -> {
+            softly.assertThat(RestAssured.given().redirects().follow(false).get(path).statusCode())
+                    .as("%s without a session", path)
+                    .isEqualTo(status);
+            for (Users user : CALLERS) {
+                softly.assertThat(sessions.get(user).get(path).statusCode())
+                        .as("%s as %s", path, user)
+                        .isEqualTo(status);
+            }
+        });
         softly.assertAll();
     }
 

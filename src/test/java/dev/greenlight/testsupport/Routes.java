@@ -15,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -62,6 +63,14 @@ public final class Routes {
     /** Every route of the JSON API, whatever its method. */
     public static List<Route> api() {
         return scan(path -> path.startsWith("/api"), EVERY_VERB);
+    }
+
+    /** Every route open without a Greenlight role: its resource class or method is {@code @PermitAll}. */
+    public static List<Route> publicRoutes() {
+        return scan(path -> true, EVERY_VERB).stream()
+                .filter(route -> route.handler().isAnnotationPresent(PermitAll.class)
+                        || route.handler().getDeclaringClass().isAnnotationPresent(PermitAll.class))
+                .toList();
     }
 
     private static List<Route> scan(Predicate<String> basePaths, List<Class<? extends Annotation>> verbs) {
