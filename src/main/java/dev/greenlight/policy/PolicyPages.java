@@ -1,7 +1,9 @@
 package dev.greenlight.policy;
 
+import java.util.Comparator;
 import java.util.List;
 
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -9,10 +11,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.RawString;
 import io.quarkus.qute.TemplateInstance;
 
-import dev.greenlight.environment.EnvironmentRule;
-import dev.greenlight.environment.Environments;
 import dev.greenlight.metrics.MetricTargets;
 
 /** The release policy in force, as configured. */
@@ -25,19 +26,19 @@ class PolicyPages {
     private final RollbackPolicy rollback;
     private final MetricTargets metrics;
     private final StandardChangePolicy standardChange;
-    private final Environments environments;
+    private final List<PolicySection> sections;
 
     @Inject
     PolicyPages(ReleasePolicy policy, ReviewRequirements reviews, ValidationPolicy validation,
             RollbackPolicy rollback, MetricTargets metrics, StandardChangePolicy standardChange,
-            Environments environments) {
+            Instance<PolicySection> sections) {
         this.standardChange = standardChange;
         this.policy = policy;
         this.reviews = reviews;
         this.validation = validation;
         this.rollback = rollback;
         this.metrics = metrics;
-        this.environments = environments;
+        this.sections = sections.stream().sorted(Comparator.comparingInt(PolicySection::order)).toList();
     }
 
     @CheckedTemplate
@@ -45,14 +46,13 @@ class PolicyPages {
         static native TemplateInstance show(ReleasePolicy policy, List<SlotRequirement> normal,
                 List<SlotRequirement> major, List<SlotRequirement> securityFix, ValidationPolicy validation,
                 RollbackPolicy rollback, MetricTargets metrics, StandardChangePolicy standardChange,
-                List<EnvironmentRule> environments, String nav);
+                List<RawString> sections, String nav);
     }
 
     @GET
     public TemplateInstance show() {
         return Templates.show(policy, reviews.forRelease(false, List.of()), reviews.forRelease(true, List.of()),
                 reviews.forRelease(false, List.of("security fix")), validation, rollback, metrics, standardChange,
-                environments.all(),
-                "policy");
+                sections.stream().map(PolicySection::render).toList(), "policy");
     }
 }
