@@ -89,6 +89,17 @@ class CalendarPagesTest {
     }
 
     @Test
+    void thePolicyPageSaysWhatAFreezeHoldsAndWhatPassesIt() {
+        PageSession.signIn(Users.CAROL)
+                .get("/policy")
+                .then()
+                .statusCode(200)
+                .body(containsString("<h2 id=\"freeze-policy-title\">Change freezes</h2>"))
+                .body(containsString("Only an emergency approved by engineering leadership passes a freeze"))
+                .body(containsString("One occurrence lasts at most 60 days"));
+    }
+
+    @Test
     void othersMayNotManageWindows() {
         PageSession.signIn(Users.MAX).get("/calendar/freezes/new").then().statusCode(403);
         PageSession alice = PageSession.signIn(Users.ALICE);
