@@ -136,7 +136,11 @@ class IncidentPagesTest {
                 .then()
                 .statusCode(400)
                 .body(containsString("<strong>security</strong>: is missing"))
-                .body(containsString("value=\"" + title + "\""));
+                .body(containsString("value=\"" + title + "\""))
+                // beside the Yes/No pair, which the fieldset ties to it
+                .body(containsString("<p id=\"security-error\" class=\"field-error\">is missing"))
+                .body(containsString("aria-describedby=\"security-error security-help\""))
+                .body(containsString("name=\"security\" value=\"true\" aria-invalid=\"true\" required>"));
         sean.submit("/incidents/new", "/incidents", incidentForm(title, "yes", null))
                 .then()
                 .statusCode(400)
@@ -153,6 +157,20 @@ class IncidentPagesTest {
                 .then()
                 .statusCode(200)
                 .body("items.title", hasItem(title));
+    }
+
+    @Test
+    void anEndBeforeTheStartIsShownBesideTheResolvedField() {
+        Map<String, String> form = incidentForm("Ends before it starts " + System.nanoTime(), "false", null);
+        form.put("resolvedAt", "2026-03-01T09:00");
+        PageSession.signIn(Users.SEAN)
+                .submit("/incidents/new", "/incidents", form)
+                .then()
+                .statusCode(400)
+                .body(containsString("<p id=\"resolvedAt-error\" class=\"field-error\">must not be before the start"))
+                .body(containsString(
+                        "value=\"2026-03-01T09:00\" aria-invalid=\"true\" aria-describedby=\"resolvedAt-error\""))
+                .body(not(containsString("id=\"startedAt-error\"")));
     }
 
     @Test
