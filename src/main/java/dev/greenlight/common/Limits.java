@@ -56,6 +56,8 @@ public final class Limits {
     public static final int REPORT_CHARS = 20_000;
     /** An incident's title, a service list, a risk in a line. */
     public static final int SHORT_TEXT_CHARS = 500;
+    /** The username that owns a post-mortem's action item. */
+    public static final int OWNER_CHARS = 200;
     /** A line of a post-mortem: a timeline entry, an action item, a reviewer's reason. */
     public static final int LINE_CHARS = 2000;
 

@@ -89,6 +89,16 @@ class PostmortemsPages {
         }
     }
 
+    /** A timeline entry as typed, so that a refused one comes back unchanged. */
+    record EntryForm(String occurredAt, String text) {
+        static final EntryForm EMPTY = new EntryForm("", "");
+    }
+
+    /** An action item as typed, so that a refused one comes back unchanged. */
+    record ItemForm(String description, String owner, String dueOn, String status) {
+        static final ItemForm EMPTY = new ItemForm("", "", "", "");
+    }
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance overdue(List<PostmortemSummary> overdue, int page, boolean hasNext,
@@ -96,8 +106,8 @@ class PostmortemsPages {
 
         static native TemplateInstance view(Detail d, List<ActionItemStatus> statuses, String nav);
 
-        static native TemplateInstance edit(PostmortemView p, SectionsForm form, List<ActionItemStatus> statuses,
-                List<FieldError> errors, String nav);
+        static native TemplateInstance edit(PostmortemView p, SectionsForm form, EntryForm entry, ItemForm item,
+                List<ActionItemStatus> statuses, List<FieldError> errors, String nav);
     }
 
     @GET
@@ -119,7 +129,9 @@ class PostmortemsPages {
     @Path("/{id}/edit")
     public TemplateInstance edit(@PathParam("id") long id) {
         PostmortemView p = postmortems.get(user.actor(), id);
-        return Templates.edit(p, SectionsForm.of(p), List.of(ActionItemStatus.values()), List.of(), "incidents");
+        return Templates.edit(p, SectionsForm.of(p), EntryForm.EMPTY, ItemForm.EMPTY,
+                List.of(ActionItemStatus.values()),
+                List.of(), "incidents");
     }
 
     @POST
@@ -138,10 +150,11 @@ class PostmortemsPages {
                 postmortems.edit(user.actor(), id, new PostmortemService.SectionsInput(summary, impact, rootCause,
                         contributingFactors, wentWell, lessons, number("version", version)));
                 return Flash.redirect(URI.create("/postmortems/" + id + "/edit"), "Post-mortem saved.");
-            }, errors -> editPage(id, form, errors));
+            }, errors -> editPage(id, form, EntryForm.EMPTY, ItemForm.EMPTY, errors));
         } catch (ConflictException e) {
             return Response.status(409)
-                    .entity(editPage(id, form, List.of(new FieldError(null, e.getMessage()))))
+                    .entity(editPage(id, form, EntryForm.EMPTY, ItemForm.EMPTY,
+                            List.of(new FieldError(null, e.getMessage()))))
                     .build();
         }
     }
@@ -155,10 +168,7 @@ class PostmortemsPages {
         return Forms.submit(() -> {
             postmortems.addTimelineEntry(user.actor(), id, occurredAt, text);
             return Flash.redirect(URI.create("/postmortems/" + id + "/edit"), "Timeline entry added.");
-        }, errors -> {
-            PostmortemView p = postmortems.get(user.actor(), id);
-            return editPage(id, SectionsForm.of(p), errors);
-        });
+        }, errors -> sectionsAsSaved(id, new EntryForm(occurredAt, text), ItemForm.EMPTY, errors));
     }
 
     @POST
@@ -182,10 +192,7 @@ class PostmortemsPages {
             inputs.check(new StatusForm(status));
             postmortems.addActionItem(user.actor(), id, description, owner, dueOn, status);
             return Flash.redirect(URI.create("/postmortems/" + id + "/edit"), "Action item added.");
-        }, errors -> {
-            PostmortemView p = postmortems.get(user.actor(), id);
-            return editPage(id, SectionsForm.of(p), errors);
-        });
+        }, errors -> sectionsAsSaved(id, EntryForm.EMPTY, new ItemForm(description, owner, dueOn, status), errors));
     }
 
     @POST
@@ -263,8 +270,16 @@ class PostmortemsPages {
                 List.of(ActionItemStatus.values()), "incidents");
     }
 
-    private TemplateInstance editPage(long id, SectionsForm form, List<FieldError> errors) {
-        return Templates.edit(postmortems.get(user.actor(), id), form, List.of(ActionItemStatus.values()), errors,
+    private TemplateInstance editPage(long id, SectionsForm form, EntryForm entry, ItemForm item,
+            List<FieldError> errors) {
+        return Templates.edit(postmortems.get(user.actor(), id), form, entry, item, List.of(ActionItemStatus.values()),
+                errors, "incidents");
+    }
+
+    /** The editor after a refused timeline entry or action item: the sections as saved, the refused form as typed. */
+    private TemplateInstance sectionsAsSaved(long id, EntryForm entry, ItemForm item, List<FieldError> errors) {
+        PostmortemView p = postmortems.get(user.actor(), id);
+        return Templates.edit(p, SectionsForm.of(p), entry, item, List.of(ActionItemStatus.values()), errors,
                 "incidents");
     }
 

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 
+import dev.greenlight.common.Limits;
 import dev.greenlight.testsupport.PageSession;
 import dev.greenlight.testsupport.TestClock;
 import dev.greenlight.testsupport.Users;
@@ -228,6 +229,38 @@ class IncidentPagesTest {
                 .then()
                 .statusCode(200)
                 .body(not(containsString(">Sign off<")));
+    }
+
+    @Test
+    void refusedSectionsTimelineEntriesAndActionItemsShowEachMessageBesideItsField() {
+        long id = PostmortemsApiTest.started("Inline messages");
+        String editor = "/postmortems/" + id + "/edit";
+        PageSession alice = PageSession.signIn(Users.ALICE);
+        alice.submit(editor, "/postmortems/" + id, sections("x".repeat(Limits.REPORT_CHARS + 1), "Cause", "0"))
+                .then()
+                .statusCode(400)
+                .body(containsString("<p id=\"summary-error\" class=\"field-error\">"))
+                .body(containsString("aria-invalid=\"true\" aria-describedby=\"summary-error\""))
+                .body(containsString(">Cause</textarea>"));
+        alice.submit(editor, "/postmortems/" + id + "/timeline", Map.of("occurredAt", "", "text", "Paged the team"))
+                .then()
+                .statusCode(400)
+                .body(containsString("<p id=\"occurredAt-error\" class=\"field-error\">must not be blank</p>"))
+                .body(containsString("aria-invalid=\"true\" aria-describedby=\"occurredAt-error\""))
+                .body(containsString("value=\"Paged the team\""));
+        alice.submit(editor, "/postmortems/" + id + "/action-items", Map.of("description", "Add a canary", "owner",
+                "", "dueOn", "2026-04-01", "status", "OPEN"))
+                .then()
+                .statusCode(400)
+                .body(containsString("<p id=\"owner-error\" class=\"field-error\">"))
+                .body(containsString("aria-invalid=\"true\" aria-describedby=\"owner-error\""))
+                .body(containsString("value=\"Add a canary\""));
+        alice.submit(editor, "/postmortems/" + id + "/action-items", Map.of("description", "Add a canary", "owner",
+                "alice", "dueOn", "2026-04-01", "status", "SOMEDAY"))
+                .then()
+                .statusCode(400)
+                .body(containsString("<p id=\"itemStatus-error\" class=\"field-error\">"))
+                .body(containsString("name=\"status\" aria-invalid=\"true\" aria-describedby=\"itemStatus-error\""));
     }
 
     @Test
