@@ -48,9 +48,10 @@ class PostmortemsPages {
         this.user = user;
     }
 
-    /** What the viewer may do now; a null refusal means they may. */
+    /** What the viewer may do now; a null refusal means they may. {@code reason} is a refused reason as typed. */
     record Detail(PostmortemView p, String editRefusal, String submitRefusal, String signOffRefusal,
-            String requestChangesRefusal, String publishRefusal, boolean mayUpdateItems, List<FieldError> errors) {
+            String requestChangesRefusal, String publishRefusal, boolean mayUpdateItems, String reason,
+            List<FieldError> errors) {
         public boolean mayEdit() {
             return editRefusal == null;
         }
@@ -122,7 +123,7 @@ class PostmortemsPages {
     @GET
     @Path("/{id}")
     public TemplateInstance view(@PathParam("id") long id) {
-        return viewPage(id, List.of());
+        return viewPage(id, "", List.of());
     }
 
     @GET
@@ -224,7 +225,7 @@ class PostmortemsPages {
         return Forms.submit(() -> {
             postmortems.submit(user.actor(), id);
             return Flash.redirect(URI.create("/postmortems/" + id), "Post-mortem sent for review.");
-        }, errors -> viewPage(id, errors));
+        }, errors -> viewPage(id, "", errors));
     }
 
     @POST
@@ -244,7 +245,7 @@ class PostmortemsPages {
         return Forms.submit(() -> {
             postmortems.requestChanges(user.actor(), id, reason);
             return Flash.redirect(URI.create("/postmortems/" + id), "Post-mortem sent back to draft.");
-        }, errors -> viewPage(id, errors));
+        }, errors -> viewPage(id, reason, errors));
     }
 
     @POST
@@ -257,7 +258,7 @@ class PostmortemsPages {
         return Flash.redirect(URI.create("/postmortems/" + id), "Post-mortem published.");
     }
 
-    private TemplateInstance viewPage(long id, List<FieldError> errors) {
+    private TemplateInstance viewPage(long id, String reason, List<FieldError> errors) {
         PostmortemView p = postmortems.get(user.actor(), id);
         Actor actor = user.actor();
         String editRefusal = postmortems.whyNot(actor, p, PostmortemAction.EDIT);
@@ -266,7 +267,7 @@ class PostmortemsPages {
         return Templates.view(new Detail(p, editRefusal, postmortems.whyNot(actor, p, PostmortemAction.SUBMIT),
                 postmortems.whyNot(actor, p, PostmortemAction.SIGN_OFF),
                 postmortems.whyNot(actor, p, PostmortemAction.REQUEST_CHANGES),
-                postmortems.whyNot(actor, p, PostmortemAction.PUBLISH), mayUpdateItems, errors),
+                postmortems.whyNot(actor, p, PostmortemAction.PUBLISH), mayUpdateItems, reason, errors),
                 List.of(ActionItemStatus.values()), "incidents");
     }
 

@@ -264,6 +264,18 @@ class IncidentPagesTest {
     }
 
     @Test
+    void aReviewerSendingItBackWithoutAReasonSeesTheMessageBesideTheReason() {
+        long id = PostmortemsApiTest.written("Back to draft");
+        send(Users.ALICE, "POST", "/postmortems/" + id + "/submit", Map.of()).statusCode(200);
+        PageSession.signIn(Users.MAX)
+                .submit("/postmortems/" + id, "/postmortems/" + id + "/request-changes", Map.of("reason", " "))
+                .then()
+                .statusCode(400)
+                .body(containsString("<p id=\"reason-error\" class=\"field-error\">"))
+                .body(containsString("aria-invalid=\"true\" aria-describedby=\"reason-error\""));
+    }
+
+    @Test
     void theEditorRemovesATimelineEntryAndAnActionItemWithTheirButtons() {
         long id = PostmortemsApiTest.started("Typos");
         long entry = PostmortemsApiTest.timelineEntry(id, "2026-03-01T09:05:00Z", "Rolled bakc");
