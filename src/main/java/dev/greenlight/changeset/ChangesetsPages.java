@@ -28,7 +28,9 @@ import dev.greenlight.security.CurrentUser;
 import dev.greenlight.security.Roles;
 import dev.greenlight.common.FieldError;
 import dev.greenlight.web.Flash;
+import dev.greenlight.web.Forms;
 import dev.greenlight.common.Decision;
+import dev.greenlight.common.Inputs;
 import dev.greenlight.common.InvalidInputException;
 import dev.greenlight.security.Actor;
 
@@ -36,15 +38,14 @@ import dev.greenlight.security.Actor;
 @Produces(MediaType.TEXT_HTML)
 class ChangesetsPages {
     private final ChangesetService changesets;
+    private final Inputs inputs;
     private final CurrentUser user;
 
     @Inject
-    ChangesetsPages(ChangesetService changesets, CurrentUser user) {
+    ChangesetsPages(ChangesetService changesets, Inputs inputs, CurrentUser user) {
         this.changesets = changesets;
+        this.inputs = inputs;
         this.user = user;
-    }
-
-    record SubmitForm(String fileName, String content) {
     }
 
     /** A pending changeset with whether the viewer may remove it. */
@@ -53,13 +54,13 @@ class ChangesetsPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance list(List<Pending> pending, Decision submit, SubmitForm form,
-                List<FieldError> errors, String nav);
+        static native TemplateInstance list(List<Pending> pending, Decision submit, ChangesetForm form,
+                List<FieldError> errors, List<FieldError> fieldErrors, String nav);
     }
 
     @GET
     public TemplateInstance list() {
-        return page(new SubmitForm("", ""), List.of());
+        return page(new ChangesetForm("", ""), List.of());
     }
 
     /** A pasted Changesets file, uploaded files, or both. */
@@ -69,15 +70,15 @@ class ChangesetsPages {
     public Response submit(@RestForm String fileName, @RestForm String content, @RestForm("files") List<FileUpload> uploads) {
         // the role first: nothing a caller who may not submit sent is read
         changesets.requireSubmitter(user.actor());
-        SubmitForm form = new SubmitForm(fileName, content);
-        try {
+        ChangesetForm form = new ChangesetForm(fileName, content);
+        return Forms.submit(() -> {
+            inputs.check(form);
             if (uploads != null && uploads.size() > Limits.MAX_CHANGESETS) {
-                throw new InvalidInputException("files",
-                        "choose at most " + Limits.MAX_CHANGESETS + " files at once");
+                throw new InvalidInputException("files", "choose at most " + Limits.MAX_CHANGESETS + " files at once");
             }
             List<ChangesetService.ChangesetFile> files = new ArrayList<>();
-            if (content != null && !content.isBlank()) {
-                String name = fileName == null || fileName.isBlank() ? "" : fileName.strip();
+            if (form.pasted()) {
+                String name = fileName == null ? "" : fileName.strip();
                 if (name.isEmpty()) {
                     throw new InvalidInputException("fileName", "name the file, for example brave-cats.md");
                 }
@@ -90,7 +91,7 @@ class ChangesetsPages {
                 if (upload.size() > Limits.MAX_FILE_BYTES) {
                     throw new InvalidInputException("files", upload.fileName() + " is larger than 64 KiB");
                 }
-                files.add(new ChangesetService.ChangesetFile(upload.fileName(), Files.readString(upload.filePath())));
+                files.add(new ChangesetService.ChangesetFile(upload.fileName(), read(upload)));
             }
             if (files.isEmpty()) {
                 throw new InvalidInputException("content", "paste a changeset or choose .md files to upload");
@@ -99,13 +100,30 @@ class ChangesetsPages {
             return Flash.redirect(URI.create("/changesets"), stored.size() == 1
                     ? "Changeset " + stored.get(0).id() + " submitted."
                     : stored.size() + " changesets submitted.");
-        } catch (InvalidInputException e) {
-            return Response.status(400).entity(page(form, e.errors())).build();
+        }, errors -> page(form, errors));
+    }
+
+    private static String read(FileUpload upload) {
+        try {
+            return Files.readString(upload.filePath());
         } catch (IOException e) {
-            return Response.status(400)
-                    .entity(page(form, List.of(new FieldError("files", "the upload could not be read"))))
-                    .build();
+            throw new InvalidInputException("files", "the upload could not be read");
         }
+    }
+
+    /**
+     * The service names each file as the API does ("files[0].content"); beside the form's fields, the pasted file
+     * (always the first) is its file name and content, and every uploaded one is the upload control.
+     */
+    static FieldError onForm(ChangesetForm form, FieldError error) {
+        String field = error.field();
+        if (field == null || !field.startsWith("files[")) {
+            return error;
+        }
+        if (form.pasted() && field.startsWith("files[0]")) {
+            return new FieldError(field.equals("files[0].name") ? "fileName" : "content", error.message());
+        }
+        return new FieldError("files", error.message());
     }
 
     @POST
@@ -117,12 +135,14 @@ class ChangesetsPages {
         return Flash.redirect(URI.create("/changesets"), "Changeset " + id + " removed.");
     }
 
-    private TemplateInstance page(SubmitForm form, List<FieldError> errors) {
+    /** The summary names each field as the service did; the messages beside the fields use the form's names. */
+    private TemplateInstance page(ChangesetForm form, List<FieldError> errors) {
         Actor viewer = user.actor();
         List<Pending> pending = changesets.pending()
                 .stream()
                 .map(c -> new Pending(c, ChangesetPermissions.remove(viewer, c.author())))
                 .toList();
-        return Templates.list(pending, ChangesetPermissions.submit(viewer), form, errors, "changesets");
+        return Templates.list(pending, ChangesetPermissions.submit(viewer), form, errors,
+                errors.stream().map(e -> onForm(form, e)).toList(), "changesets");
     }
 }

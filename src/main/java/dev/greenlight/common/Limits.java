@@ -32,6 +32,8 @@ public final class Limits {
     public static final int MAX_VERSION_CHARS = 256;
     /** A package name; npm refuses longer ones. */
     public static final int MAX_PACKAGE_NAME_CHARS = 214;
+    /** A dependency section typed one "name range" per line: every entry at its longest, with a space and a newline. */
+    public static final int DEPENDENCIES_TEXT_CHARS = MAX_DEPENDENCIES * (MAX_PACKAGE_NAME_CHARS + MAX_RANGE_CHARS + 2);
     /** A title a person types: a release's, an ADR reference's. */
     public static final int TITLE_CHARS = 200;
     /** A link a person types (evidence, ADR references). */
@@ -54,6 +56,8 @@ public final class Limits {
     public static final int REPORT_CHARS = 20_000;
     /** An incident's title, a service list, a risk in a line. */
     public static final int SHORT_TEXT_CHARS = 500;
+    /** The username that owns a post-mortem's action item. */
+    public static final int OWNER_CHARS = 200;
     /** A line of a post-mortem: a timeline entry, an action item, a reviewer's reason. */
     public static final int LINE_CHARS = 2000;
 

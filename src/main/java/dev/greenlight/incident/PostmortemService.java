@@ -118,8 +118,8 @@ public class PostmortemService {
     public PostmortemView createFromIncident(Actor actor, long incidentId, String owner) {
         IncidentView incident = incidents.get(actor, incidentId);
         PostmortemPermissions.start(actor, incident.createdBy()).orThrow();
-        if (owner != null && owner.length() > 200) {
-            throw new InvalidInputException("owner", "must be at most 200 characters");
+        if (owner != null && owner.length() > Limits.OWNER_CHARS) {
+            throw new InvalidInputException("owner", "must be at most " + Limits.OWNER_CHARS + " characters");
         }
         Optional<Postmortem> existing = Postmortem.ofIncident(incidentId).stream().findFirst();
         if (existing.isPresent()) {
@@ -204,7 +204,7 @@ public class PostmortemService {
         Postmortem p = lockForEdit(actor, id);
         List<FieldError> errors = new ArrayList<>();
         String what = IncidentService.text(errors, "description", description, Limits.LINE_CHARS, true);
-        String who = IncidentService.text(errors, "owner", owner, 200, true);
+        String who = IncidentService.text(errors, "owner", owner, Limits.OWNER_CHARS, true);
         LocalDate due = Times.date(errors, "dueOn", dueOn);
         ActionItemStatus itemStatus = null;
         try {

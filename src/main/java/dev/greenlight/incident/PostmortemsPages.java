@@ -48,9 +48,10 @@ class PostmortemsPages {
         this.user = user;
     }
 
-    /** What the viewer may do now; a null refusal means they may. */
+    /** What the viewer may do now; a null refusal means they may. {@code reason} is a refused reason as typed. */
     record Detail(PostmortemView p, String editRefusal, String submitRefusal, String signOffRefusal,
-            String requestChangesRefusal, String publishRefusal, boolean mayUpdateItems, List<FieldError> errors) {
+            String requestChangesRefusal, String publishRefusal, boolean mayUpdateItems, String reason,
+            List<FieldError> errors) {
         public boolean mayEdit() {
             return editRefusal == null;
         }
@@ -89,6 +90,16 @@ class PostmortemsPages {
         }
     }
 
+    /** A timeline entry as typed, so that a refused one comes back unchanged. */
+    record EntryForm(String occurredAt, String text) {
+        static final EntryForm EMPTY = new EntryForm("", "");
+    }
+
+    /** An action item as typed, so that a refused one comes back unchanged. */
+    record ItemForm(String description, String owner, String dueOn, String status) {
+        static final ItemForm EMPTY = new ItemForm("", "", "", "");
+    }
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance overdue(List<PostmortemSummary> overdue, int page, boolean hasNext,
@@ -96,8 +107,8 @@ class PostmortemsPages {
 
         static native TemplateInstance view(Detail d, List<ActionItemStatus> statuses, String nav);
 
-        static native TemplateInstance edit(PostmortemView p, SectionsForm form, List<ActionItemStatus> statuses,
-                List<FieldError> errors, String nav);
+        static native TemplateInstance edit(PostmortemView p, SectionsForm form, EntryForm entry, ItemForm item,
+                List<ActionItemStatus> statuses, List<FieldError> errors, String nav);
     }
 
     @GET
@@ -112,14 +123,16 @@ class PostmortemsPages {
     @GET
     @Path("/{id}")
     public TemplateInstance view(@PathParam("id") long id) {
-        return viewPage(id, List.of());
+        return viewPage(id, "", List.of());
     }
 
     @GET
     @Path("/{id}/edit")
     public TemplateInstance edit(@PathParam("id") long id) {
         PostmortemView p = postmortems.get(user.actor(), id);
-        return Templates.edit(p, SectionsForm.of(p), List.of(ActionItemStatus.values()), List.of(), "incidents");
+        return Templates.edit(p, SectionsForm.of(p), EntryForm.EMPTY, ItemForm.EMPTY,
+                List.of(ActionItemStatus.values()),
+                List.of(), "incidents");
     }
 
     @POST
@@ -138,10 +151,11 @@ class PostmortemsPages {
                 postmortems.edit(user.actor(), id, new PostmortemService.SectionsInput(summary, impact, rootCause,
                         contributingFactors, wentWell, lessons, number("version", version)));
                 return Flash.redirect(URI.create("/postmortems/" + id + "/edit"), "Post-mortem saved.");
-            }, errors -> editPage(id, form, errors));
+            }, errors -> editPage(id, form, EntryForm.EMPTY, ItemForm.EMPTY, errors));
         } catch (ConflictException e) {
             return Response.status(409)
-                    .entity(editPage(id, form, List.of(new FieldError(null, e.getMessage()))))
+                    .entity(editPage(id, form, EntryForm.EMPTY, ItemForm.EMPTY,
+                            List.of(new FieldError(null, e.getMessage()))))
                     .build();
         }
     }
@@ -155,10 +169,7 @@ class PostmortemsPages {
         return Forms.submit(() -> {
             postmortems.addTimelineEntry(user.actor(), id, occurredAt, text);
             return Flash.redirect(URI.create("/postmortems/" + id + "/edit"), "Timeline entry added.");
-        }, errors -> {
-            PostmortemView p = postmortems.get(user.actor(), id);
-            return editPage(id, SectionsForm.of(p), errors);
-        });
+        }, errors -> sectionsAsSaved(id, new EntryForm(occurredAt, text), ItemForm.EMPTY, errors));
     }
 
     @POST
@@ -182,10 +193,7 @@ class PostmortemsPages {
             inputs.check(new StatusForm(status));
             postmortems.addActionItem(user.actor(), id, description, owner, dueOn, status);
             return Flash.redirect(URI.create("/postmortems/" + id + "/edit"), "Action item added.");
-        }, errors -> {
-            PostmortemView p = postmortems.get(user.actor(), id);
-            return editPage(id, SectionsForm.of(p), errors);
-        });
+        }, errors -> sectionsAsSaved(id, EntryForm.EMPTY, new ItemForm(description, owner, dueOn, status), errors));
     }
 
     @POST
@@ -217,7 +225,7 @@ class PostmortemsPages {
         return Forms.submit(() -> {
             postmortems.submit(user.actor(), id);
             return Flash.redirect(URI.create("/postmortems/" + id), "Post-mortem sent for review.");
-        }, errors -> viewPage(id, errors));
+        }, errors -> viewPage(id, "", errors));
     }
 
     @POST
@@ -237,7 +245,7 @@ class PostmortemsPages {
         return Forms.submit(() -> {
             postmortems.requestChanges(user.actor(), id, reason);
             return Flash.redirect(URI.create("/postmortems/" + id), "Post-mortem sent back to draft.");
-        }, errors -> viewPage(id, errors));
+        }, errors -> viewPage(id, reason, errors));
     }
 
     @POST
@@ -250,7 +258,7 @@ class PostmortemsPages {
         return Flash.redirect(URI.create("/postmortems/" + id), "Post-mortem published.");
     }
 
-    private TemplateInstance viewPage(long id, List<FieldError> errors) {
+    private TemplateInstance viewPage(long id, String reason, List<FieldError> errors) {
         PostmortemView p = postmortems.get(user.actor(), id);
         Actor actor = user.actor();
         String editRefusal = postmortems.whyNot(actor, p, PostmortemAction.EDIT);
@@ -259,12 +267,20 @@ class PostmortemsPages {
         return Templates.view(new Detail(p, editRefusal, postmortems.whyNot(actor, p, PostmortemAction.SUBMIT),
                 postmortems.whyNot(actor, p, PostmortemAction.SIGN_OFF),
                 postmortems.whyNot(actor, p, PostmortemAction.REQUEST_CHANGES),
-                postmortems.whyNot(actor, p, PostmortemAction.PUBLISH), mayUpdateItems, errors),
+                postmortems.whyNot(actor, p, PostmortemAction.PUBLISH), mayUpdateItems, reason, errors),
                 List.of(ActionItemStatus.values()), "incidents");
     }
 
-    private TemplateInstance editPage(long id, SectionsForm form, List<FieldError> errors) {
-        return Templates.edit(postmortems.get(user.actor(), id), form, List.of(ActionItemStatus.values()), errors,
+    private TemplateInstance editPage(long id, SectionsForm form, EntryForm entry, ItemForm item,
+            List<FieldError> errors) {
+        return Templates.edit(postmortems.get(user.actor(), id), form, entry, item, List.of(ActionItemStatus.values()),
+                errors, "incidents");
+    }
+
+    /** The editor after a refused timeline entry or action item: the sections as saved, the refused form as typed. */
+    private TemplateInstance sectionsAsSaved(long id, EntryForm entry, ItemForm item, List<FieldError> errors) {
+        PostmortemView p = postmortems.get(user.actor(), id);
+        return Templates.edit(p, SectionsForm.of(p), entry, item, List.of(ActionItemStatus.values()), errors,
                 "incidents");
     }
 

@@ -22,38 +22,39 @@ import io.quarkus.qute.TemplateInstance;
 
 import dev.greenlight.common.Decision;
 import dev.greenlight.common.FieldError;
+import dev.greenlight.common.Inputs;
 import dev.greenlight.common.InvalidInputException;
 import dev.greenlight.security.CurrentUser;
 import dev.greenlight.security.Roles;
 import dev.greenlight.web.Flash;
-import dev.greenlight.web.RequiredFields;
+import dev.greenlight.web.Forms;
 
 @Path("/packages")
 @Produces(MediaType.TEXT_HTML)
 class PackagesPages {
+    /** The one package the form sends, as the service names it. */
+    private static final String FORM_PACKAGE = "packages[0].";
+
     private final WorkspaceService workspace;
+    private final Inputs inputs;
     private final CurrentUser user;
 
     @Inject
-    PackagesPages(WorkspaceService workspace, CurrentUser user) {
+    PackagesPages(WorkspaceService workspace, Inputs inputs, CurrentUser user) {
         this.workspace = workspace;
+        this.inputs = inputs;
         this.user = user;
-    }
-
-    /** Dependencies are typed one per line, "name range", as in a lock-step with package.json. */
-    record PackageForm(String name, String version, String dependencies, String devDependencies,
-            String peerDependencies) {
     }
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance list(List<PackageManifest> packages, Decision edit, PackageForm form,
+        static native TemplateInstance list(List<PackageManifest> packages, Decision edit, PackageInput form,
                 List<FieldError> errors, String nav);
     }
 
     @GET
     public TemplateInstance list() {
-        return page(new PackageForm("", "", "", "", ""), List.of());
+        return page(new PackageInput("", "", "", "", ""), List.of());
     }
 
     @POST
@@ -61,28 +62,33 @@ class PackagesPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response save(@RestForm String name, @RestForm String version, @RestForm String dependencies,
             @RestForm String devDependencies, @RestForm String peerDependencies) {
-        PackageForm form = new PackageForm(name, version, dependencies, devDependencies, peerDependencies);
-        try {
-            RequiredFields.of("dependencies", dependencies)
-                    .and("devDependencies", devDependencies)
-                    .and("peerDependencies", peerDependencies)
-                    .check();
-            PackageManifest manifest = new PackageManifest(trim(name), trim(version),
-                    ranges("dependencies", dependencies), ranges("devDependencies", devDependencies),
-                    ranges("peerDependencies", peerDependencies));
+        PackageInput form = new PackageInput(name, version, dependencies, devDependencies, peerDependencies);
+        return Forms.submit(() -> {
+            inputs.check(form);
+            PackageManifest manifest = new PackageManifest(form.name().strip(), form.version().strip(),
+                    ranges("dependencies", form.dependencies()), ranges("devDependencies", form.devDependencies()),
+                    ranges("peerDependencies", form.peerDependencies()));
             workspace.save(user.actor(), List.of(manifest));
             return Flash.redirect(URI.create("/packages"), "Package " + manifest.name() + " saved.");
-        } catch (InvalidInputException e) {
-            return Response.status(400).entity(page(form, e.errors())).build();
-        }
+        }, errors -> page(form, errors.stream().map(PackagesPages::onForm).toList()));
     }
 
-    private TemplateInstance page(PackageForm form, List<FieldError> errors) {
+    private TemplateInstance page(PackageInput form, List<FieldError> errors) {
         return Templates.list(workspace.manifests(), WorkspacePermissions.edit(user.actor()), form, errors, "packages");
     }
 
-    private static String trim(String value) {
-        return value == null ? null : value.strip();
+    /**
+     * The service names fields as the API sends them ("packages[0].dependencies.react"); the form has one package,
+     * so its message goes beside the field it came from ("dependencies").
+     */
+    static FieldError onForm(FieldError error) {
+        String field = error.field();
+        if (field == null || !field.startsWith(FORM_PACKAGE)) {
+            return error;
+        }
+        String rest = field.substring(FORM_PACKAGE.length());
+        int dot = rest.indexOf('.');
+        return new FieldError(dot < 0 ? rest : rest.substring(0, dot), error.message());
     }
 
     /** "@neuronx/core ^1.2.0" per line. */

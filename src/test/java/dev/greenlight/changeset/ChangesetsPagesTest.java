@@ -57,8 +57,31 @@ class ChangesetsPagesTest {
         post(PageSession.signIn(Users.ALICE), "too-long.md", content)
                 .statusCode(400)
                 .body(containsString("files[0].content"))
-                .body(containsString(String.valueOf(Limits.MAX_FILE_BYTES)));
+                .body(containsString(String.valueOf(Limits.MAX_FILE_BYTES)))
+                // beside the textarea it was pasted into, tied to it for screen readers
+                .body(containsString("<p id=\"content-error\" class=\"field-error\">must be at most "
+                        + Limits.MAX_FILE_BYTES))
+                .body(containsString("aria-invalid=\"true\" aria-describedby=\"content-error content-help\""));
         assertThat(changesets.pending()).extracting(ChangesetView::id).doesNotContain("too-long");
+    }
+
+    @Test
+    void pastedChangesetWithoutAFileNameShowsTheMessageBesideTheFileName() {
+        post(PageSession.signIn(Users.ALICE), " ", "---\n\"@neuronx/core\": patch\n---\n\nUnnamed\n")
+                .statusCode(400)
+                .body(containsString("<strong>fileName</strong>: name the file"))
+                .body(containsString("<p id=\"fileName-error\" class=\"field-error\">name the file, for example"))
+                .body(containsString("aria-invalid=\"true\" aria-describedby=\"fileName-error\""))
+                .body(containsString("Unnamed"));
+    }
+
+    @Test
+    void pastedFileThatDoesNotParseShowsTheMessageBesideTheChangeset() {
+        post(PageSession.signIn(Users.ALICE), "enormous.md", "---\n\"@neuronx/core\": enormous\n---\n\nNope\n")
+                .statusCode(400)
+                .body(containsString("<strong>files[0]</strong>"))
+                .body(containsString("<p id=\"content-error\" class=\"field-error\">"));
+        assertThat(changesets.pending()).extracting(ChangesetView::id).doesNotContain("enormous");
     }
 
     @Test

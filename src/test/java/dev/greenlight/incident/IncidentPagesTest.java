@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 
+import dev.greenlight.common.Limits;
 import dev.greenlight.testsupport.PageSession;
 import dev.greenlight.testsupport.TestClock;
 import dev.greenlight.testsupport.Users;
@@ -136,7 +137,11 @@ class IncidentPagesTest {
                 .then()
                 .statusCode(400)
                 .body(containsString("<strong>security</strong>: is missing"))
-                .body(containsString("value=\"" + title + "\""));
+                .body(containsString("value=\"" + title + "\""))
+                // beside the Yes/No pair, which the fieldset ties to it
+                .body(containsString("<p id=\"security-error\" class=\"field-error\">is missing"))
+                .body(containsString("aria-describedby=\"security-error security-help\""))
+                .body(containsString("name=\"security\" value=\"true\" aria-invalid=\"true\" required>"));
         sean.submit("/incidents/new", "/incidents", incidentForm(title, "yes", null))
                 .then()
                 .statusCode(400)
@@ -153,6 +158,20 @@ class IncidentPagesTest {
                 .then()
                 .statusCode(200)
                 .body("items.title", hasItem(title));
+    }
+
+    @Test
+    void anEndBeforeTheStartIsShownBesideTheResolvedField() {
+        Map<String, String> form = incidentForm("Ends before it starts " + System.nanoTime(), "false", null);
+        form.put("resolvedAt", "2026-03-01T09:00");
+        PageSession.signIn(Users.SEAN)
+                .submit("/incidents/new", "/incidents", form)
+                .then()
+                .statusCode(400)
+                .body(containsString("<p id=\"resolvedAt-error\" class=\"field-error\">must not be before the start"))
+                .body(containsString(
+                        "value=\"2026-03-01T09:00\" aria-invalid=\"true\" aria-describedby=\"resolvedAt-error\""))
+                .body(not(containsString("id=\"startedAt-error\"")));
     }
 
     @Test
@@ -210,6 +229,50 @@ class IncidentPagesTest {
                 .then()
                 .statusCode(200)
                 .body(not(containsString(">Sign off<")));
+    }
+
+    @Test
+    void refusedSectionsTimelineEntriesAndActionItemsShowEachMessageBesideItsField() {
+        long id = PostmortemsApiTest.started("Inline messages");
+        String editor = "/postmortems/" + id + "/edit";
+        PageSession alice = PageSession.signIn(Users.ALICE);
+        alice.submit(editor, "/postmortems/" + id, sections("x".repeat(Limits.REPORT_CHARS + 1), "Cause", "0"))
+                .then()
+                .statusCode(400)
+                .body(containsString("<p id=\"summary-error\" class=\"field-error\">"))
+                .body(containsString("aria-invalid=\"true\" aria-describedby=\"summary-error\""))
+                .body(containsString(">Cause</textarea>"));
+        alice.submit(editor, "/postmortems/" + id + "/timeline", Map.of("occurredAt", "", "text", "Paged the team"))
+                .then()
+                .statusCode(400)
+                .body(containsString("<p id=\"occurredAt-error\" class=\"field-error\">must not be blank</p>"))
+                .body(containsString("aria-invalid=\"true\" aria-describedby=\"occurredAt-error\""))
+                .body(containsString("value=\"Paged the team\""));
+        alice.submit(editor, "/postmortems/" + id + "/action-items", Map.of("description", "Add a canary", "owner",
+                "", "dueOn", "2026-04-01", "status", "OPEN"))
+                .then()
+                .statusCode(400)
+                .body(containsString("<p id=\"owner-error\" class=\"field-error\">"))
+                .body(containsString("aria-invalid=\"true\" aria-describedby=\"owner-error\""))
+                .body(containsString("value=\"Add a canary\""));
+        alice.submit(editor, "/postmortems/" + id + "/action-items", Map.of("description", "Add a canary", "owner",
+                "alice", "dueOn", "2026-04-01", "status", "SOMEDAY"))
+                .then()
+                .statusCode(400)
+                .body(containsString("<p id=\"itemStatus-error\" class=\"field-error\">"))
+                .body(containsString("name=\"status\" aria-invalid=\"true\" aria-describedby=\"itemStatus-error\""));
+    }
+
+    @Test
+    void aReviewerSendingItBackWithoutAReasonSeesTheMessageBesideTheReason() {
+        long id = PostmortemsApiTest.written("Back to draft");
+        send(Users.ALICE, "POST", "/postmortems/" + id + "/submit", Map.of()).statusCode(200);
+        PageSession.signIn(Users.MAX)
+                .submit("/postmortems/" + id, "/postmortems/" + id + "/request-changes", Map.of("reason", " "))
+                .then()
+                .statusCode(400)
+                .body(containsString("<p id=\"reason-error\" class=\"field-error\">"))
+                .body(containsString("aria-invalid=\"true\" aria-describedby=\"reason-error\""));
     }
 
     @Test

@@ -69,7 +69,7 @@ class PostmortemsApiTest {
                 "lessons", "Canary every release", "version", version);
     }
 
-    private static long written(String title) {
+    static long written(String title) {
         long id = started(title);
         send(Users.ALICE, "PUT", "/postmortems/" + id, sections(0)).statusCode(200);
         return id;
