@@ -58,7 +58,7 @@ class Approval extends PanacheEntityBase {
 
     /** Who decided what, when and why, as pages and the API show it. */
     SlotStatus.Decision view() {
-        return new SlotStatus.Decision(approver, decision.name().toLowerCase(), comment, decidedAt);
+        return new SlotStatus.Decision(approver, decision.name().toLowerCase(), comment, decidedAt, onBehalfOf);
     }
 
     static List<Approval> current(long releaseId) {

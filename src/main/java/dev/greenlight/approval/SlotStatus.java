@@ -10,7 +10,8 @@ import dev.greenlight.release.RequirementWaivers;
 public record SlotStatus(SlotRequirement requirement, List<Decision> approvals, RequirementWaivers.Waiver bypass) {
 
     /** Who decided what, when and why. */
-    public record Decision(String approver, String decision, String comment, Instant at) {
+    /** One approval or rejection; {@code onBehalfOf} names the reviewer a delegate stood in for, or is null. */
+    public record Decision(String approver, String decision, String comment, Instant at, String onBehalfOf) {
     }
 
     public int missing() {

@@ -3,6 +3,7 @@ package dev.greenlight.approval;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 
 import java.sql.Connection;
@@ -107,6 +108,14 @@ class DelegationsTest {
 
         assertThat(rows("select on_behalf_of from approval where release_id = ? and approver = 'victor'", release))
                 .containsExactly("carol");
+        PageSession.signIn(Users.MAX)
+                .get("/releases/" + release)
+                .then()
+                .body(containsString("<strong>victor</strong> <span class=\"muted\">for carol</span>"));
+        given().header("Authorization", Users.MAX.bearer())
+                .get("/api/v1/releases/" + release + "/approvals")
+                .then()
+                .body("find { it.requirement.slot == 'code' }.approvals[0].onBehalfOf", equalTo("carol"));
         assertThat(rows("select after_state->>'onBehalfOf' from audit_event where release_id = ? and action = "
                 + "'approval.approved'", release)).containsExactly("carol");
         String id = rows("select id::text from review_delegation where delegator = 'carol' and revoked_at is null")
