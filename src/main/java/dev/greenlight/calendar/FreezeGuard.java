@@ -4,14 +4,10 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import dev.greenlight.common.ConflictException;
-import dev.greenlight.emergency.EmergencyService;
 import dev.greenlight.release.PublishGuard;
 import dev.greenlight.release.ReleaseFacts;
 import dev.greenlight.release.ReleaseView;
@@ -26,29 +22,19 @@ class FreezeGuard implements PublishGuard {
     static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", Locale.ENGLISH);
 
     private final FreezeService freezes;
-    private final EmergencyService emergencies;
+    private final FreezePassage passage;
 
     @Inject
-    FreezeGuard(FreezeService freezes, EmergencyService emergencies) {
+    FreezeGuard(FreezeService freezes, FreezePassage passage) {
         this.freezes = freezes;
-        this.emergencies = emergencies;
+        this.passage = passage;
     }
 
     @Override
     public void check(Actor actor, ReleaseFacts release, Instant at) {
         List<FreezeService.Frozen> frozen = freezes.coveringPackages(
                 release.packages().stream().map(ReleaseView.PackageChange::name).toList(), at);
-        if (frozen.isEmpty()) {
-            return;
-        }
-        Optional<Long> emergency = emergencies.approvedFor(release.id());
-        if (emergency.isPresent()) {
-            freezes.recordBypass(actor, release.id(), emergency.get(), frozen);
-            return;
-        }
-        throw new ConflictException("Release " + release.id() + " may not be published during a change freeze: "
-                + frozen.stream().map(FreezeGuard::describe).collect(Collectors.joining("; "))
-                + ". Only an emergency approved by engineering leadership may be published now.");
+        passage.passOrRefuse(actor, release.id(), frozen, "published", "published");
     }
 
     /** "freeze window #3 "Holiday freeze" until Mon 4 Jan 2027 08:00 Europe/Berlin". */

@@ -25,6 +25,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
 import dev.greenlight.testsupport.Fixtures;
+import dev.greenlight.testsupport.FreezeWindows;
 import dev.greenlight.testsupport.PageSession;
 import dev.greenlight.testsupport.TestClock;
 import dev.greenlight.testsupport.Users;
@@ -150,32 +151,14 @@ class DeploymentsApiTest {
     @Test
     void aFreezeOfAnEnvironmentHoldsDeploymentsThatWouldStartThere() throws Exception {
         clock.set(Instant.parse("2033-02-01T10:00:00Z"));
-        Map<String, Object> window = new HashMap<>();
-        window.put("reason", "Staging migration");
-        window.put("start", "2033-02-01T00:00");
-        window.put("end", "2033-02-02T00:00");
-        window.put("timeZone", "UTC");
-        window.put("scope", "ENVIRONMENTS");
-        window.put("targets", List.of("staging"));
-        long freeze = given().header("Authorization", Users.LEAH.bearer())
-                .contentType(ContentType.JSON)
-                .body(window)
-                .post("/api/v1/freezes")
-                .then()
-                .statusCode(201)
-                .extract()
-                .jsonPath()
-                .getLong("id");
+        long freeze = FreezeWindows.oneDay("Staging migration", "2033-02-01", "ENVIRONMENTS", List.of("staging"));
         try {
             report("staging", "STARTED", 100, null).statusCode(409)
                     .body("detail", containsString("may not be deployed to staging during a change freeze"))
                     .body("detail", containsString("\"Staging migration\""));
             assertThat(count("select count(*) from deployment where release_id = " + release)).isZero();
         } finally {
-            given().header("Authorization", Users.LEAH.bearer())
-                    .delete("/api/v1/freezes/" + freeze)
-                    .then()
-                    .statusCode(204);
+            FreezeWindows.delete(freeze);
         }
         report("staging", "STARTED", 100, null).statusCode(201);
     }

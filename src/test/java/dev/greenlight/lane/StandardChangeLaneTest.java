@@ -11,7 +11,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -31,6 +30,7 @@ import dev.greenlight.release.ReleaseService;
 import dev.greenlight.release.ReleaseState;
 import dev.greenlight.release.ReleaseView;
 import dev.greenlight.testsupport.Fixtures;
+import dev.greenlight.testsupport.FreezeWindows;
 import dev.greenlight.testsupport.StandardChangeProfile;
 import dev.greenlight.testsupport.TestClock;
 import dev.greenlight.testsupport.Users;
@@ -168,22 +168,7 @@ class StandardChangeLaneTest {
     @Test
     void aReleaseOfAPackageInAFreezeGoesToPeopleWithTheWindowNamed() throws SQLException {
         clock.set(Instant.parse("2032-06-01T10:00:00Z"));
-        Map<String, Object> window = new HashMap<>();
-        window.put("reason", "Lane test freeze");
-        window.put("start", "2032-06-01T00:00");
-        window.put("end", "2032-06-02T00:00");
-        window.put("timeZone", "UTC");
-        window.put("scope", "PACKAGES");
-        window.put("targets", List.of("@neuronx/cli"));
-        long freeze = given().header("Authorization", Users.LEAH.bearer())
-                .contentType(ContentType.JSON)
-                .body(window)
-                .post("/api/v1/freezes")
-                .then()
-                .statusCode(201)
-                .extract()
-                .jsonPath()
-                .getLong("id");
+        long freeze = FreezeWindows.oneDay("Lane test freeze", "2032-06-01", "PACKAGES", List.of("@neuronx/cli"));
         try {
             long id = submittedThroughTheApi(changeset("patch", "Fix a typo during the freeze"));
             fixtures.passAllGates(id);
@@ -194,10 +179,7 @@ class StandardChangeLaneTest {
             assertThat(decision.getList("conditions.holds")).containsExactly(true, true, true, true, false);
             assertThat(decision.getString("conditions[4].value")).contains("\"Lane test freeze\"");
         } finally {
-            given().header("Authorization", Users.LEAH.bearer())
-                    .delete("/api/v1/freezes/" + freeze)
-                    .then()
-                    .statusCode(204);
+            FreezeWindows.delete(freeze);
         }
     }
 
